@@ -1,0 +1,233 @@
+"""One question in, one typed Answer out: safety, retrieval, no-answer decision, highlights."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
+
+from smabot import safety
+from smabot.analysis import fold
+from smabot.index import Hit, Index
+from smabot.text import sentence_spans
+
+DISCLAIMER = (
+    "smabot shows passages from reviewed articles, word for word, with their sources. "
+    "It is not medical advice: check with your care team before acting on anything here."
+)
+NO_ANSWER = (
+    "The reviewed articles smabot answers from don't cover this question. Please ask your care "
+    "team (your doctor, nurse or neuromuscular centre): they know your situation."
+)
+# Sources a caregiver can lean on most come first when two passages score alike.
+AUTHORITY = {"regulator_label": 2, "charity": 2, "consumer_health": 1}
+HISTORY_WEIGHT = 0.5
+# A question whose own topic terms weigh less than this borrows the topic of earlier questions.
+MIN_OWN_TOPIC = 1.0
+_CONTINUES = re.compile(r"^\W*(and|but|also|so|or|what about|how about|same|then)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
+# How much of the question's informative weight the best passage must cover to be an answer.
+MIN_COVERAGE = 0.35
+# Passages after the first must score at least this share of the first's score.
+MIN_RELATIVE_SCORE = 0.3
+# A passage about another medicine than the one asked about keeps this share of its score.
+OTHER_DRUG_FACTOR = 0.6
+DUPLICATE_JACCARD = 0.6
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a passage comes from."""
+
+    source_id: str
+    title: str
+    publisher: str
+    url: str
+    section: str
+    last_updated: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class AnswerPassage:
+    """A verbatim passage with its best sentences marked and its citation."""
+
+    id: str
+    text: str
+    score: float
+    highlights: list[tuple[int, int]]
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What smabot says to one question."""
+
+    question: str
+    status: str  # "answered", "no_answer" or "emergency"
+    message: str | None
+    passages: list[AnswerPassage]
+    disclaimer: str
+    index_version: str
+
+
+@dataclass(frozen=True)
+class Query:
+    """Weighted index terms for a question and how informative each one is."""
+
+    weights: dict[str, float]
+    info: dict[str, float]
+
+
+def english_weight(word: str) -> float:
+    """Down-weights words that are common in everyday English ("soon", "put", "normal").
+
+    A small corpus gives such words a high IDF by chance; general English frequency says they
+    carry little of what a question is about. Medical words (Zipf < 4) keep their full weight.
+    """
+    if any(c.isdigit() for c in word):
+        return 0.3
+    return min(1.0, max(0.1, (6.5 - zipf_frequency(word, "en")) / 2.5))
+
+
+class Answerer:
+    """Answers questions from one index; the API, CLI and eval all go through `ask`."""
+
+    def __init__(self, index: Index, locale: str = "") -> None:
+        self.index = index
+        self.locale = locale
+        self._drugs = {
+            t for group in index.synonyms.get("drugs", []) for t in index.analyzer.terms(group[0])
+        }
+
+    def ask(self, question: str, history: Sequence[str] = (), top_k: int = 3) -> Answer:
+        """Answer one question, with earlier questions of the conversation as context."""
+        finding = safety.detect(question)
+        query = self.query(question, history)
+        passages = self._passages(query, top_k)
+        if finding is not None:
+            status, message = "emergency", safety.message(finding, self.locale)
+        elif passages:
+            status, message = "answered", None
+        else:
+            status, message = "no_answer", NO_ANSWER
+        return Answer(question, status, message, passages, DISCLAIMER, self.index.version)
+
+    def query(self, question: str, history: Sequence[str] = ()) -> Query:
+        """The question's terms, completed from history when it is a follow-up."""
+        weights: dict[str, float] = {}
+        info: dict[str, float] = {}
+        self._add_terms(question, 1.0, weights, info, lambda term: True)
+        names_drug = any(t in self._drugs for t in weights)
+        topic = sum(info[t] for t in weights if t not in self._drugs)
+        # A follow-up borrows what it leaves out: the medicine when it names none; the topic
+        # when it opens like a follow-up ("and for adults?", "what about Zolgensma?"), points
+        # back ("how long does it take?") or has almost no words of its own.
+        borrows_topic = bool(
+            _CONTINUES.match(question)
+            or (_POINTS_BACK.search(question) and not names_drug)
+            or topic < MIN_OWN_TOPIC
+        )
+        for age, earlier in enumerate(reversed(history[-3:])):
+            self._add_terms(
+                earlier,
+                HISTORY_WEIGHT / (age + 1),
+                weights,
+                info,
+                lambda term: (not names_drug) if term in self._drugs else borrows_topic,
+            )
+        return Query(weights, info)
+
+    def _add_terms(
+        self,
+        text: str,
+        weight: float,
+        weights: dict[str, float],
+        info: dict[str, float],
+        wanted: Callable[[str], bool],
+    ) -> None:
+        for token in self.index.analyzer.tokens(text, self.index.speller.correct):
+            if token.term in weights or not wanted(token.term):
+                continue
+            weights[token.term] = weight
+            surface = fold(text[token.start : token.end])
+            info[token.term] = self.index.idf(token.term) * english_weight(surface)
+
+    def coverage(self, hit: Hit, query: Query) -> float:
+        """Share of the question's own informative weight that a passage contains."""
+        total = sum(query.info[t] * w for t, w in query.weights.items())
+        found = sum(query.info[t] * w for t, w in query.weights.items() if t in hit.matched)
+        return found / total if total else 0.0
+
+    def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
+        if not query.weights:
+            return []
+        hits = self._rerank(self.index.search(query.weights)[: max(20, 3 * top_k)], query)
+        if not hits or hits[0][0] <= 0 or self.coverage(hits[0][1], query) < MIN_COVERAGE:
+            return []
+        best = hits[0][0]
+        chosen: list[tuple[float, Hit]] = []
+        for score, hit in hits:
+            if len(chosen) == top_k or score < MIN_RELATIVE_SCORE * best:
+                break
+            if any(self._near_duplicate(hit, other) for _, other in chosen):
+                continue
+            chosen.append((score, hit))
+        return [self._answer_passage(score, hit, query) for score, hit in chosen]
+
+    def _rerank(self, hits: list[Hit], query: Query) -> list[tuple[float, Hit]]:
+        asked = {t for t in query.weights if t in self._drugs}
+        ranked = []
+        for hit in hits:
+            score = hit.score
+            about = {t for t in self._drugs if t in self._terms(hit)}
+            if asked and about and not asked & about:
+                score *= OTHER_DRUG_FACTOR
+            # BM25 rewards repeating one word; a passage that holds more of what was asked wins.
+            score *= self.coverage(hit, query) ** 0.5
+            kind = self.index.sources[hit.passage.source_id]["kind"]
+            score *= 1 + 0.04 * AUTHORITY.get(kind, 0)
+            ranked.append((score, hit))
+        ranked.sort(key=lambda pair: -pair[0])
+        return ranked
+
+    def _terms(self, hit: Hit) -> set[str]:
+        return set(self.index.doc_terms[hit.position])
+
+    def _near_duplicate(self, hit: Hit, other: Hit) -> bool:
+        a, b = self._terms(hit), self._terms(other)
+        return len(a & b) / max(1, len(a | b)) >= DUPLICATE_JACCARD
+
+    def _answer_passage(self, score: float, hit: Hit, query: Query) -> AnswerPassage:
+        passage = hit.passage
+        source = self.index.sources[passage.source_id]
+        citation = Citation(
+            source_id=source["id"],
+            title=source["title"],
+            publisher=source["publisher"],
+            url=source["url"],
+            section=" › ".join(passage.section),
+            kind=source["kind"],
+            last_updated=source["last_updated"],
+        )
+        return AnswerPassage(
+            passage.id,
+            passage.text,
+            round(score, 4),
+            self.highlights(passage.text, query),
+            citation,
+        )
+
+    def highlights(self, text: str, query: Query) -> list[tuple[int, int]]:
+        """Spans of the one or two sentences of text that carry most of the query's weight."""
+        scored = []
+        for start, end in sentence_spans(text):
+            terms = set(self.index.analyzer.terms(text[start:end]))
+            weight = sum(query.info[t] * w for t, w in query.weights.items() if t in terms)
+            if weight > 0:
+                scored.append((weight, start, end))
+        scored.sort(key=lambda s: -s[0])
+        best = [s for s in scored[:2] if s[0] >= 0.75 * scored[0][0]] if scored else []
+        return sorted((start, end) for _, start, end in best)

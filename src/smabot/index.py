@@ -1,0 +1,229 @@
+"""Build, save, load and search the BM25 index of passages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import shutil
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rank_bm25 import BM25Plus
+
+from smabot.analysis import ANALYZER_VERSION, Analyzer, words
+from smabot.chunking import Passage, split
+from smabot.corpus import Corpus, load_corpus, source_files
+from smabot.errors import IndexMismatchError
+from smabot.spelling import Speller
+
+INDEX_FORMAT = 1
+# BM25+ rather than rank-bm25's default BM25Okapi: Okapi's IDF is zero for a term in half the
+# passages and negative above that (rank_bm25 issues #29, #39, #43), so on a small corpus
+# "zolgensma" or "liver" could stop counting. BM25+ uses log((N+1)/df) > 0 and a lower bound
+# (delta) on a matching term's weight in long passages. k1 and b are the usual values.
+K1 = 1.2
+B = 0.75
+DELTA = 0.5
+_FILES = ("params.json", "passages.json", "sources.json", "terms.json", "synonyms.json")
+
+
+@dataclass(frozen=True)
+class Params:
+    """What the saved index was built from and with."""
+
+    format: int
+    analyzer: str
+    variant: str
+    k1: float
+    b: float
+    delta: float
+    corpus_hash: str
+    built_at: str
+    passages: int
+    vocabulary: int
+
+    @property
+    def version(self) -> str:
+        """A short id of the index content: equal content, equal version."""
+        stable = {k: v for k, v in asdict(self).items() if k != "built_at"}
+        return hashlib.sha256(json.dumps(stable, sort_keys=True).encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage found for a query, with its score and the query terms it contains."""
+
+    position: int  # in Index.passages and Index.doc_terms
+    passage: Passage
+    score: float
+    matched: frozenset[str]
+
+
+@dataclass
+class Index:
+    """Passages, their terms and the BM25 model over them."""
+
+    params: Params
+    passages: list[Passage]
+    sources: dict[str, dict[str, Any]]
+    doc_terms: list[list[str]]
+    synonyms: dict[str, list[list[str]]]
+    analyzer: Analyzer = field(init=False)
+    speller: Speller = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.analyzer = Analyzer(g for groups in self.synonyms.values() for g in groups)
+        self._bm25 = BM25Plus(
+            self.doc_terms, k1=self.params.k1, b=self.params.b, delta=self.params.delta
+        )
+        self._term_sets = [frozenset(terms) for terms in self.doc_terms]
+        surface = {w for p in self.passages for w, _, _ in words(self.search_text(p))}
+        surface |= {
+            w
+            for groups in self.synonyms.values()
+            for g in groups
+            for e in g
+            for w, _, _ in words(e)
+        }
+        self.speller = Speller(surface, self._bm25.idf.keys())
+
+    @property
+    def version(self) -> str:
+        """The index version shown to clients."""
+        return self.params.version
+
+    def search_text(self, passage: Passage) -> str:
+        """What a passage is indexed as: source title, heading path, then its text."""
+        title = self.sources[passage.source_id]["title"]
+        return "\n".join([title, *passage.section, passage.text])
+
+    def idf(self, term: str) -> float:
+        """BM25+ IDF of a term; a term no passage has counts as rare as one only one passage has."""
+        value = self._bm25.idf.get(term)
+        return float(value) if value is not None else math.log(len(self.passages) + 1)
+
+    def has_term(self, term: str) -> bool:
+        """Whether any passage contains the term."""
+        return term in self._bm25.idf
+
+    def search(self, weights: dict[str, float]) -> list[Hit]:
+        """Every passage scored by BM25+ for the weighted query terms, best first."""
+        scores = np.zeros(len(self.passages))
+        for term, weight in weights.items():
+            if term in self._bm25.idf:
+                scores += weight * self._bm25.get_scores([term])
+        order = np.argsort(-scores, kind="stable")
+        return [
+            Hit(
+                int(i),
+                self.passages[i],
+                float(scores[i]),
+                frozenset(t for t in weights if t in self._term_sets[i]),
+            )
+            for i in order
+        ]
+
+    def bm25_scores(self, terms: list[str]) -> np.ndarray:
+        """rank-bm25's own scores for a plain list of terms (the reference for tests)."""
+        return np.asarray(self._bm25.get_scores(terms))
+
+
+def corpus_hash(root: Path) -> str:
+    """A hash of everything in the corpus folder that changes the index."""
+    digest = hashlib.sha256(f"{INDEX_FORMAT}:{ANALYZER_VERSION}:{K1}:{B}:{DELTA}".encode())
+    for path in [*source_files(root), root / "synonyms.yml"]:
+        if path.exists():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build_index(corpus: Corpus) -> Index:
+    """Split every source into passages and index them."""
+    passages = [p for source in corpus.sources for p in split(source)]
+    sources: dict[str, dict[str, Any]] = {
+        s.id: {
+            "id": s.id,
+            "title": s.title,
+            "publisher": s.publisher,
+            "url": s.url,
+            "last_updated": s.last_updated,
+            "kind": s.kind,
+            "reviewed": s.reviewed,
+            "passages": sum(1 for p in passages if p.source_id == s.id),
+        }
+        for s in corpus.sources
+    }
+    analyzer = Analyzer(g for groups in corpus.synonyms.values() for g in groups)
+    doc_terms = [
+        analyzer.terms("\n".join([sources[p.source_id]["title"], *p.section, p.text]))
+        for p in passages
+    ]
+    params = Params(
+        format=INDEX_FORMAT,
+        analyzer=ANALYZER_VERSION,
+        variant="BM25Plus",
+        k1=K1,
+        b=B,
+        delta=DELTA,
+        corpus_hash=corpus_hash(corpus.root),
+        built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        passages=len(passages),
+        vocabulary=len({t for terms in doc_terms for t in terms}),
+    )
+    return Index(params, passages, sources, doc_terms, corpus.synonyms)
+
+
+def save_index(index: Index, out: Path) -> None:
+    """Write the index as named JSON files; the folder is replaced whole, never half-written."""
+    out = out.resolve()
+    tmp = out.with_name(f".{out.name}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    documents = {
+        "params.json": asdict(index.params),
+        "passages.json": [asdict(p) for p in index.passages],
+        "sources.json": index.sources,
+        "terms.json": index.doc_terms,
+        "synonyms.json": index.synonyms,
+    }
+    for name, data in documents.items():
+        (tmp / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def load_index(folder: Path, expected_hash: str | None = None) -> Index:
+    """Load a saved index; refuse one of another format or built from another corpus."""
+    missing = [name for name in _FILES if not (folder / name).is_file()]
+    if missing:
+        raise IndexMismatchError(f"{folder}: not an smabot index (missing {', '.join(missing)})")
+    try:
+        data = {name: json.loads((folder / name).read_text(encoding="utf-8")) for name in _FILES}
+        params = Params(**data["params.json"])
+    except (ValueError, TypeError) as exc:
+        raise IndexMismatchError(f"{folder}: unreadable index: {exc}") from exc
+    if params.format != INDEX_FORMAT or params.analyzer != ANALYZER_VERSION:
+        raise IndexMismatchError(f"{folder}: index built by another smabot version")
+    if expected_hash is not None and params.corpus_hash != expected_hash:
+        raise IndexMismatchError(f"{folder}: index was built from a different corpus")
+    passages = [Passage(**{**p, "section": tuple(p["section"])}) for p in data["passages.json"]]
+    return Index(params, passages, data["sources.json"], data["terms.json"], data["synonyms.json"])
+
+
+def ensure_index(corpus_dir: Path, index_dir: Path) -> Index:
+    """The saved index when it matches the corpus, else one built from the corpus and saved."""
+    try:
+        return load_index(index_dir, corpus_hash(corpus_dir))
+    except IndexMismatchError:
+        index = build_index(load_corpus(corpus_dir))
+        save_index(index, index_dir)
+        return index

@@ -1,0 +1,58 @@
+"""All configuration, read from SMABOT_* environment variables and nowhere else."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+# A checkout keeps corpus/ and web/ at the repo root; a wheel carries them in _bundled/.
+_REPO_ROOT = PACKAGE_DIR.parents[1]
+_BUNDLED = PACKAGE_DIR / "_bundled"
+
+
+def bundled_dir(name: str) -> Path:
+    """The shipped copy of `corpus` or `web`, from a checkout or from the installed wheel."""
+    packaged = _BUNDLED / name
+    return packaged if packaged.is_dir() else _REPO_ROOT / name
+
+
+class Settings(BaseSettings):
+    """smabot settings; each field is read from SMABOT_<FIELD>."""
+
+    model_config = SettingsConfigDict(env_prefix="SMABOT_", extra="ignore")
+
+    corpus: Path | None = None
+    index: Path | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    locale: str = ""
+
+    def corpus_dir(self) -> Path:
+        """The corpus folder: SMABOT_CORPUS, else ./corpus, else the bundled corpus."""
+        if self.corpus is not None:
+            return self.corpus
+        local = Path("corpus")
+        return local if (local / "sources").is_dir() else bundled_dir("corpus")
+
+    def index_dir(self) -> Path:
+        """The index folder: SMABOT_INDEX, else one derived from the corpus path."""
+        if self.index is not None:
+            return self.index
+        return default_index_dir(self.corpus_dir())
+
+    def web_dir(self) -> Path:
+        """Templates and static files of the chat page."""
+        return bundled_dir("web")
+
+
+def default_index_dir(corpus: Path) -> Path:
+    """`<corpus>/.index` when writable, else a per-corpus folder in the user's cache."""
+    corpus = corpus.resolve()
+    if os.access(corpus, os.W_OK):
+        return corpus / ".index"
+    digest = hashlib.sha256(str(corpus).encode()).hexdigest()[:12]
+    return Path.home() / ".cache" / "smabot" / f"index-{digest}"

@@ -1,0 +1,79 @@
+"""The answer pipeline on the real corpus: statuses, follow-ups, highlights, citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from smabot.answer import Answerer
+from smabot.index import Index
+
+
+@pytest.fixture(scope="module")
+def answerer(index: Index) -> Answerer:
+    return Answerer(index, locale="en-GB")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can my dog take Spinraza for arthritis?",
+        "What is the weather tomorrow?",
+        "hello",
+        "How do I treat eczema on my baby's face?",
+    ],
+)
+def test_out_of_scope_gets_no_answer(answerer: Answerer, question: str) -> None:
+    answer = answerer.ask(question)
+    assert answer.status == "no_answer" and answer.passages == []
+    assert answer.message and "care team" in answer.message
+
+
+def test_lay_words_and_typos_find_the_clinical_passage(answerer: Answerer) -> None:
+    answer = answerer.ask("how long is the spinal tap for spinrazza")
+    assert answer.status == "answered"
+    assert any("lumbar puncture" in p.text for p in answer.passages)
+
+
+def test_heading_words_find_passages_that_do_not_repeat_them(answerer: Answerer) -> None:
+    answer = answerer.ask("thrombotic microangiopathy")
+    assert answer.passages[0].citation.section.endswith(
+        "Thrombotic Microangiopathy (TMA) (Updated 2024)"
+    )
+
+
+def test_emergency_comes_first_with_relevant_passages(answerer: Answerer) -> None:
+    answer = answerer.ask("after his nusinersen injection he is bleeding and it won't stop")
+    assert answer.status == "emergency"
+    assert answer.message and answer.message.startswith("This sounds like an emergency. Call 999")
+    assert any("bleeding" in p.text for p in answer.passages)
+
+
+def test_follow_up_borrows_the_topic_and_replaces_the_drug(answerer: Answerer) -> None:
+    query = answerer.query("what about zolgensma?", ["What are the side effects of Spinraza?"])
+    assert query.weights["zolgensma"] == 1.0
+    assert "nusinersen" not in query.weights
+    assert 0 < query.weights["side"] < 1
+
+
+def test_a_question_with_its_own_topic_keeps_it(answerer: Answerer) -> None:
+    query = answerer.query("How much does Zolgensma cost?", ["How is nusinersen given?"])
+    assert set(query.weights) == {"zolgensma", "cost"}
+
+
+def test_highlights_are_sentences_inside_the_text(answerer: Answerer) -> None:
+    answer = answerer.ask("What if a dose of nusinersen is missed?")
+    passage = answer.passages[0]
+    assert passage.highlights
+    for start, end in passage.highlights:
+        assert 0 <= start < end <= len(passage.text)
+    marked = " ".join(passage.text[s:e] for s, e in passage.highlights)
+    assert "next dose should be administered as soon as possible" in marked
+
+
+def test_citations_carry_the_source_metadata(answerer: Answerer) -> None:
+    answer = answerer.ask("What is the Zolgensma dose per kilogram?", top_k=5)
+    assert 1 <= len(answer.passages) <= 5
+    citation = answer.passages[0].citation
+    assert citation.publisher and citation.url.startswith("https://")
+    assert citation.kind in {"consumer_health", "ai_generated", "charity", "clinic_marketing"}
+    assert answer.index_version == answerer.index.version

@@ -1,0 +1,101 @@
+"""Every CLI command, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import DEV_QUESTIONS, wait_for
+
+
+def smabot(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "smabot.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_index_prints_counts_and_writes_the_artifact(corpus_copy: Path, tmp_path: Path) -> None:
+    result = smabot("index", "--corpus", str(corpus_copy), "--out", str(tmp_path / "idx"))
+    assert result.returncode == 0, result.stderr
+    assert "5 sources" in result.stdout and "passages" in result.stdout
+    assert "vocabulary" in result.stdout and " s" in result.stdout
+    assert (tmp_path / "idx" / "params.json").exists()
+
+
+def test_ask_prints_citations_and_json(corpus_copy: Path, tmp_path: Path) -> None:
+    env = {"SMABOT_CORPUS": str(corpus_copy), "SMABOT_INDEX": str(tmp_path / "idx")}
+    text = smabot("ask", "How often are Spinraza doses given?", env=env)
+    assert text.returncode == 0, text.stderr
+    assert "SMA UK" in text.stdout and "https://" in text.stdout
+    assert "not medical advice" in text.stdout
+    raw = smabot("ask", "and for adults?", "--history", "Can Spinraza be used?", "--json", env=env)
+    assert json.loads(raw.stdout)["status"] in {"answered", "no_answer"}
+    assert smabot("ask", "   ", env=env).returncode == 1
+
+
+def test_eval_prints_figures_and_misses(corpus_copy: Path, tmp_path: Path) -> None:
+    args = ("--corpus", str(corpus_copy), "--index", str(tmp_path / "idx"))
+    figures = json.loads(smabot("eval", str(DEV_QUESTIONS), "--json", *args).stdout)
+    assert set(figures) == {
+        "hit_at_1",
+        "hit_at_3",
+        "mrr_at_5",
+        "no_answer_accuracy",
+        "emergency_recall",
+        "invalid_rejected",
+        "count",
+    }
+    report = smabot("eval", str(DEV_QUESTIONS), *args).stdout
+    assert "hit@3 by topic" in report and "misses" in report
+
+
+def test_errors_are_clear_messages_not_tracebacks(write_source, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    broken = write_source()
+    broken.write_text(broken.read_text().replace("kind: charity", "kind: blog"))
+    result = smabot("index", "--corpus", str(broken.parents[1]), "--out", str(tmp_path / "i"))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{broken}:7: kind 'blog'")
+    assert "Traceback" not in result.stderr
+    missing = smabot("eval", str(tmp_path / "none.jsonl"))
+    assert missing.returncode == 1 and "cannot read" in missing.stderr
+    (tmp_path / "bad.jsonl").write_text('{"question": "x"}\n')
+    bad = smabot("eval", str(tmp_path / "bad.jsonl"))
+    assert bad.returncode == 1 and "bad.jsonl:1:" in bad.stderr
+    assert smabot("nonsense").returncode == 2
+
+
+def test_serve_answers_over_http(corpus_copy: Path, tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "smabot.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--corpus",
+            str(corpus_copy),
+            "--index",
+            str(tmp_path / "idx"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        health = wait_for(f"http://127.0.0.1:{port}/healthz").json()
+        assert health["passages"] > 40
+        assert (tmp_path / "idx" / "params.json").exists()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

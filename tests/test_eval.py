@@ -1,0 +1,46 @@
+"""The evaluation: scoring rules on a toy case, and the dev questions as a regression guard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from smabot.evaluate import app_asker, evaluate, load_questions, normalise
+
+from .conftest import DEV_QUESTIONS
+
+
+def test_scoring_follows_the_rules() -> None:
+    answers = {
+        "a": (200, {"status": "answered", "passages": [{"text": "x"}, {"text": "It’s  Here"}]}),
+        "b": (200, {"status": "emergency", "passages": [{"text": "it's here"}]}),
+        "c": (200, {"status": "no_answer", "passages": []}),
+        "d": (422, {"error": "empty"}),
+    }
+
+    def ask(payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        return answers[payload["question"]]
+
+    questions = [
+        {"question": "a", "expect": "answer", "gold": ["it's here"], "topic": "cost"},
+        {"question": "b", "expect": "answer", "gold": ["it's here"], "topic": "cost"},
+        {"question": "c", "expect": "no_answer"},
+        {"question": "d", "expect": "invalid"},
+        {"question": "b", "expect": "emergency"},
+    ]
+    report = evaluate(questions, ask)
+    assert report.hit_at_1 == 0 and report.hit_at_3 == 0.5 and report.mrr_at_5 == 0.25
+    assert report.no_answer_accuracy == report.invalid_rejected == report.emergency_recall == 1
+    assert report.per_topic_hit_at_3 == {"cost": 0.5}
+    assert normalise(" A\n  “B” ") == 'a "b"'
+
+
+def test_dev_questions_meet_the_bar(app: FastAPI) -> None:
+    report = evaluate(load_questions(DEV_QUESTIONS), app_asker(app))
+    figures = report.figures()
+    assert figures["hit_at_3"] >= 0.85, report.misses
+    assert figures["emergency_recall"] == 1.0
+    assert figures["no_answer_accuracy"] >= 0.75
+    assert figures["invalid_rejected"] == 1.0
+    assert figures["count"] == 47

@@ -1,0 +1,79 @@
+"""Index build, save, load, refusal of foreign artifacts, and BM25 behaviour."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Plus
+
+from smabot.corpus import load_corpus
+from smabot.errors import IndexMismatchError
+from smabot.index import DELTA, K1, B, Index, build_index, ensure_index, load_index, save_index
+
+from .conftest import WriteSource
+
+
+def test_save_and_load_round_trip(index: Index, tmp_path: Path) -> None:
+    save_index(index, tmp_path / "idx")
+    files = sorted(p.name for p in (tmp_path / "idx").iterdir())
+    assert files == ["params.json", "passages.json", "sources.json", "synonyms.json", "terms.json"]
+    assert not list(tmp_path.glob("*.pkl")) and not list(tmp_path.glob(".*tmp"))
+    loaded = load_index(tmp_path / "idx", index.params.corpus_hash)
+    assert loaded.version == index.version
+    assert loaded.passages == index.passages
+    params = json.loads((tmp_path / "idx" / "params.json").read_text())
+    assert params["variant"] == "BM25Plus" and params["k1"] == K1 and params["b"] == B
+
+
+def test_refuses_index_of_another_corpus_or_version(index: Index, tmp_path: Path) -> None:
+    save_index(index, tmp_path / "idx")
+    with pytest.raises(IndexMismatchError, match="different corpus"):
+        load_index(tmp_path / "idx", "0" * 64)
+    params = json.loads((tmp_path / "idx" / "params.json").read_text())
+    params["format"] = 999
+    (tmp_path / "idx" / "params.json").write_text(json.dumps(params))
+    with pytest.raises(IndexMismatchError, match="another smabot version"):
+        load_index(tmp_path / "idx")
+    with pytest.raises(IndexMismatchError, match="not an smabot index"):
+        load_index(tmp_path / "empty")
+
+
+def test_ensure_index_rebuilds_when_the_corpus_changes(corpus_copy: Path, tmp_path: Path) -> None:
+    first = ensure_index(corpus_copy, tmp_path / "idx")
+    assert ensure_index(corpus_copy, tmp_path / "idx").params.built_at == first.params.built_at
+    source = next((corpus_copy / "sources").glob("*.md"))
+    source.write_text(source.read_text() + "\n## New section\n\nA brand new sentence here.\n")
+    second = ensure_index(corpus_copy, tmp_path / "idx")
+    assert second.version != first.version
+    assert any(p.section[-1:] == ("New section",) for p in second.passages)
+
+
+def test_scores_are_rank_bm25s_own(index: Index) -> None:
+    reference = BM25Plus(index.doc_terms, k1=K1, b=B, delta=DELTA)
+    terms = ["zolgensma", "liver", "monitor"]
+    expected = reference.get_scores(terms)
+    assert np.allclose(index.bm25_scores(terms), expected, atol=1e-9)
+    hits = index.search(dict.fromkeys(terms, 1.0))
+    by_id = {h.position: h.score for h in hits}
+    assert all(math.isclose(by_id[i], expected[i], abs_tol=1e-9) for i in range(len(expected)))
+
+
+def test_a_term_in_half_the_passages_still_counts(write_source: WriteSource) -> None:
+    # BM25Okapi gives such a term an IDF of exactly zero; BM25+ must not.
+    paths = [
+        write_source(id=f"s{i}", body=f"## Part {i}\n\nThe {word} is checked every week.")
+        for i, word in enumerate(["liver", "kidney", "liver", "kidney"])
+    ]
+    index = build_index(load_corpus(paths[0].parents[1]))
+    with_liver = {
+        p.id for p, terms in zip(index.passages, index.doc_terms, strict=True) if "liver" in terms
+    }
+    assert len(with_liver) * 2 == len(index.passages)
+    assert index.idf("liver") > 0
+    hits = index.search({"liver": 1.0})
+    assert {h.passage.id for h in hits[:2]} == with_liver
+    assert hits[1].score > hits[2].score
