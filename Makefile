@@ -4,6 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
 .PHONY: install serve index test lint eval clean
 
 $(STAMP): pyproject.toml
@@ -25,7 +28,13 @@ lint: install
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
-test: lint  ## lint, type-check and run every test
+# The browser tests drive Debian's Chromium; install it where it is missing (never skip them).
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "$(CHROMIUM) is missing and there is no apt-get to install it" >&2; exit 1; }
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
+
+test: lint $(CHROMIUM)  ## lint, type-check and run every test, browser tests included
 	$(BIN)/pytest
 
 eval: install

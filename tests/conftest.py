@@ -14,6 +14,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from starlette.types import ASGIApp
 
 from smabot.api import create_app
 from smabot.corpus import load_corpus
@@ -49,7 +50,8 @@ def index() -> Index:
 @pytest.fixture(scope="session")
 def app(index: Index, tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     """The app over the bundled corpus."""
-    settings = Settings(corpus=CORPUS, index=tmp_path_factory.mktemp("index"))
+    folder = tmp_path_factory.mktemp("app")
+    settings = Settings(corpus=CORPUS, index=folder / "index", db=folder / "smabot.sqlite3")
     return create_app(settings, index=index)
 
 
@@ -97,7 +99,7 @@ def write_source(tmp_path: Path) -> WriteSource:
 class LiveServer:
     """A real uvicorn server on a free port, in a background thread."""
 
-    def __init__(self, app: FastAPI) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

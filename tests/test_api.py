@@ -94,3 +94,49 @@ def test_health_sources_and_docs(client: TestClient) -> None:
     )
     assert client.get("/docs").status_code == 200
     assert "/api/ask" in client.get("/openapi.json").json()["paths"]
+
+
+def test_feedback_is_stored_and_bad_feedback_refused(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+    ok = {"question": "cost? mail a@b.org", "passage_ids": ["x#y-1"], "helpful": True}
+    response = client.post("/api/feedback", json=ok)
+    assert response.status_code == 204 and response.content == b""
+    assert app.state.store.feedback()[-1]["question"] == "cost? mail [email]"
+    for bad in (
+        {**ok, "helpful": "yes"},
+        {**ok, "question": " "},
+        {**ok, "passage_ids": "x"},
+        {**ok, "passage_ids": ["p"] * 11},
+        {"question": "q"},
+    ):
+        response = client.post("/api/feedback", json=bad)
+        assert response.status_code == 422 and response.json()["error"]
+    assert "set-cookie" not in response.headers
+
+
+def test_cors_for_public_routes_and_allowed_origins_only(tmp_path, index) -> None:  # type: ignore[no-untyped-def]
+    from smabot.api import create_app
+    from smabot.settings import Settings
+
+    settings = Settings(db=tmp_path / "db.sqlite3", allowed_origins="https://charity.example")
+    client = TestClient(create_app(settings, index=index))
+    preflight = {"Access-Control-Request-Method": "POST"}
+    allowed = client.options("/api/ask", headers={"Origin": "https://charity.example", **preflight})
+    assert allowed.headers["access-control-allow-origin"] == "https://charity.example"
+    other = client.options("/api/ask", headers={"Origin": "https://elsewhere.example", **preflight})
+    assert "access-control-allow-origin" not in other.headers
+    page = client.get("/embed")
+    assert (
+        "frame-ancestors 'self' https://charity.example" in page.headers["content-security-policy"]
+    )
+    assert "frame-ancestors 'none'" in client.get("/").headers["content-security-policy"]
+    assert client.get("/widget.js").headers["content-type"].startswith("text/javascript")
+
+
+def test_embed_page_takes_its_settings_from_the_address(client: TestClient) -> None:
+    page = client.get(
+        "/embed", params={"title": "<b>Ask us</b>", "accent": "red", "helpline": "0800"}
+    )
+    assert page.status_code == 200
+    assert 'data-title="&lt;b&gt;Ask us&lt;/b&gt;"' in page.text
+    assert "data-accent" not in page.text and 'data-helpline="0800"' in page.text
+    assert client.get("/embed", params={"title": "x" * 200}).status_code == 422

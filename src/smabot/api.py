@@ -5,25 +5,34 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from smabot import __version__
 from smabot.answer import Answerer
 from smabot.index import Index, ensure_index
+from smabot.middleware import BodyLimit, PublicCORS, SecurityHeaders
+from smabot.pages import pages_router
 from smabot.settings import Settings
+from smabot.store import Store
 
 MAX_BODY_BYTES = 16 * 1024
 MAX_QUESTION_CHARS = 500
 MAX_HISTORY = 10
 
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("the question is empty")
+    return value
+
+
 Question = Annotated[str, StringConstraints(max_length=MAX_QUESTION_CHARS)]
+NonBlankQuestion = Annotated[Question, AfterValidator(_not_blank)]
 
 
 class AskRequest(BaseModel):
@@ -31,7 +40,7 @@ class AskRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    question: Question = Field(description="The question, 1 to 500 characters.")
+    question: NonBlankQuestion = Field(description="The question, 1 to 500 characters.")
     history: list[Question] = Field(
         default_factory=list,
         max_length=MAX_HISTORY,
@@ -39,13 +48,17 @@ class AskRequest(BaseModel):
     )
     top_k: int = Field(default=3, ge=1, le=10, description="Passages to return, 1 to 10.")
 
-    @field_validator("question")
-    @classmethod
-    def not_blank(cls, value: str) -> str:
-        """A question must have some text besides white space."""
-        if not value.strip():
-            raise ValueError("the question is empty")
-        return value
+
+class FeedbackRequest(BaseModel):
+    """Whether the passages shown for a question helped."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    question: NonBlankQuestion = Field(description="The question that was answered.")
+    passage_ids: list[Annotated[str, StringConstraints(max_length=300)]] = Field(
+        max_length=10, description="Ids of the passages shown (at most 10)."
+    )
+    helpful: bool = Field(description="Whether the answer helped.")
 
 
 class CitationOut(BaseModel):
@@ -103,58 +116,12 @@ class SourceOut(BaseModel):
     passages: int
 
 
-class BodyLimit:
-    """Refuse request bodies over a size with 413, reading at most that much into memory."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _too_large(self.limit)(scope, receive, send)
-            return
-        # A chunked body has no declared length: buffer it up to the limit, then replay it.
-        body = b""
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                await self.app(scope, _replay([message]), send)
-                return
-            body += message.get("body", b"")
-            if len(body) > self.limit:
-                await _too_large(self.limit)(scope, receive, send)
-                return
-            if not message.get("more_body", False):
-                break
-        await self.app(scope, _replay([{"type": "http.request", "body": body}], receive), send)
-
-
-def _replay(messages: list[Message], then: Receive | None = None) -> Receive:
-    async def receive() -> Message:
-        if messages:
-            return messages.pop(0)
-        if then is None:
-            return {"type": "http.disconnect"}
-        return await then()
-
-    return receive
-
-
-def _too_large(limit: int) -> JSONResponse:
-    return JSONResponse({"error": f"request body is larger than {limit} bytes"}, status_code=413)
-
-
 def create_app(settings: Settings | None = None, index: Index | None = None) -> FastAPI:
     """The smabot web app over the settings' corpus (or an index given directly)."""
     settings = settings or Settings()
     index = index or ensure_index(settings.corpus_dir(), settings.index_dir())
     answerer = Answerer(index, settings.locale)
     web = settings.web_dir()
-    templates = Jinja2Templates(directory=web / "templates")
 
     app = FastAPI(
         title="smabot",
@@ -162,8 +129,13 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
         description="Answers SMA caregivers' questions with cited, verbatim passages.",
     )
     app.state.answerer = answerer
+    app.state.store = Store(settings.db)
+    # added innermost first: the body limit runs inside CORS, security headers wrap everything
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(PublicCORS, origins=settings.origins())
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=web / "static"), name="static")
+    app.include_router(pages_router(web, settings.origins()))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -183,6 +155,12 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
         answer = app.state.answerer.ask(request.question, request.history, request.top_k)
         return asdict(answer)
 
+    @app.post("/api/feedback", status_code=204, response_class=Response)
+    def feedback(request: FeedbackRequest) -> Response:
+        """Record whether an answer helped (the question is redacted before it is stored)."""
+        app.state.store.add_feedback(request.question, request.passage_ids, request.helpful)
+        return Response(status_code=204)
+
     @app.get("/api/sources", response_model=list[SourceOut])
     def sources() -> list[dict[str, Any]]:
         """Every source of the served index, with its metadata and passage count."""
@@ -198,10 +176,6 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
             "passages": len(served.passages),
             "built_at": served.params.built_at,
         }
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request) -> HTMLResponse:
-        return templates.TemplateResponse(request, "index.html", {"title": "smabot"})
 
     return app
 

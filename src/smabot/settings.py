@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     locale: str = ""
+    db: Path = Path("smabot.sqlite3")
+    allowed_origins: str = "*"
 
     def corpus_dir(self) -> Path:
         """The corpus folder: SMABOT_CORPUS, else ./corpus, else the bundled corpus."""
@@ -43,6 +45,11 @@ class Settings(BaseSettings):
         if self.index is not None:
             return self.index
         return default_index_dir(self.corpus_dir())
+
+    def origins(self) -> list[str]:
+        """Origins allowed to call the public API and frame /embed; ["*"] means any."""
+        found = [o.strip().rstrip("/") for o in self.allowed_origins.split(",") if o.strip()]
+        return ["*"] if not found or "*" in found else found
 
     def web_dir(self) -> Path:
         """Templates and static files of the chat page."""

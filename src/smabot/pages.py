@@ -1,0 +1,71 @@
+"""The chat page, the embeddable page and the widget script, with their security policy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+STARTER_QUESTIONS = [
+    "What are the side effects of Spinraza?",
+    "How is Zolgensma given?",
+    "How much does SMA treatment cost?",
+]
+_HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def csp(frame_ancestors: str) -> str:
+    """A Content-Security-Policy with no inline script or style and nothing third-party."""
+    return (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'self'; "
+        f"frame-ancestors {frame_ancestors}"
+    )
+
+
+def pages_router(web: Path, origins: list[str]) -> APIRouter:
+    """Routes for `/`, `/embed` and `/widget.js`."""
+    router = APIRouter(include_in_schema=False)
+    templates = Jinja2Templates(directory=web / "templates")
+    ancestors = "*" if origins == ["*"] else " ".join(["'self'", *origins])
+
+    @router.get("/", response_class=HTMLResponse)
+    def chat_page(request: Request) -> HTMLResponse:
+        response = templates.TemplateResponse(
+            request, "index.html", {"questions": "|".join(STARTER_QUESTIONS)}
+        )
+        response.headers["content-security-policy"] = csp("'none'")
+        return response
+
+    @router.get("/embed", response_class=HTMLResponse)
+    def embed_page(
+        request: Request,
+        title: str = Query("Ask about SMA treatments", max_length=80),
+        greeting: str = Query("", max_length=300),
+        questions: str = Query("|".join(STARTER_QUESTIONS), max_length=600),
+        helpline: str = Query("", max_length=120),
+        accent: str = Query("", max_length=7),
+    ) -> HTMLResponse:
+        context = {
+            "title": title,
+            "greeting": greeting,
+            "questions": questions,
+            "helpline": helpline,
+            "accent": accent if _HEX_COLOR.match(accent) else "",
+        }
+        response = templates.TemplateResponse(request, "embed.html", context)
+        response.headers["content-security-policy"] = csp(ancestors)
+        return response
+
+    @router.get("/widget.js")
+    def widget_script() -> FileResponse:
+        return FileResponse(
+            web / "static" / "widget.js",
+            media_type="text/javascript",
+            headers={"cache-control": "public, max-age=300"},
+        )
+
+    return router

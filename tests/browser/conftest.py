@@ -1,0 +1,105 @@
+"""Real Chromium (Debian's, driven by Playwright) against real servers on two origins."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from starlette.applications import Starlette
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from ..conftest import ROOT, LiveServer
+
+CHROMIUM = os.environ.get("SMABOT_TEST_CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+# Hostile host CSS from the issue: it must neither restyle the widget nor be disturbed by it.
+HOSTILE_CSS = "* { color: red !important; font: 40px serif !important }\n"
+
+# Walks into shadow roots to the element that really has focus.
+DEEP_ACTIVE = """() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a ? (a.id || a.className || a.tagName.toLowerCase()) : null;
+}"""
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium; the suite fails, never skips, when it is missing."""
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `make test` installs it"
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def smabot(app: FastAPI) -> Iterator[LiveServer]:
+    """smabot on its own origin."""
+    with LiveServer(app) as server:
+        yield server
+
+
+def host_app(smabot_url: str) -> Starlette:
+    """Another site (another origin): the README's example host page, hostile CSS, strict CSP."""
+    page = (ROOT / "web" / "examples" / "host.html").read_text().replace("SMABOT_HOST", smabot_url)
+    policy = (
+        f"default-src 'none'; script-src 'self' {smabot_url}; "
+        f"style-src 'self' {smabot_url}; connect-src {smabot_url}; frame-src {smabot_url}"
+    )
+
+    def html(_: object) -> HTMLResponse:
+        return HTMLResponse(page, headers={"content-security-policy": policy})
+
+    def css(_: object) -> Response:
+        return Response(HOSTILE_CSS, media_type="text/css")
+
+    return Starlette(routes=[Route("/", html), Route("/host.css", css)])
+
+
+@pytest.fixture(scope="session")
+def host(smabot: LiveServer) -> Iterator[LiveServer]:
+    with LiveServer(host_app(smabot.url)) as server:
+        yield server
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page at phone size that fails the test on any console error or CSP violation."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.errors = errors  # type: ignore[attr-defined]
+    yield page
+    context.close()
+    assert not [e for e in errors if "Refused to" in e or "[smabot]" in e], errors
+
+
+def screenshot(page: Page, name: str) -> None:
+    """Save a screenshot for reviewers under artifacts/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))

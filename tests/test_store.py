@@ -1,0 +1,36 @@
+"""The SQLite feedback store and its redaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from smabot.store import Store, redact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("write to jo.bloggs+sma@nhs.net please", "write to [email] please"),
+        ("call +44 7700 900123 tonight", "call [phone] tonight"),
+        ("or (555) 123-4567", "or [phone]"),
+        ("NHS number 9434765919", "NHS number [phone]"),
+        ("ref 123456", "ref [number]"),
+        ("she is 3, born 2021, 1.1 x 10^14 vg, 13/22 patients", None),
+    ],
+)
+def test_redaction(text: str, expected: str | None) -> None:
+    assert redact(text) == (expected if expected is not None else text)
+
+
+def test_feedback_is_created_on_first_use_and_redacted(tmp_path: Path) -> None:
+    store = Store(tmp_path / "sub" / "smabot.sqlite3")
+    store.add_feedback("is it ok? me@example.com", ["a#b-1", "c#d-2"], helpful=False)
+    (record,) = store.feedback()
+    assert record["question"] == "is it ok? [email]"
+    assert record["passage_ids"] == ["a#b-1", "c#d-2"] and record["helpful"] is False
+    with sqlite3.connect(tmp_path / "sub" / "smabot.sqlite3") as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(feedback)")]
+    assert "ip" not in " ".join(columns)
