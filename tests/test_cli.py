@@ -27,7 +27,7 @@ def test_index_prints_counts_and_writes_the_artifact(corpus_copy: Path, tmp_path
     assert result.returncode == 0, result.stderr
     assert "5 sources" in result.stdout and "passages" in result.stdout
     assert "vocabulary" in result.stdout and " s" in result.stdout
-    assert (tmp_path / "idx" / "params.json").exists()
+    assert (tmp_path / "idx" / "CURRENT").exists()
 
 
 def test_ask_prints_citations_and_json(corpus_copy: Path, tmp_path: Path) -> None:
@@ -95,7 +95,7 @@ def test_serve_answers_over_http(corpus_copy: Path, tmp_path: Path) -> None:
     try:
         health = wait_for(f"http://127.0.0.1:{port}/healthz").json()
         assert health["passages"] > 40
-        assert (tmp_path / "idx" / "params.json").exists()
+        assert (tmp_path / "idx" / "CURRENT").exists()
     finally:
         process.terminate()
         process.wait(timeout=10)

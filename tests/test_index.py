@@ -18,28 +18,37 @@ from .conftest import WriteSource
 
 
 def test_save_and_load_round_trip(index: Index, tmp_path: Path) -> None:
-    save_index(index, tmp_path / "idx")
-    files = sorted(p.name for p in (tmp_path / "idx").iterdir())
+    build = save_index(index, tmp_path / "idx")
+    files = sorted(p.name for p in build.iterdir())
     assert files == ["params.json", "passages.json", "sources.json", "synonyms.json", "terms.json"]
-    assert not list(tmp_path.glob("*.pkl")) and not list(tmp_path.glob(".*tmp"))
+    assert (tmp_path / "idx" / "CURRENT").read_text().strip() == build.name
+    assert not list(tmp_path.rglob("*.pkl")) and not list(tmp_path.rglob(".*tmp"))
     loaded = load_index(tmp_path / "idx", index.params.corpus_hash)
     assert loaded.version == index.version
     assert loaded.passages == index.passages
-    params = json.loads((tmp_path / "idx" / "params.json").read_text())
+    params = json.loads((build / "params.json").read_text())
     assert params["variant"] == "BM25Plus" and params["k1"] == K1 and params["b"] == B
 
 
 def test_refuses_index_of_another_corpus_or_version(index: Index, tmp_path: Path) -> None:
-    save_index(index, tmp_path / "idx")
+    build = save_index(index, tmp_path / "idx")
     with pytest.raises(IndexMismatchError, match="different corpus"):
         load_index(tmp_path / "idx", "0" * 64)
-    params = json.loads((tmp_path / "idx" / "params.json").read_text())
+    params = json.loads((build / "params.json").read_text())
     params["format"] = 999
-    (tmp_path / "idx" / "params.json").write_text(json.dumps(params))
+    (build / "params.json").write_text(json.dumps(params))
     with pytest.raises(IndexMismatchError, match="another smabot version"):
         load_index(tmp_path / "idx")
     with pytest.raises(IndexMismatchError, match="not an smabot index"):
         load_index(tmp_path / "empty")
+
+
+def test_publishing_keeps_a_few_builds_and_moves_the_pointer(index: Index, tmp_path: Path) -> None:
+    builds = [save_index(index, tmp_path / "idx") for _ in range(5)]
+    assert (tmp_path / "idx" / "CURRENT").read_text().strip() == builds[-1].name
+    assert sorted(p.name for p in (tmp_path / "idx" / "builds").iterdir()) == sorted(
+        b.name for b in builds[-3:]
+    )
 
 
 def test_ensure_index_rebuilds_when_the_corpus_changes(corpus_copy: Path, tmp_path: Path) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 import textwrap
 import time
 from dataclasses import asdict
 from pathlib import Path
+from typing import TextIO
 
 from smabot.answer import Answer, Answerer
 from smabot.errors import CorpusError, SmabotError
@@ -41,34 +44,100 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from smabot.api import create_app
+    from smabot.index import ensure_index
 
     settings = _settings(args)
     host, port = args.host or settings.host, args.port or settings.port
-    app = create_app(settings)
-    print(
-        f"smabot: serving {len(app.state.answerer.index.passages)} passages "
-        f"on http://{host}:{port}",
-        file=sys.stderr,
-    )
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    index = ensure_index(settings.corpus_dir(), settings.index_dir())
+    print(f"smabot: serving {len(index.passages)} passages on http://{host}:{port}"
+          f" with {args.workers} worker(s)", file=sys.stderr)
+    if args.workers > 1:
+        # Worker processes build their app from the environment, so hand them these settings.
+        os.environ.update(settings.as_environment())
+        uvicorn.run("smabot.api:create_app", factory=True, host=host, port=port,
+                    workers=args.workers, log_level="info")
+    else:
+        uvicorn.run(create_app(settings, index), host=host, port=port, log_level="info")
     return 0
 
 
 def _index(args: argparse.Namespace) -> int:
-    from smabot.corpus import load_corpus
-    from smabot.index import build_index, save_index
+    from smabot.publish import GateRefused, rebuild
 
     settings = _settings(args)
+    if args.out:
+        settings = settings.model_copy(update={"index": args.out})
     started = time.perf_counter()
-    index = build_index(load_corpus(settings.corpus_dir()))
-    out = args.out or settings.index_dir()
-    save_index(index, out)
+    try:
+        published = rebuild(settings, force=args.force, diff=args.diff)
+    except GateRefused as exc:
+        print("smabot: the quality gate refused the new index; the old one keeps serving:",
+              file=sys.stderr)
+        for reason in exc.result.reasons:
+            print(f"  - {reason}", file=sys.stderr)
+        _print_list("questions that got worse", exc.result.worse, sys.stderr)
+        print("Fix the corpus, or publish anyway with --force.", file=sys.stderr)
+        return 1
     seconds = time.perf_counter() - started
+    index = published.index
     print(
         f"{len(index.sources)} sources, {len(index.passages)} passages, "
         f"{index.params.vocabulary} terms in the vocabulary, {seconds:.2f} s"
     )
-    print(f"index {index.version} written to {out}")
+    figures = published.gate.figures
+    if figures["count"]:
+        print(f"quality gate: hit@3 {figures['hit_at_3']}, emergency recall "
+              f"{figures['emergency_recall']} on {figures['count']} regression questions")
+    _print_list("questions that got worse", published.gate.worse, sys.stdout)
+    if args.diff:
+        _print_list("answers that changed", published.changes, sys.stdout, empty="none")
+    print(f"index {index.version} published to {settings.index_dir()}")
+    return 0
+
+
+def _print_list(title: str, lines: list[str], stream: TextIO, empty: str = "") -> None:
+    if lines or empty:
+        print(f"{title}: {len(lines) or empty}", file=stream)
+        for line in lines:
+            print(f"  {line}", file=stream)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from smabot.checks import check
+
+    settings = _settings(args)
+    problems = check(settings.corpus_dir(), settings.review_max_age_days)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"{errors} error(s), {warnings} warning(s) in {settings.corpus_dir()}")
+    return 1 if errors else 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from smabot.importer import import_article
+
+    settings = _settings(args)
+    result = import_article(
+        args.path, settings.corpus_dir(), url=args.url, publisher=args.publisher,
+        title=args.title, kind=args.kind,
+    )
+    print(f"wrote {result.path}")
+    if result.review:
+        print("review before indexing:")
+        for line in result.review:
+            print(f"  - {line}")
+    print("then run `smabot check` and `smabot index`.")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from smabot.report import render
+    from smabot.store import Store
+
+    settings = _settings(args)
+    print(render(Store(settings.db, settings.retention_days), since=args.since or ""))
     return 0
 
 
@@ -145,6 +214,13 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from exc
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="smabot", description="Answers SMA caregivers' questions from reviewed articles."
@@ -167,9 +243,31 @@ def _parser() -> argparse.ArgumentParser:
     serve = command("serve", _serve, "Serve the chat page and the API.")
     serve.add_argument("--host", help="address to listen on (default SMABOT_HOST, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default SMABOT_PORT, 8000)")
+    serve.add_argument("--workers", type=int, default=1, choices=range(1, 65), metavar="N",
+                       help="worker processes sharing one index (default 1)")
 
-    index = command("index", _index, "Build the index from the corpus and save it.")
+    index = command("index", _index,
+                    "Check the corpus, build the index, gate it and publish it to running servers.")
     index.add_argument("--out", type=Path, help="where to write the index (default: --index)")
+    index.add_argument("--force", action="store_true",
+                       help="publish even when the quality gate refuses the new index")
+    index.add_argument("--diff", action="store_true",
+                       help="list the regression questions whose answers change")
+
+    command("check", _check, "Check every source, synonyms.yml and glossary.yml.")
+
+    imported = command("import", _import,
+                       "Turn a saved HTML page, .txt or .md file into a new corpus source.")
+    imported.add_argument("path", type=Path, help="the saved page or text file")
+    imported.add_argument("--url", help="the page's address")
+    imported.add_argument("--publisher", help="who published it")
+    imported.add_argument("--title", help="its title")
+    imported.add_argument("--kind", help="charity, regulator_label, consumer_health, "
+                          "clinic_marketing, ai_generated or other")
+
+    report = command("report", _report,
+                     "Most frequent unanswered questions and passages marked unhelpful.")
+    report.add_argument("--since", type=_date, help="only records from this date (YYYY-MM-DD)")
 
     ask = command("ask", _ask, "Ask a question and print the cited passages.")
     ask.add_argument("question", help="the question, in quotes")

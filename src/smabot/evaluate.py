@@ -6,11 +6,15 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from smabot.answer import Answerer
 from smabot.errors import SmabotError
+from smabot.models import AskRequest
 
 # (payload) -> (HTTP status code, JSON body)
 Ask = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
@@ -31,6 +35,7 @@ class Report:
     count: int
     per_topic_hit_at_3: dict[str, float] = field(default_factory=dict)
     misses: list[dict[str, Any]] = field(default_factory=list)
+    results: list[dict[str, Any]] = field(default_factory=list)  # one per question, in order
 
     def figures(self) -> dict[str, float | int]:
         """The headline figures, as `smabot eval --json` prints them."""
@@ -79,13 +84,14 @@ def evaluate(questions: list[dict[str, Any]], ask: Ask) -> Report:
     ranks: list[int | None] = []
     topic_hits: dict[str, list[bool]] = defaultdict(list)
     correct: dict[str, list[bool]] = defaultdict(list)
-    misses: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
     for item in questions:
         payload: dict[str, Any] = {"question": item.get("question")}
         if item.get("history"):
             payload["history"] = item["history"]
         code, body = ask(payload)
         expect = item["expect"]
+        rank = None
         if expect == "answer":
             rank = _first_hit(body, item["gold"]) if code == 200 else None
             ranks.append(rank)
@@ -97,8 +103,7 @@ def evaluate(questions: list[dict[str, Any]], ask: Ask) -> Report:
         else:
             ok = code == 200 and body.get("status") == expect
             correct[expect].append(ok)
-        if not ok:
-            misses.append(_miss(item, code, body))
+        results.append({**_outcome(item, code, body), "ok": ok, "rank": rank})
     return Report(
         hit_at_1=_mean([r == 1 for r in ranks]),
         hit_at_3=_mean([r is not None and r <= 3 for r in ranks]),
@@ -108,7 +113,8 @@ def evaluate(questions: list[dict[str, Any]], ask: Ask) -> Report:
         invalid_rejected=_mean(correct["invalid"]),
         count=len(questions),
         per_topic_hit_at_3={t: _mean(v) for t, v in sorted(topic_hits.items())},
-        misses=misses,
+        misses=[r for r in results if not r["ok"]],
+        results=results,
     )
 
 
@@ -123,7 +129,7 @@ def _first_hit(body: dict[str, Any], gold: list[str]) -> int | None:
     return None
 
 
-def _miss(item: dict[str, Any], code: int, body: dict[str, Any]) -> dict[str, Any]:
+def _outcome(item: dict[str, Any], code: int, body: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": item.get("id"),
         "question": item.get("question"),
@@ -136,6 +142,19 @@ def _miss(item: dict[str, Any], code: int, body: dict[str, Any]) -> dict[str, An
 
 def _mean(values: list[Any]) -> float:
     return round(sum(float(v) for v in values) / len(values), 4) if values else 1.0
+
+
+def answerer_asker(answerer: Answerer) -> Ask:
+    """Ask an Answerer directly, validating the payload exactly as the API does."""
+
+    def ask(payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        try:
+            request = AskRequest.model_validate(payload)
+        except ValidationError as exc:
+            return 422, {"error": str(exc)}
+        return 200, asdict(answerer.ask(request.question, request.history, request.top_k))
+
+    return ask
 
 
 def app_asker(app: Any) -> Ask:

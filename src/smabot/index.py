@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import math
+import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,36 +182,73 @@ def build_index(corpus: Corpus) -> Index:
     return Index(params, passages, sources, doc_terms, corpus.synonyms)
 
 
-def save_index(index: Index, out: Path) -> None:
-    """Write the index as named JSON files; the folder is replaced whole, never half-written."""
-    out = out.resolve()
-    tmp = out.with_name(f".{out.name}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    documents = {
-        "params.json": asdict(index.params),
-        "passages.json": [asdict(p) for p in index.passages],
-        "sources.json": index.sources,
-        "terms.json": index.doc_terms,
-        "synonyms.json": index.synonyms,
-    }
-    for name, data in documents.items():
-        (tmp / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+CURRENT = "CURRENT"
+KEEP_BUILDS = 3
+
+
+def save_index(index: Index, out: Path) -> Path:
+    """Write the index as a new build folder, then point CURRENT at it in one atomic rename.
+
+    A server watching `out` never sees a half-written index: the build is complete before the
+    pointer moves, and the previous builds stay on disk for requests still using them.
+    """
+    builds = out / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    with _lock(out):
+        name = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%f}-{index.version}"
+        tmp = builds / f".{name}.tmp"
+        tmp.mkdir()
+        documents = {
+            "params.json": asdict(index.params),
+            "passages.json": [asdict(p) for p in index.passages],
+            "sources.json": index.sources,
+            "terms.json": index.doc_terms,
+            "synonyms.json": index.synonyms,
+        }
+        for file_name, data in documents.items():
+            (tmp / file_name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.rename(builds / name)
+        pointer = out / f".{CURRENT}.{os.getpid()}.tmp"
+        pointer.write_text(name + "\n", encoding="utf-8")
+        os.replace(pointer, out / CURRENT)
+        _prune(builds, keep=name)
+    return builds / name
+
+
+@contextmanager
+def _lock(out: Path) -> Iterator[None]:
+    """One writer at a time per index folder, across processes."""
+    with open(out / ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _prune(builds: Path, keep: str) -> None:
+    old = sorted((p for p in builds.iterdir() if p.is_dir() and p.name != keep), reverse=True)
+    for path in old[KEEP_BUILDS - 1 :]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def current_build(folder: Path) -> Path | None:
+    """The build folder that `folder/CURRENT` points at, if any."""
+    try:
+        name = (folder / CURRENT).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return folder / "builds" / name if name else None
 
 
 def load_index(folder: Path, expected_hash: str | None = None) -> Index:
-    """Load a saved index; refuse one of another format or built from another corpus."""
-    missing = [name for name in _FILES if not (folder / name).is_file()]
+    """Load the current build of an index folder; refuse a foreign or stale one."""
+    build = current_build(folder) or folder
+    missing = [name for name in _FILES if not (build / name).is_file()]
     if missing:
         raise IndexMismatchError(f"{folder}: not an smabot index (missing {', '.join(missing)})")
     try:
-        data = {name: json.loads((folder / name).read_text(encoding="utf-8")) for name in _FILES}
+        data = {name: json.loads((build / name).read_text(encoding="utf-8")) for name in _FILES}
         params = Params(**data["params.json"])
     except (ValueError, TypeError) as exc:
         raise IndexMismatchError(f"{folder}: unreadable index: {exc}") from exc

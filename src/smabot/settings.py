@@ -6,6 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -32,6 +33,17 @@ class Settings(BaseSettings):
     locale: str = ""
     db: Path = Path("smabot.sqlite3")
     allowed_origins: str = "*"
+    admin_token: str = ""
+    retention_days: int = Field(default=90, ge=1)
+    review_max_age_days: int = Field(default=365, ge=1)
+    gate_questions: Path | None = None
+    gate_min_hit_at_3: float = Field(default=0.8, ge=0, le=1)
+
+    def as_environment(self) -> dict[str, str]:
+        """These settings as SMABOT_* variables, for worker processes to read back."""
+        values = self.model_dump(exclude_none=True)
+        values.update(corpus=self.corpus_dir().resolve(), index=self.index_dir().resolve())
+        return {f"SMABOT_{key.upper()}": str(value) for key, value in values.items()}
 
     def corpus_dir(self) -> Path:
         """The corpus folder: SMABOT_CORPUS, else ./corpus, else the bundled corpus."""
@@ -50,6 +62,10 @@ class Settings(BaseSettings):
         """Origins allowed to call the public API and frame /embed; ["*"] means any."""
         found = [o.strip().rstrip("/") for o in self.allowed_origins.split(",") if o.strip()]
         return ["*"] if not found or "*" in found else found
+
+    def gate_dir(self) -> Path:
+        """Regression questions for the gate: SMABOT_GATE_QUESTIONS, else <corpus>/questions."""
+        return self.gate_questions or self.corpus_dir() / "questions"
 
     def web_dir(self) -> Path:
         """Templates and static files of the chat page."""

@@ -1,4 +1,4 @@
-"""SQLite store of what caregivers tell us: feedback, redacted before it is written."""
+"""SQLite store of what caregivers tell us: feedback and unanswered questions, redacted."""
 
 from __future__ import annotations
 
@@ -18,6 +18,13 @@ CREATE TABLE IF NOT EXISTS feedback (
     passage_ids TEXT NOT NULL,
     helpful INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS feedback_created ON feedback (created_at);
+CREATE TABLE IF NOT EXISTS unanswered (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    question TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS unanswered_created ON unanswered (created_at);
 """
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Phone numbers: 7+ digits with the usual separators, optionally international.
@@ -35,10 +42,11 @@ def redact(text: str) -> str:
 
 
 class Store:
-    """Feedback in one SQLite file, created on first use; one connection per call."""
+    """One SQLite file, created on first use; one connection per call; old records expire."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, retention_days: int = 90) -> None:
         self.path = path
+        self.retention_days = retention_days
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -59,12 +67,43 @@ class Store:
                 "VALUES (?, ?, ?, ?)",
                 (_now(), redact(question), json.dumps(list(passage_ids)), int(helpful)),
             )
+            self._expire(db)
 
-    def feedback(self) -> list[dict[str, object]]:
-        """Every feedback record, oldest first."""
+    def add_unanswered(self, question: str) -> None:
+        """Record a question the corpus could not answer; it is redacted first."""
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO unanswered (created_at, question) VALUES (?, ?)",
+                (_now(), redact(question)),
+            )
+            self._expire(db)
+
+    def expire(self) -> None:
+        """Delete records older than the retention period."""
+        with self._connect() as db:
+            self._expire(db)
+
+    def _expire(self, db: sqlite3.Connection) -> None:
+        cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=self.retention_days)
+        for table in ("feedback", "unanswered"):
+            db.execute(f"DELETE FROM {table} WHERE created_at < ?", (_iso(cutoff),))
+
+    def unanswered(self, since: str = "") -> list[dict[str, str]]:
+        """Unanswered questions recorded since an ISO date (all when empty), oldest first."""
         with self._connect() as db:
             rows = db.execute(
-                "SELECT created_at, question, passage_ids, helpful FROM feedback ORDER BY id"
+                "SELECT created_at, question FROM unanswered WHERE created_at >= ? ORDER BY id",
+                (since,),
+            ).fetchall()
+        return [{"created_at": c, "question": q} for c, q in rows]
+
+    def feedback(self, since: str = "") -> list[dict[str, object]]:
+        """Feedback recorded since an ISO date (all when empty), oldest first."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT created_at, question, passage_ids, helpful FROM feedback "
+                "WHERE created_at >= ? ORDER BY id",
+                (since,),
             ).fetchall()
         return [
             {"created_at": c, "question": q, "passage_ids": json.loads(p), "helpful": bool(h)}
@@ -73,4 +112,8 @@ class Store:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return _iso(dt.datetime.now(dt.UTC))
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds")

@@ -1,0 +1,129 @@
+"""Everything `smabot check` reports about a corpus, beyond what loading needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from smabot.chunking import MAX_WORDS, split
+from smabot.corpus import check_corpus, parse_source, source_files
+from smabot.errors import Problem
+from smabot.text import word_count
+
+# Page furniture that captures and imports carry in: one list, used by check and import alike.
+FURNITURE = [
+    r"skip to (main )?content",
+    r"share on (pinterest|facebook|twitter|x|linkedin|whatsapp)",
+    r"getty images|shutterstock|istock|image credit",
+    r"free consultation",
+    r"fill out (my|our|the) (online )?form",
+    r"have a follow-up question\??",
+    r"subscribe to (any of )?(our|\w+'s) newsletters?|sign up for (our|the) newsletter",
+    r"^personali[sz]e$",
+    r"help us tailor your experience",
+    r"accept (all )?cookies",
+    r"cookie (policy|settings|preferences)",
+    r"^advertisement$",
+    r"^related (articles|stories)$",
+    r"^(read|learn) more\W*$",
+    r"click here",
+    r"view editorial policy",
+    r"^get more information$",
+    r"^print this page$",
+    r"^back to top$",
+]
+_FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE), re.IGNORECASE)
+# A trailing reference marker such as "… after infusion 1": a digit alone after a word.
+_MARKER = re.compile(r"[a-z)\].] [1-9]$")
+HUGE_PASSAGE_WORDS = 2 * MAX_WORDS
+
+
+def check(root: Path, review_max_age_days: int = 365) -> list[Problem]:
+    """Errors and warnings for every source and language file of a corpus."""
+    problems = check_corpus(root)
+    for path in source_files(root):
+        source, _ = parse_source(path)
+        if source is None:
+            continue
+        problems += _furniture(path, source.body, source.body_line)
+        for passage in split(source):
+            line = source.body_line + source.body.count("\n", 0, passage.start)
+            words = word_count(passage.text)
+            if words > HUGE_PASSAGE_WORDS:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"passage of {words} words: break it up "
+                        f"with headings or paragraphs (at most {HUGE_PASSAGE_WORDS})",
+                    )
+                )
+            elif words < 3:
+                problems.append(
+                    Problem(path, line, f"passage {passage.text!r} is nearly empty", "warning")
+                )
+        reviewed = dt.date.fromisoformat(source.reviewed)
+        age = (dt.date.today() - reviewed).days
+        if age > review_max_age_days:
+            problems.append(
+                Problem(
+                    path,
+                    _line_of(path, "reviewed"),
+                    f"last reviewed {age} days ago: check it is still current "
+                    "and update 'reviewed'",
+                    "warning",
+                )
+            )
+    problems += _glossary(root / "glossary.yml")
+    return problems
+
+
+def suspected_furniture(body: str) -> list[tuple[int, str]]:
+    """(1-based line, text) of lines that look like page furniture or reference markers."""
+    found = []
+    for number, line in enumerate(body.split("\n"), 1):
+        text = line.strip()
+        if text and (_FURNITURE.search(text) or _MARKER.search(text)):
+            found.append((number, text))
+    return found
+
+
+def _furniture(path: Path, body: str, body_line: int) -> list[Problem]:
+    return [
+        Problem(
+            path,
+            body_line + number - 1,
+            f"looks like page furniture or a reference marker, not article text: {text[:80]!r}",
+        )
+        for number, text in suspected_furniture(body)
+    ]
+
+
+def _glossary(path: Path) -> list[Problem]:
+    if not path.exists():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        return [Problem(path, line, f"not valid YAML: {exc}")]
+    if not isinstance(data, dict):
+        return [Problem(path, 1, "must map each term to a one-line definition")]
+    problems = []
+    for term, definition in data.items():
+        line = _line_of(path, str(term))
+        if not isinstance(definition, str) or not definition.strip():
+            problems.append(Problem(path, line, f"{term!r} needs a one-line definition"))
+        elif "\n" in definition.strip() or len(definition) > 240:
+            problems.append(Problem(path, line, f"{term!r}: keep the definition to one line"))
+    return problems
+
+
+def _line_of(path: Path, key: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1

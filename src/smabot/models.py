@@ -1,0 +1,101 @@
+"""Request and response models of the HTTP API (they feed the OpenAPI docs)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+MAX_QUESTION_CHARS = 500
+MAX_HISTORY = 10
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("the question is empty")
+    return value
+
+
+Question = Annotated[str, StringConstraints(max_length=MAX_QUESTION_CHARS)]
+NonBlankQuestion = Annotated[Question, AfterValidator(_not_blank)]
+
+
+class AskRequest(BaseModel):
+    """A caregiver's question, the earlier questions of the conversation, and how many passages."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    question: NonBlankQuestion = Field(description="The question, 1 to 500 characters.")
+    history: list[Question] = Field(
+        default_factory=list,
+        max_length=MAX_HISTORY,
+        description="Earlier questions, oldest first (at most 10).",
+    )
+    top_k: int = Field(default=3, ge=1, le=10, description="Passages to return, 1 to 10.")
+
+
+class FeedbackRequest(BaseModel):
+    """Whether the passages shown for a question helped."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    question: NonBlankQuestion = Field(description="The question that was answered.")
+    passage_ids: list[Annotated[str, StringConstraints(max_length=300)]] = Field(
+        max_length=10, description="Ids of the passages shown (at most 10)."
+    )
+    helpful: bool = Field(description="Whether the answer helped.")
+
+
+class CitationOut(BaseModel):
+    """Where a passage comes from."""
+
+    source_id: str
+    title: str
+    publisher: str
+    url: str
+    section: str
+    last_updated: str
+    kind: str
+
+
+class PassageOut(BaseModel):
+    """A verbatim passage; highlights are [start, end) character ranges in text."""
+
+    id: str
+    text: str
+    score: float
+    highlights: list[tuple[int, int]]
+    citation: CitationOut
+
+
+class AnswerOut(BaseModel):
+    """smabot's answer: status, an optional message to read first, and cited passages."""
+
+    question: str
+    status: str = Field(description="answered, no_answer or emergency")
+    message: str | None
+    passages: list[PassageOut]
+    disclaimer: str
+    index_version: str
+
+
+class Health(BaseModel):
+    """Liveness and what is being served."""
+
+    status: str
+    index_version: str
+    passages: int
+    built_at: str
+
+
+class SourceOut(BaseModel):
+    """One source of the corpus and how many passages it gave."""
+
+    id: str
+    title: str
+    publisher: str
+    url: str
+    last_updated: str
+    kind: str
+    reviewed: str
+    passages: int

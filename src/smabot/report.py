@@ -1,0 +1,80 @@
+"""The editors' gap report: what caregivers asked that the corpus could not answer."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from smabot.store import Store
+
+# Two questions whose words overlap this much (rapidfuzz token_set_ratio) are one topic.
+SIMILAR = 70.0
+
+
+@dataclass
+class Group:
+    """Unanswered questions in similar words, most frequent wording first."""
+
+    count: int
+    wordings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PassageRating:
+    """How caregivers rated one passage."""
+
+    passage_id: str
+    unhelpful: int
+    rated: int
+
+
+def group_questions(questions: list[str]) -> list[Group]:
+    """Group questions by similar wording, largest group first."""
+    groups: list[tuple[str, Group]] = []
+    for text, count in Counter(_normal(q) for q in questions).most_common():
+        for key, group in groups:
+            if fuzz.token_set_ratio(text, key) >= SIMILAR:
+                group.count += count
+                group.wordings.append(text)
+                break
+        else:
+            groups.append((text, Group(count, [text])))
+    return sorted((g for _, g in groups), key=lambda g: -g.count)
+
+
+def passage_ratings(feedback: list[dict[str, object]]) -> list[PassageRating]:
+    """Passages most often marked unhelpful, with how often they were rated at all."""
+    rated: Counter[str] = Counter()
+    unhelpful: Counter[str] = Counter()
+    for record in feedback:
+        ids = record["passage_ids"]
+        assert isinstance(ids, list)
+        rated.update(ids)
+        if not record["helpful"]:
+            unhelpful.update(ids)
+    return [PassageRating(pid, n, rated[pid]) for pid, n in unhelpful.most_common()]
+
+
+def render(store: Store, since: str = "", limit: int = 20) -> str:
+    """The report as text for a terminal."""
+    store.expire()
+    unanswered = store.unanswered(since)
+    feedback = store.feedback(since)
+    when = f" since {since}" if since else ""
+    lines = [f"Unanswered questions{when}: {len(unanswered)}"]
+    for group in group_questions([r["question"] for r in unanswered])[:limit]:
+        lines.append(f"  {group.count:>4}  {group.wordings[0]}")
+        lines += [f"        ~ {w}" for w in group.wordings[1:4]]
+    ratings = passage_ratings(feedback)
+    lines += ["", f"Passages marked not helpful{when} ({len(feedback)} ratings in all):"]
+    lines += [f"  {r.unhelpful:>4} of {r.rated:<4} {r.passage_id}" for r in ratings[:limit]]
+    if not ratings:
+        lines.append("  none")
+    return "\n".join(lines)
+
+
+def _normal(question: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s'\[\]]", " ", question.casefold())).strip()
