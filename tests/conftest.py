@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import textwrap
 import threading
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 
+RECENT = (dt.date.today() - dt.timedelta(days=30)).isoformat()
 SOURCE_TEMPLATE = """\
 ---
 id: {id}
@@ -33,7 +35,7 @@ publisher: Test Charity
 url: https://example.org/{id}
 last_updated: '2024-01-15'
 kind: charity
-reviewed: '2025-06-01'
+reviewed: '{reviewed}'
 corrections: []
 ---
 
@@ -79,7 +81,7 @@ def write_source(tmp_path: Path) -> WriteSource:
     def write(
         id: str = "test-source",
         title: str = "Test source",
-        body: str = "## A\n\nText.",
+        body: str = "## A\n\nA short passage of text that is long enough to stand alone.",
         text: str | None = None,
     ) -> Path:
         folder = tmp_path / "corpus" / "sources"
@@ -88,7 +90,9 @@ def write_source(tmp_path: Path) -> WriteSource:
         content = (
             text
             if text is not None
-            else SOURCE_TEMPLATE.format(id=id, title=title, body=textwrap.dedent(body).strip())
+            else SOURCE_TEMPLATE.format(
+                id=id, title=title, body=textwrap.dedent(body).strip(), reviewed=RECENT
+            )
         )
         path.write_text(content, encoding="utf-8")
         return path

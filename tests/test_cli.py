@@ -7,7 +7,10 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import httpx2
 
 from .conftest import DEV_QUESTIONS, wait_for
 
@@ -99,3 +102,37 @@ def test_serve_answers_over_http(corpus_copy: Path, tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_every_worker_switches_to_a_new_index_without_a_restart(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    args = ("--corpus", str(corpus_copy), "--index", str(tmp_path / "idx"))
+    env = {**os.environ, "SMABOT_DB": str(tmp_path / "db.sqlite3")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smabot.cli", "serve", "--port", str(port), "--workers", "2", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        old = wait_for(f"{base}/healthz").json()["index_version"]
+        source = corpus_copy / "sources" / "smauk-nusinersen-faqs.md"
+        source.write_text(
+            source.read_text() + "\n## Parking\n\nCar park C is free for families "
+            "on treatment days.\n"
+        )
+        assert smabot("index", *args).returncode == 0
+        deadline = time.monotonic() + 5
+        streak = 0
+        while streak < 20:  # twenty answers in a row from the new index, whichever worker
+            version = httpx2.get(f"{base}/healthz", timeout=5).json()["index_version"]
+            streak = streak + 1 if version != old else 0
+            assert time.monotonic() < deadline, "the workers did not all switch within 5 s"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)

@@ -10,7 +10,7 @@ import pytest
 from smabot.corpus import KINDS, check_corpus, load_corpus
 from smabot.errors import CorpusError
 
-from .conftest import CORPUS, WriteSource
+from .conftest import CORPUS, RECENT, WriteSource
 
 
 def test_bundled_corpus_loads_with_every_field() -> None:
@@ -54,9 +54,9 @@ def _messages(root: Path) -> list[str]:
     [
         ("kind: charity", "kind: blog", "kind 'blog' is not one of"),
         ("url: https://example.org/test-source", "url: example dot org", "not a well-formed"),
-        ("reviewed: '2025-06-01'", "reviewed: '2025-13-01'", "not a date in the form"),
+        (f"reviewed: '{RECENT}'", "reviewed: '2025-13-01'", "not a date in the form"),
         (
-            "reviewed: '2025-06-01'",
+            f"reviewed: '{RECENT}'",
             f"reviewed: '{dt.date.today().year + 1}-01-01'",
             "is in the future",
         ),

@@ -45,10 +45,10 @@ def check(root: Path, review_max_age_days: int = 365) -> list[Problem]:
     """Errors and warnings for every source and language file of a corpus."""
     problems = check_corpus(root)
     for path in source_files(root):
+        problems += _furniture(path)
         source, _ = parse_source(path)
         if source is None:
             continue
-        problems += _furniture(path, source.body, source.body_line)
         for passage in split(source):
             line = source.body_line + source.body.count("\n", 0, passage.start)
             words = word_count(passage.text)
@@ -91,14 +91,21 @@ def suspected_furniture(body: str) -> list[tuple[int, str]]:
     return found
 
 
-def _furniture(path: Path, body: str, body_line: int) -> list[Problem]:
+def _furniture(path: Path) -> list[Problem]:
+    """Furniture in a source's body, found even when its front matter has errors."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []  # check_corpus reports unreadable files
+    closing = [i for i, line in enumerate(lines) if line.strip() == "---"][1:2]
+    start = closing[0] + 1 if lines[:1] == ["---"] and closing else 0
     return [
         Problem(
             path,
-            body_line + number - 1,
+            start + number,
             f"looks like page furniture or a reference marker, not article text: {text[:80]!r}",
         )
-        for number, text in suspected_furniture(body)
+        for number, text in suspected_furniture("\n".join(lines[start:]))
     ]
 
 

@@ -49,13 +49,22 @@ def _serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     host, port = args.host or settings.host, args.port or settings.port
     index = ensure_index(settings.corpus_dir(), settings.index_dir())
-    print(f"smabot: serving {len(index.passages)} passages on http://{host}:{port}"
-          f" with {args.workers} worker(s)", file=sys.stderr)
+    print(
+        f"smabot: serving {len(index.passages)} passages on http://{host}:{port}"
+        f" with {args.workers} worker(s)",
+        file=sys.stderr,
+    )
     if args.workers > 1:
         # Worker processes build their app from the environment, so hand them these settings.
         os.environ.update(settings.as_environment())
-        uvicorn.run("smabot.api:create_app", factory=True, host=host, port=port,
-                    workers=args.workers, log_level="info")
+        uvicorn.run(
+            "smabot.api:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=args.workers,
+            log_level="info",
+        )
     else:
         uvicorn.run(create_app(settings, index), host=host, port=port, log_level="info")
     return 0
@@ -71,8 +80,10 @@ def _index(args: argparse.Namespace) -> int:
     try:
         published = rebuild(settings, force=args.force, diff=args.diff)
     except GateRefused as exc:
-        print("smabot: the quality gate refused the new index; the old one keeps serving:",
-              file=sys.stderr)
+        print(
+            "smabot: the quality gate refused the new index; the old one keeps serving:",
+            file=sys.stderr,
+        )
         for reason in exc.result.reasons:
             print(f"  - {reason}", file=sys.stderr)
         _print_list("questions that got worse", exc.result.worse, sys.stderr)
@@ -86,8 +97,10 @@ def _index(args: argparse.Namespace) -> int:
     )
     figures = published.gate.figures
     if figures["count"]:
-        print(f"quality gate: hit@3 {figures['hit_at_3']}, emergency recall "
-              f"{figures['emergency_recall']} on {figures['count']} regression questions")
+        print(
+            f"quality gate: hit@3 {figures['hit_at_3']}, emergency recall "
+            f"{figures['emergency_recall']} on {figures['count']} regression questions"
+        )
     _print_list("questions that got worse", published.gate.worse, sys.stdout)
     if args.diff:
         _print_list("answers that changed", published.changes, sys.stdout, empty="none")
@@ -120,8 +133,12 @@ def _import(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     result = import_article(
-        args.path, settings.corpus_dir(), url=args.url, publisher=args.publisher,
-        title=args.title, kind=args.kind,
+        args.path,
+        settings.corpus_dir(),
+        url=args.url,
+        publisher=args.publisher,
+        title=args.title,
+        kind=args.kind,
     )
     print(f"wrote {result.path}")
     if result.review:
@@ -243,30 +260,47 @@ def _parser() -> argparse.ArgumentParser:
     serve = command("serve", _serve, "Serve the chat page and the API.")
     serve.add_argument("--host", help="address to listen on (default SMABOT_HOST, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default SMABOT_PORT, 8000)")
-    serve.add_argument("--workers", type=int, default=1, choices=range(1, 65), metavar="N",
-                       help="worker processes sharing one index (default 1)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        choices=range(1, 65),
+        metavar="N",
+        help="worker processes sharing one index (default 1)",
+    )
 
-    index = command("index", _index,
-                    "Check the corpus, build the index, gate it and publish it to running servers.")
+    index = command(
+        "index",
+        _index,
+        "Check the corpus, build the index, gate it and publish it to running servers.",
+    )
     index.add_argument("--out", type=Path, help="where to write the index (default: --index)")
-    index.add_argument("--force", action="store_true",
-                       help="publish even when the quality gate refuses the new index")
-    index.add_argument("--diff", action="store_true",
-                       help="list the regression questions whose answers change")
+    index.add_argument(
+        "--force",
+        action="store_true",
+        help="publish even when the quality gate refuses the new index",
+    )
+    index.add_argument(
+        "--diff", action="store_true", help="list the regression questions whose answers change"
+    )
 
     command("check", _check, "Check every source, synonyms.yml and glossary.yml.")
 
-    imported = command("import", _import,
-                       "Turn a saved HTML page, .txt or .md file into a new corpus source.")
+    imported = command(
+        "import", _import, "Turn a saved HTML page, .txt or .md file into a new corpus source."
+    )
     imported.add_argument("path", type=Path, help="the saved page or text file")
     imported.add_argument("--url", help="the page's address")
     imported.add_argument("--publisher", help="who published it")
     imported.add_argument("--title", help="its title")
-    imported.add_argument("--kind", help="charity, regulator_label, consumer_health, "
-                          "clinic_marketing, ai_generated or other")
+    imported.add_argument(
+        "--kind",
+        help="charity, regulator_label, consumer_health, clinic_marketing, ai_generated or other",
+    )
 
-    report = command("report", _report,
-                     "Most frequent unanswered questions and passages marked unhelpful.")
+    report = command(
+        "report", _report, "Most frequent unanswered questions and passages marked unhelpful."
+    )
     report.add_argument("--since", type=_date, help="only records from this date (YYYY-MM-DD)")
 
     ask = command("ask", _ask, "Ask a question and print the cited passages.")

@@ -1,8 +1,9 @@
-"""`smabot import`: a saved page or text file becomes a new corpus source for an editor to review."""
+"""`smabot import`: a saved page or text file becomes a new corpus source to review."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +43,15 @@ def import_article(
     suffix = path.suffix.lower()
     date = ""
     if suffix in (".html", ".htm"):
-        body = trafilatura.extract(raw, url=url, output_format="markdown", include_formatting=True,
-                                   include_links=False, include_images=False, favor_recall=True)
+        body = trafilatura.extract(
+            raw,
+            url=url,
+            output_format="markdown",
+            include_formatting=True,
+            include_links=False,
+            include_images=False,
+            favor_recall=True,
+        )
         if not body:
             raise SmabotError(f"{path}: no article text found in the page")
         meta = trafilatura.extract_metadata(raw, default_url=url)
@@ -65,13 +73,21 @@ def import_article(
     slug = slugify(title)[:60].strip("-") or slugify(path.stem) or "imported-article"
     target = corpus / "sources" / f"{slug}.md"
     if target.exists():
-        raise SmabotError(f"{target} already exists: smabot never overwrites a source; "
-                          "pass another --title or edit that file instead")
+        raise SmabotError(
+            f"{target} already exists: smabot never overwrites a source; "
+            "pass another --title or edit that file instead"
+        )
     if not re.search(r"^#{1,6} ", body, re.MULTILINE):
         body = f"## {title or 'Untitled'}\n\n{body}"
     meta_fields = {
-        "id": slug, "title": title, "publisher": publisher or "", "url": url or "",
-        "last_updated": date[:10], "kind": kind or "", "reviewed": "", "corrections": [],
+        "id": slug,
+        "title": title,
+        "publisher": publisher or "",
+        "url": url or "",
+        "last_updated": date[:10],
+        "kind": kind or "",
+        "reviewed": "",
+        "corrections": [],
     }
     header = yaml.safe_dump(meta_fields, sort_keys=False, allow_unicode=True, width=100)
     text = f"---\n{header}---\n\n{body.strip()}\n"
@@ -81,13 +97,18 @@ def import_article(
     return Imported(target, _review(meta_fields, text))
 
 
-def _review(meta: dict[str, object], text: str) -> list[str]:
-    notes = [f"fill in '{key}' (not found in the file)"
-             for key in ("title", "publisher", "url", "kind") if not meta[key]]
+def _review(meta: Mapping[str, object], text: str) -> list[str]:
+    notes = [
+        f"fill in '{key}' (not found in the file)"
+        for key in ("title", "publisher", "url", "kind")
+        if not meta[key]
+    ]
     if not meta["last_updated"]:
         notes.append("'last_updated': the page's own date, if it states one (else leave empty)")
-    notes.append("read the text against the page; remove page furniture, list each fix under "
-                 "'corrections', then set 'reviewed' to today's date")
+    notes.append(
+        "read the text against the page; remove page furniture, list each fix under "
+        "'corrections', then set 'reviewed' to today's date"
+    )
     body_start = text.index("\n---\n") + 5
     offset = text.count("\n", 0, body_start)
     for line, snippet in suspected_furniture(text[body_start:]):
@@ -138,7 +159,8 @@ def _text_to_markdown(text: str) -> str:
 
 def _looks_like_heading(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= 14 and line.strip().endswith("?") or (
-        0 < len(words) <= 8 and not re.search(r"[.,;:!]$", line.strip())
+    return (0 < len(words) <= 14 and line.strip().endswith("?")) or (
+        0 < len(words) <= 8
+        and not re.search(r"[.,;:!]$", line.strip())
         and line.strip()[:1].isupper()
     )

@@ -144,3 +144,12 @@ def test_the_page_sets_a_strict_policy(page: Page, smabot: LiveServer) -> None:
     ask(page, "How is Zolgensma given?")
     expect(page.locator("smabot-chat .passage").first).to_be_visible()
     assert page.context.cookies() == []
+
+
+def test_glossary_terms_expand_to_plain_definitions(page: Page, smabot: LiveServer) -> None:
+    page.goto(smabot.url)
+    ask(page, "What does intrathecal injection mean for Spinraza?")
+    definition = page.locator("smabot-chat details.definition", has_text="intrathecal").first
+    expect(definition).to_be_visible()
+    definition.locator("summary").click()
+    expect(definition).to_contain_text("fluid around the spinal cord")

@@ -120,6 +120,20 @@
     return box;
   }
 
+  /** Glossary terms that appear in a text, as [term as written, definition], at most three. */
+  function termsIn(text, glossary) {
+    const found = [];
+    for (const [term, definition] of Object.entries(glossary)) {
+      const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const match = text.match(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, "i"));
+      if (match) found.push([match[0], definition, match.index]);
+    }
+    return found
+      .sort((a, b) => a[2] - b[2])
+      .slice(0, 3)
+      .map(([term, definition]) => [term, definition]);
+  }
+
   /** A link to the source that scrolls to the passage where text fragments are supported. */
   function sourceLink(url, text, highlights) {
     const [from, to] = highlights[0] || [0, Math.min(text.length, 200)];
@@ -162,6 +176,12 @@
       if (!this.shadowRoot) this.build();
       this.listen();
       this.apply();
+      this.glossary ??= fetch(`${HOST}/api/glossary`, { credentials: "omit" })
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch((error) => {
+          fail("the glossary could not be loaded", error);
+          return {};
+        });
     }
 
     disconnectedCallback() {
@@ -311,7 +331,7 @@
       const timer = setTimeout(() => this.pending?.abort(), REQUEST_TIMEOUT_MS);
       try {
         const answer = await this.fetchAnswer(question, this.pending.signal);
-        this.renderAnswer(answerBox, answer, question);
+        this.renderAnswer(answerBox, answer, question, await this.glossary);
         this.history = [...this.history, question].slice(-MAX_HISTORY);
         this.announce(answer);
       } catch (error) {
@@ -354,7 +374,7 @@
       return item;
     }
 
-    renderAnswer(box, answer, question) {
+    renderAnswer(box, answer, question, glossary) {
       const parts = [];
       if (answer.status === "emergency") {
         const card = el("div", "care-card emergency");
@@ -369,16 +389,23 @@
       }
       if (answer.passages.length) {
         const list = el("ol", "passages");
-        answer.passages.forEach((passage, index) => list.append(this.renderPassage(passage, index)));
+        answer.passages.forEach((passage, index) =>
+          list.append(this.renderPassage(passage, index, glossary)),
+        );
         parts.push(list, this.feedback(question, answer.passages.map((p) => p.id)));
       }
       parts.push(el("p", "disclaimer", answer.disclaimer));
       box.replaceChildren(...parts);
     }
 
-    renderPassage(passage, index) {
+    renderPassage(passage, index, glossary) {
       const item = el("li", "passage");
       item.append(renderPassageText(passage.text, passage.highlights));
+      for (const [term, definition] of termsIn(passage.text, glossary || {})) {
+        const details = el("details", "definition");
+        details.append(el("summary", "", `What does “${term}” mean?`), el("p", "", definition));
+        item.append(details);
+      }
       const c = passage.citation;
       if (KIND_NOTES[c.kind]) item.append(el("p", "kind-note", KIND_NOTES[c.kind]));
       const cite = el("p", "citation");

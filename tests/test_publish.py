@@ -1,0 +1,59 @@
+"""Publishing: the check and the quality gate refuse bad corpora; the old index keeps serving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smabot.errors import CorpusError
+from smabot.index import current_build, load_index
+from smabot.publish import GateRefused, rebuild
+from smabot.settings import Settings
+
+
+def settings_for(corpus: Path, tmp_path: Path) -> Settings:
+    return Settings(corpus=corpus, index=tmp_path / "idx", db=tmp_path / "db.sqlite3")
+
+
+def test_a_broken_source_is_refused_and_the_old_index_stays(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    settings = settings_for(corpus_copy, tmp_path)
+    first = rebuild(settings)
+    assert first.gate.passed and first.gate.figures["count"] >= 20
+    source = corpus_copy / "sources" / "smauk-nusinersen-faqs.md"
+    source.write_text(source.read_text().replace("kind: charity", "kind: blogpost"))
+    with pytest.raises(CorpusError) as refused:
+        rebuild(settings)
+    assert "kind 'blogpost'" in str(refused.value)
+    assert current_build(tmp_path / "idx") == first.build
+    assert load_index(tmp_path / "idx").version == first.index.version
+
+
+def test_a_corpus_that_answers_worse_is_refused_unless_forced(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    settings = settings_for(corpus_copy, tmp_path)
+    first = rebuild(settings)
+    (corpus_copy / "sources" / "smauk-nusinersen-faqs.md").unlink()
+    (corpus_copy / "sources" / "healthline-zolgensma-dosage.md").unlink()
+    with pytest.raises(GateRefused) as refused:
+        rebuild(settings)
+    result = refused.value.result
+    assert any("under the floor" in reason for reason in result.reasons)
+    assert any("r02" in line and "rank 1 -> missed" in line for line in result.worse)
+    assert current_build(tmp_path / "idx") == first.build
+    forced = rebuild(settings, force=True)
+    assert current_build(tmp_path / "idx") == forced.build != first.build
+
+
+def test_diff_lists_changed_answers(corpus_copy: Path, tmp_path: Path) -> None:
+    settings = settings_for(corpus_copy, tmp_path)
+    rebuild(settings)
+    source = corpus_copy / "sources" / "healthline-sma-infusion-therapy.md"
+    source.write_text(
+        source.read_text().replace("## How much does SMA infusion therapy cost?\n", "## Costs\n")
+    )
+    published = rebuild(settings, diff=True)
+    assert any("r12" in change and "#costs-1" in change for change in published.changes)

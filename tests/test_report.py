@@ -1,0 +1,65 @@
+"""The gap report: unanswered questions grouped by wording, unhelpful passages, retention."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from smabot.report import group_questions, render
+from smabot.store import Store
+
+from .test_cli import smabot
+
+
+def test_no_answers_are_recorded_redacted(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+    client.post("/api/ask", json={"question": "pizza near the hospital? I'm on 07700 900123"})
+    (last,) = app.state.store.unanswered()[-1:]
+    assert last["question"] == "pizza near the hospital? I'm on [phone]"
+
+
+def test_similar_wordings_are_grouped() -> None:
+    groups = group_questions(
+        [
+            "Can my child get the flu jab?",
+            "can my child get the flu jab",
+            "flu jab for my child?",
+            "Where do I park?",
+            "What is the weather?",
+        ]
+    )
+    assert groups[0].count == 3 and len(groups) == 3
+
+
+def test_report_lists_gaps_and_unhelpful_passages(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3", retention_days=90)
+    for question in ("Can my child get the flu jab?", "flu jab for my child?", "Parking?"):
+        store.add_unanswered(question)
+    store.add_feedback("q", ["a#x-1", "b#y-1"], helpful=False)
+    store.add_feedback("q", ["a#x-1"], helpful=False)
+    store.add_feedback("q", ["a#x-1"], helpful=True)
+    text = render(store)
+    assert "Unanswered questions: 3" in text
+    assert "2  can my child get the flu jab" in text
+    assert "2 of 3    a#x-1" in text
+    result = smabot("report", "--since", "2999-01-01", env={"SMABOT_DB": str(store.path)})
+    assert result.returncode == 0 and "Unanswered questions since 2999-01-01: 0" in result.stdout
+    assert smabot("report", "--since", "yesterday").returncode == 2
+
+
+def test_old_records_are_deleted(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3", retention_days=30)
+    store.add_unanswered("recent question")
+    with sqlite3.connect(store.path) as db:
+        db.execute(
+            "INSERT INTO unanswered (created_at, question) VALUES "
+            "('2020-01-01T00:00:00+00:00', 'old question')"
+        )
+        db.execute(
+            "INSERT INTO feedback (created_at, question, passage_ids, helpful) VALUES "
+            "('2020-01-01T00:00:00+00:00', 'old', '[]', 0)"
+        )
+    store.expire()
+    assert [r["question"] for r in store.unanswered()] == ["recent question"]
+    assert store.feedback() == []
