@@ -77,3 +77,33 @@ def test_citations_carry_the_source_metadata(answerer: Answerer) -> None:
     assert citation.publisher and citation.url.startswith("https://")
     assert citation.kind in {"consumer_health", "ai_generated", "charity", "clinic_marketing"}
     assert answer.index_version == answerer.index.version
+
+
+def test_a_three_turn_conversation(answerer: Answerer) -> None:
+    history: list[str] = []
+    turns = [
+        ("How is Zolgensma given?", "intravenous"),
+        ("and how long does it take?", "60 minutes"),
+        ("what about spinraza?", "length of time the treatment takes"),  # the newest topic
+    ]
+    for question, expected in turns:
+        answer = answerer.ask(question, history)
+        assert answer.status == "answered", question
+        assert any(expected in p.text for p in answer.passages), (question, answer.passages)
+        history.append(question)
+
+
+def test_negated_clauses_are_not_the_topic(answerer: Answerer) -> None:
+    query = answerer.query(
+        "no fever and no trouble breathing, is a sore back normal after spinraza?"
+    )
+    assert "fever" not in query.weights and "pain" in query.weights
+    answer = answerer.ask(
+        "no fever and no trouble breathing, is a sore back normal after spinraza?"
+    )
+    assert answer.status == "answered" and "Back pain" in answer.passages[0].text
+
+
+def test_an_unknown_specific_word_means_not_covered(answerer: Answerer) -> None:
+    assert answerer.ask("what are the side effects of ibuprofen?").status == "no_answer"
+    assert answerer.ask("what are the side effects of spinraza?").status == "answered"

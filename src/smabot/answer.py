@@ -27,9 +27,14 @@ HISTORY_WEIGHT = 0.5
 # A question whose own topic terms weigh less than this borrows the topic of earlier questions.
 MIN_OWN_TOPIC = 1.0
 _CONTINUES = re.compile(r"^\W*(and|but|also|so|or|what about|how about|same|then)\b", re.I)
+# "no fever and no trouble breathing, is a sore back normal?" asks about the back: a clause that
+# opens with a negation says what is not the matter, so its words are not the question's topic.
+_NEGATED = re.compile(
+    r"(?:^|(?<=[,;.!?])|\band\b|\bbut\b)\s*(?:no|without|never)\b[^,;.!?]*", re.IGNORECASE
+)
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 # How much of the question's informative weight the best passage must cover to be an answer.
-MIN_COVERAGE = 0.35
+MIN_COVERAGE = 0.4
 # Passages after the first must score at least this share of the first's score.
 MIN_RELATIVE_SCORE = 0.3
 # A passage about another medicine than the one asked about keeps this share of its score.
@@ -81,15 +86,21 @@ class Query:
     info: dict[str, float]
 
 
+# A word no article uses that is this rare in everyday English ("ibuprofen", "vaccine",
+# "wheelchair") names something the articles don't cover: it weighs double in coverage.
+SPECIFIC_ZIPF = 4.3
+UNKNOWN_SPECIFIC_FACTOR = 2.0
+
+
 def english_weight(word: str) -> float:
     """Down-weights words that are common in everyday English ("soon", "put", "normal").
 
     A small corpus gives such words a high IDF by chance; general English frequency says they
-    carry little of what a question is about. Medical words (Zipf < 4) keep their full weight.
+    carry little of what a question is about. Words rarer than Zipf 4 keep their full weight.
     """
     if any(c.isdigit() for c in word):
         return 0.3
-    return min(1.0, max(0.1, (6.5 - zipf_frequency(word, "en")) / 2.5))
+    return min(1.0, max(0.1, (6.0 - zipf_frequency(word, "en")) / 2.0))
 
 
 class Answerer:
@@ -119,7 +130,7 @@ class Answerer:
         """The question's terms, completed from history when it is a follow-up."""
         weights: dict[str, float] = {}
         info: dict[str, float] = {}
-        self._add_terms(question, 1.0, weights, info, lambda term: True)
+        self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, lambda term: True)
         names_drug = any(t in self._drugs for t in weights)
         topic = sum(info[t] for t in weights if t not in self._drugs)
         # A follow-up borrows what it leaves out: the medicine when it names none; the topic
@@ -154,6 +165,19 @@ class Answerer:
             weights[token.term] = weight
             surface = fold(text[token.start : token.end])
             info[token.term] = self.index.idf(token.term) * english_weight(surface)
+            if (
+                not self.index.has_term(token.term)
+                and surface.isalpha()
+                and len(surface) >= 4
+                and zipf_frequency(surface, "en") < SPECIFIC_ZIPF
+            ):
+                info[token.term] = self.index.idf(token.term) * UNKNOWN_SPECIFIC_FACTOR
+
+    def best_coverage(self, question: str, history: Sequence[str] = ()) -> float:
+        """Coverage of the question by its best passage, the figure the no-answer rule uses."""
+        query = self.query(question, history)
+        hits = self._rerank(self.index.search(query.weights)[:20], query) if query.weights else []
+        return self.coverage(hits[0][1], query) if hits else 0.0
 
     def coverage(self, hit: Hit, query: Query) -> float:
         """Share of the question's own informative weight that a passage contains."""

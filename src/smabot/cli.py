@@ -13,7 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 
-from smabot.answer import Answer, Answerer
+from smabot.answer import MIN_COVERAGE, Answer, Answerer
 from smabot.errors import CorpusError, SmabotError
 from smabot.settings import Settings
 
@@ -238,6 +238,24 @@ def _date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from exc
 
 
+def _calibrate(args: argparse.Namespace) -> int:
+    from smabot.calibrate import calibrate, decisions, halves
+    from smabot.evaluate import load_questions
+
+    answerer = _answerer(args)
+    rows = [d for path in args.files for d in decisions(answerer, load_questions(path))]
+    first, second = halves(rows)
+    for name, tune, check in (("A", first, second), ("B", second, first)):
+        result = calibrate(tune, check)
+        print(
+            f"tuned on half {name} ({len(tune)} questions): threshold {result.threshold}, "
+            f"accuracy {result.tune_accuracy:.3f} there, "
+            f"{result.check_accuracy:.3f} on the other half"
+        )
+    print(f"smabot uses {MIN_COVERAGE} (smabot.answer.MIN_COVERAGE)")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="smabot", description="Answers SMA caregivers' questions from reviewed articles."
@@ -297,6 +315,13 @@ def _parser() -> argparse.ArgumentParser:
         "--kind",
         help="charity, regulator_label, consumer_health, clinic_marketing, ai_generated or other",
     )
+
+    calibrate = command(
+        "calibrate",
+        _calibrate,
+        "Choose the no-answer threshold on half the questions and check it on the other half.",
+    )
+    calibrate.add_argument("files", type=Path, nargs="+", help="question files (JSONL)")
 
     report = command(
         "report", _report, "Most frequent unanswered questions and passages marked unhelpful."

@@ -65,7 +65,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "emergency",
-        r"bleed\w*( \w+){0,6} (won'?t|will not|doesn'?t|does not|can'?t|not) stop\w*|"
+        r"bleed\w*( \w+){0,10} (won'?t|will not|doesn'?t|does not|can'?t|not) stop\w*|"
+        r"bleed\w* (a lot|loads|badly|so much|everywhere)|"
         r"(won'?t|doesn'?t|not) stop(ped)? bleeding|(lot|lots) of( \w+)? bleeding|"
         r"(heavy|heavily|severe|uncontrolled|pouring) ?bleed\w*|bleed\w* heavily",
     ),

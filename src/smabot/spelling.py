@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from smabot.analysis import stem
@@ -14,7 +15,10 @@ from smabot.analysis import stem
 # "asthma" must stay "asthma" even though the articles never use it.
 REAL_WORD_ZIPF = 3.0
 MIN_LENGTH = 4
+# Long words tolerate more slips ("evrisdy" for "evrysdi" is two); short ones fewer.
 MIN_SIMILARITY = 80.0
+MIN_SIMILARITY_LONG = 70.0
+LONG_WORD = 7
 
 
 class Speller:
@@ -34,7 +38,23 @@ class Speller:
             or zipf_frequency(word, "en") >= REAL_WORD_ZIPF
         ):
             return word
-        match = process.extractOne(
-            word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY
+        cutoff = MIN_SIMILARITY_LONG if len(word) >= LONG_WORD else MIN_SIMILARITY
+        # Optimal string alignment counts a swap of two letters ("steriods") as one slip.
+        matches = process.extract(
+            word,
+            self._vocabulary,
+            scorer=OSA.normalized_similarity,
+            score_cutoff=cutoff / 100,
+            limit=5,
         )
-        return str(match[0]) if match else word
+        if not matches:
+            return word
+        # On a tie, the word that starts the same way: "steriods" is "steroid", not "serious".
+        best = max(matches, key=lambda m: (round(m[1], 3), _shared_prefix(word, m[0])))
+        return str(best[0])
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
