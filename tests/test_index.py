@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import numpy as np
@@ -14,13 +13,20 @@ from smabot.corpus import load_corpus
 from smabot.errors import IndexMismatchError
 from smabot.index import DELTA, K1, B, Index, build_index, ensure_index, load_index, save_index
 
-from .conftest import WriteSource
+from .conftest import DEV_QUESTIONS, WriteSource
 
 
 def test_save_and_load_round_trip(index: Index, tmp_path: Path) -> None:
     build = save_index(index, tmp_path / "idx")
     files = sorted(p.name for p in build.iterdir())
-    assert files == ["params.json", "passages.json", "sources.json", "synonyms.json", "terms.json"]
+    assert files == [
+        "params.json",
+        "passages.json",
+        "sources.json",
+        "synonyms.json",
+        "vocabulary.json",
+        "weights.npz",
+    ]
     assert (tmp_path / "idx" / "CURRENT").read_text().strip() == build.name
     assert not list(tmp_path.rglob("*.pkl")) and not list(tmp_path.rglob(".*tmp"))
     loaded = load_index(tmp_path / "idx", index.params.corpus_hash)
@@ -61,14 +67,33 @@ def test_ensure_index_rebuilds_when_the_corpus_changes(corpus_copy: Path, tmp_pa
     assert any(p.section[-1:] == ("New section",) for p in second.passages)
 
 
-def test_scores_are_rank_bm25s_own(index: Index) -> None:
-    reference = BM25Plus(index.doc_terms, k1=K1, b=B, delta=DELTA)
-    terms = ["zolgensma", "liver", "monitor"]
-    expected = reference.get_scores(terms)
-    assert np.allclose(index.bm25_scores(terms), expected, atol=1e-9)
-    hits = index.search(dict.fromkeys(terms, 1.0))
-    by_id = {h.position: h.score for h in hits}
-    assert all(math.isclose(by_id[i], expected[i], abs_tol=1e-9) for i in range(len(expected)))
+def reference(index: Index) -> tuple[BM25Plus, list[list[str]]]:
+    documents = [index.analyzer.terms(index.search_text(p)) for p in index.passages]
+    return BM25Plus(documents, k1=K1, b=B, delta=DELTA), documents
+
+
+def test_scores_and_top_10_are_rank_bm25s_own(index: Index) -> None:
+    model, _ = reference(index)
+    questions = [json.loads(line)["question"] for line in DEV_QUESTIONS.read_text().splitlines()]
+    queries = [index.analyzer.terms(q) for q in questions if q.strip()] + [["unknownterm"], []]
+    for terms in queries:
+        expected = np.asarray(model.get_scores(terms))
+        weights: dict[str, float] = {}
+        for term in terms:  # rank-bm25 counts a repeated term twice
+            weights[term] = weights.get(term, 0.0) + 1.0
+        hits = index.search(weights, limit=len(index.passages))
+        got = np.zeros(len(index.passages))
+        got[[h.position for h in hits]] = [h.score for h in hits]
+        assert np.allclose(got, expected, rtol=0, atol=1e-9), terms
+        top10 = list(np.argsort(-expected, kind="stable")[:10])
+        assert [h.position for h in index.search(weights, limit=10)] == top10, terms
+
+
+def test_matched_terms_and_passage_terms(index: Index) -> None:
+    _, documents = reference(index)
+    hit = index.search({"liver": 1.0, "nosuchterm": 1.0}, limit=1)[0]
+    assert hit.matched == frozenset({"liver"})
+    assert index.terms_of(hit.position) == set(documents[hit.position])
 
 
 def test_a_term_in_half_the_passages_still_counts(write_source: WriteSource) -> None:
@@ -78,11 +103,9 @@ def test_a_term_in_half_the_passages_still_counts(write_source: WriteSource) -> 
         for i, word in enumerate(["liver", "kidney", "liver", "kidney"])
     ]
     index = build_index(load_corpus(paths[0].parents[1]))
-    with_liver = {
-        p.id for p, terms in zip(index.passages, index.doc_terms, strict=True) if "liver" in terms
-    }
+    with_liver = {p.id for i, p in enumerate(index.passages) if "liver" in index.terms_of(i)}
     assert len(with_liver) * 2 == len(index.passages)
     assert index.idf("liver") > 0
-    hits = index.search({"liver": 1.0})
+    hits = index.search({"liver": 1.0}, limit=4)
     assert {h.passage.id for h in hits[:2]} == with_liver
     assert hits[1].score > hits[2].score

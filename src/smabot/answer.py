@@ -176,7 +176,7 @@ class Answerer:
     def best_coverage(self, question: str, history: Sequence[str] = ()) -> float:
         """Coverage of the question by its best passage, the figure the no-answer rule uses."""
         query = self.query(question, history)
-        hits = self._rerank(self.index.search(query.weights)[:20], query) if query.weights else []
+        hits = self._rerank(self.index.search(query.weights), query) if query.weights else []
         return self.coverage(hits[0][1], query) if hits else 0.0
 
     def coverage(self, hit: Hit, query: Query) -> float:
@@ -188,7 +188,7 @@ class Answerer:
     def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
         if not query.weights:
             return []
-        hits = self._rerank(self.index.search(query.weights)[: max(20, 3 * top_k)], query)
+        hits = self._rerank(self.index.search(query.weights, limit=max(20, 3 * top_k)), query)
         if not hits or hits[0][0] <= 0 or self.coverage(hits[0][1], query) < MIN_COVERAGE:
             return []
         best = hits[0][0]
@@ -218,7 +218,7 @@ class Answerer:
         return ranked
 
     def _terms(self, hit: Hit) -> set[str]:
-        return set(self.index.doc_terms[hit.position])
+        return self.index.terms_of(hit.position)
 
     def _near_duplicate(self, hit: Hit, other: Hit) -> bool:
         a, b = self._terms(hit), self._terms(other)

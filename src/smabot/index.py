@@ -15,16 +15,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from rank_bm25 import BM25Plus
-
 from smabot.analysis import ANALYZER_VERSION, Analyzer, words
 from smabot.chunking import Passage, split
 from smabot.corpus import Corpus, load_corpus, source_files
 from smabot.errors import IndexMismatchError
 from smabot.spelling import Speller
+from smabot.weights import Weights
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 # BM25+ rather than rank-bm25's default BM25Okapi: Okapi's IDF is zero for a term in half the
 # passages and negative above that (rank_bm25 issues #29, #39, #43), so on a small corpus
 # "zolgensma" or "liver" could stop counting. BM25+ uses log((N+1)/df) > 0 and a lower bound
@@ -33,7 +31,7 @@ INDEX_FORMAT = 1
 K1 = 1.2
 B = 0.5
 DELTA = 0.5
-_FILES = ("params.json", "passages.json", "sources.json", "terms.json", "synonyms.json")
+_FILES = ("params.json", "passages.json", "sources.json", "vocabulary.json", "synonyms.json")
 
 
 @dataclass(frozen=True)
@@ -62,7 +60,7 @@ class Params:
 class Hit:
     """A passage found for a query, with its score and the query terms it contains."""
 
-    position: int  # in Index.passages and Index.doc_terms
+    position: int  # in Index.passages
     passage: Passage
     score: float
     matched: frozenset[str]
@@ -70,31 +68,20 @@ class Hit:
 
 @dataclass
 class Index:
-    """Passages, their terms and the BM25 model over them."""
+    """Passages, their sources and the BM25+ weights over them."""
 
     params: Params
     passages: list[Passage]
     sources: dict[str, dict[str, Any]]
-    doc_terms: list[list[str]]
+    weights: Weights
     synonyms: dict[str, list[list[str]]]
+    surface: list[str]  # the words as written in passages, for spelling tolerance
     analyzer: Analyzer = field(init=False)
     speller: Speller = field(init=False)
 
     def __post_init__(self) -> None:
         self.analyzer = Analyzer(g for groups in self.synonyms.values() for g in groups)
-        self._bm25 = BM25Plus(
-            self.doc_terms, k1=self.params.k1, b=self.params.b, delta=self.params.delta
-        )
-        self._term_sets = [frozenset(terms) for terms in self.doc_terms]
-        surface = {w for p in self.passages for w, _, _ in words(self.search_text(p))}
-        surface |= {
-            w
-            for groups in self.synonyms.values()
-            for g in groups
-            for e in g
-            for w, _, _ in words(e)
-        }
-        self.speller = Speller(surface, self._bm25.idf.keys())
+        self.speller = Speller(self.surface, self.weights.terms)
 
     @property
     def version(self) -> str:
@@ -107,33 +94,29 @@ class Index:
 
     def idf(self, term: str) -> float:
         """BM25+ IDF of a term; a term no passage has counts as rare as one only one passage has."""
-        value = self._bm25.idf.get(term)
-        return float(value) if value is not None else math.log(len(self.passages) + 1)
+        row = self.weights.row.get(term)
+        return float(self.weights.idf[row]) if row is not None else math.log(len(self.passages) + 1)
 
     def has_term(self, term: str) -> bool:
         """Whether any passage contains the term."""
-        return term in self._bm25.idf
+        return term in self.weights.row
 
-    def search(self, weights: dict[str, float]) -> list[Hit]:
-        """Every passage scored by BM25+ for the weighted query terms, best first."""
-        scores = np.zeros(len(self.passages))
-        for term, weight in weights.items():
-            if term in self._bm25.idf:
-                scores += weight * self._bm25.get_scores([term])
-        order = np.argsort(-scores, kind="stable")
+    def terms_of(self, position: int) -> set[str]:
+        """The terms of one passage."""
+        return self.weights.terms_of(position)
+
+    def search(self, weights: dict[str, float], limit: int = 20) -> list[Hit]:
+        """The best passages for weighted query terms, scored exactly as rank-bm25's BM25+."""
+        scored = self.weights.search(weights, min(limit, len(self.passages)))
         return [
             Hit(
                 int(i),
                 self.passages[i],
-                float(scores[i]),
-                frozenset(t for t in weights if t in self._term_sets[i]),
+                float(score),
+                frozenset(t for t in weights if self.weights.has(t, int(i))),
             )
-            for i in order
+            for i, score in zip(scored.positions, scored.scores, strict=True)
         ]
-
-    def bm25_scores(self, terms: list[str]) -> np.ndarray:
-        """rank-bm25's own scores for a plain list of terms (the reference for tests)."""
-        return np.asarray(self._bm25.get_scores(terms))
 
 
 def indexed_text(title: str, passage: Passage) -> str:
@@ -167,8 +150,23 @@ def build_index(corpus: Corpus) -> Index:
         }
         for s in corpus.sources
     }
-    analyzer = Analyzer(g for groups in corpus.synonyms.values() for g in groups)
-    doc_terms = [analyzer.terms(indexed_text(sources[p.source_id]["title"], p)) for p in passages]
+    return index_passages(passages, sources, corpus.synonyms, corpus_hash(corpus.root))
+
+
+def index_passages(
+    passages: list[Passage],
+    sources: dict[str, dict[str, Any]],
+    synonyms: dict[str, list[list[str]]],
+    content_hash: str,
+) -> Index:
+    """Analyse passages and compute their BM25+ weights (also used by the benchmark)."""
+    analyzer = Analyzer(g for groups in synonyms.values() for g in groups)
+    texts = [indexed_text(sources[p.source_id]["title"], p) for p in passages]
+    weights = Weights.from_documents([analyzer.terms(t) for t in texts], K1, B, DELTA)
+    surface = {w for text in texts for w, _, _ in words(text)}
+    surface |= {
+        w for groups in synonyms.values() for g in groups for e in g for w, _, _ in words(e)
+    }
     params = Params(
         format=INDEX_FORMAT,
         analyzer=ANALYZER_VERSION,
@@ -176,12 +174,12 @@ def build_index(corpus: Corpus) -> Index:
         k1=K1,
         b=B,
         delta=DELTA,
-        corpus_hash=corpus_hash(corpus.root),
+        corpus_hash=content_hash,
         built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         passages=len(passages),
-        vocabulary=len({t for terms in doc_terms for t in terms}),
+        vocabulary=len(weights.terms),
     )
-    return Index(params, passages, sources, doc_terms, corpus.synonyms)
+    return Index(params, passages, sources, weights, synonyms, sorted(surface))
 
 
 CURRENT = "CURRENT"
@@ -204,11 +202,12 @@ def save_index(index: Index, out: Path) -> Path:
             "params.json": asdict(index.params),
             "passages.json": [asdict(p) for p in index.passages],
             "sources.json": index.sources,
-            "terms.json": index.doc_terms,
+            "vocabulary.json": {"terms": index.weights.terms, "surface": index.surface},
             "synonyms.json": index.synonyms,
         }
         for file_name, data in documents.items():
             (tmp / file_name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        index.weights.save(tmp)
         tmp.rename(builds / name)
         pointer = out / f".{CURRENT}.{os.getpid()}.tmp"
         pointer.write_text(name + "\n", encoding="utf-8")
@@ -246,20 +245,31 @@ def current_build(folder: Path) -> Path | None:
 def load_index(folder: Path, expected_hash: str | None = None) -> Index:
     """Load the current build of an index folder; refuse a foreign or stale one."""
     build = current_build(folder) or folder
-    missing = [name for name in _FILES if not (build / name).is_file()]
+    missing = [name for name in (*_FILES, "weights.npz") if not (build / name).is_file()]
     if missing:
         raise IndexMismatchError(f"{folder}: not an smabot index (missing {', '.join(missing)})")
     try:
         data = {name: json.loads((build / name).read_text(encoding="utf-8")) for name in _FILES}
         params = Params(**data["params.json"])
-    except (ValueError, TypeError) as exc:
+        vocabulary = data["vocabulary.json"]
+        weights = (
+            Weights.load(build, vocabulary["terms"]) if params.format == INDEX_FORMAT else None
+        )
+    except (ValueError, TypeError, KeyError, OSError) as exc:
         raise IndexMismatchError(f"{folder}: unreadable index: {exc}") from exc
-    if params.format != INDEX_FORMAT or params.analyzer != ANALYZER_VERSION:
+    if weights is None or params.format != INDEX_FORMAT or params.analyzer != ANALYZER_VERSION:
         raise IndexMismatchError(f"{folder}: index built by another smabot version")
     if expected_hash is not None and params.corpus_hash != expected_hash:
         raise IndexMismatchError(f"{folder}: index was built from a different corpus")
     passages = [Passage(**{**p, "section": tuple(p["section"])}) for p in data["passages.json"]]
-    return Index(params, passages, data["sources.json"], data["terms.json"], data["synonyms.json"])
+    return Index(
+        params,
+        passages,
+        data["sources.json"],
+        weights,
+        data["synonyms.json"],
+        vocabulary["surface"],
+    )
 
 
 def ensure_index(corpus_dir: Path, index_dir: Path) -> Index:

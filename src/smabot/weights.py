@@ -1,0 +1,130 @@
+"""BM25+ contributions precomputed as a sparse term × passage matrix, searched by postings.
+
+rank-bm25 defines the scores: the matrix is filled from a rank_bm25.BM25Plus model (its IDF,
+passage lengths and average length), and a query costs work proportional to the postings of its
+terms instead of a Python loop over every passage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rank_bm25 import BM25Plus
+from scipy import sparse
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Positions of the best passages, best first, their scores, and how many matched at all."""
+
+    positions: np.ndarray
+    scores: np.ndarray
+    matched: int
+
+
+class Weights:
+    """Row t holds idf·(δ + tf·(k1+1)/(k1·norm + tf)) of term t in each passage that has it."""
+
+    def __init__(
+        self, terms: list[str], matrix: sparse.csr_matrix, idf: np.ndarray, delta: float
+    ) -> None:
+        self.terms = terms
+        self.row = {term: i for i, term in enumerate(terms)}
+        self.matrix = matrix
+        self.columns = matrix.tocsc()  # the terms of one passage, for near-duplicate checks
+        self.idf = idf
+        self.delta = delta
+
+    @classmethod
+    def from_documents(
+        cls, documents: list[list[str]], k1: float, b: float, delta: float
+    ) -> Weights:
+        """Fill the matrix from rank-bm25's own model of these documents."""
+        model = BM25Plus(documents, k1=k1, b=b, delta=delta)
+        terms = sorted(model.idf)
+        row = {term: i for i, term in enumerate(terms)}
+        idf = np.array([model.idf[t] for t in terms])
+        doc_len = np.asarray(model.doc_len, dtype=float)
+        norm = k1 * (1 - b + b * doc_len / model.avgdl) if len(doc_len) else doc_len
+        rows, cols, tfs = [], [], []
+        for doc, freqs in enumerate(model.doc_freqs):
+            for term, tf in freqs.items():
+                rows.append(row[term])
+                cols.append(doc)
+                tfs.append(tf)
+        r, c, tf = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(tfs)
+        # the same expression, in the same order, as BM25Plus.get_scores
+        values = idf[r] * (delta + (tf * (k1 + 1)) / (norm[c] + tf)) if len(r) else np.zeros(0)
+        matrix = sparse.csr_matrix((values, (r, c)), shape=(len(terms), len(documents)))
+        matrix.sort_indices()
+        return cls(terms, matrix, idf, delta)
+
+    @property
+    def passages(self) -> int:
+        """How many passages the matrix covers."""
+        return int(self.matrix.shape[1])
+
+    def search(self, weights: dict[str, float], limit: int) -> Scored:
+        """The `limit` best passages for weighted terms, ties in passage order (as a stable sort).
+
+        A passage without any query term scores the constant Σ w·idf·δ, as in rank-bm25; such
+        passages only fill the list when fewer than `limit` passages match.
+        """
+        rows = [(self.row[t], w) for t, w in weights.items() if t in self.row]
+        base = sum(w * self.idf[r] * self.delta for r, w in rows)
+        indptr, indices, data = self.matrix.indptr, self.matrix.indices, self.matrix.data
+        scores = np.full(self.passages, base)
+        postings = []
+        for r, w in rows:
+            start, end = indptr[r], indptr[r + 1]
+            scores[indices[start:end]] += w * (data[start:end] - self.idf[r] * self.delta)
+            postings.append(indices[start:end])
+        candidates = np.unique(np.concatenate(postings)) if postings else np.zeros(0, dtype=int)
+        k = min(limit, len(candidates))
+        if k:
+            top = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+            top = top[np.lexsort((top, -scores[top]))]
+        else:
+            top = np.zeros(0, dtype=int)
+        if k < limit:  # pad with non-matching passages in order, as rank-bm25's ties would be
+            rest = np.setdiff1d(np.arange(min(self.passages, limit + len(candidates))), candidates)
+            top = np.concatenate([top, rest[: limit - k]])
+        return Scored(top, scores[top], len(candidates))
+
+    def has(self, term: str, position: int) -> bool:
+        """Whether a passage contains a term."""
+        r = self.row.get(term)
+        if r is None:
+            return False
+        start, end = self.matrix.indptr[r], self.matrix.indptr[r + 1]
+        i = np.searchsorted(self.matrix.indices[start:end], position)
+        return bool(i < end - start and self.matrix.indices[start + i] == position)
+
+    def terms_of(self, position: int) -> set[str]:
+        """Every term of one passage."""
+        start, end = self.columns.indptr[position], self.columns.indptr[position + 1]
+        return {self.terms[i] for i in self.columns.indices[start:end]}
+
+    def save(self, folder: Path) -> None:
+        """Write weights.npz (plain arrays, no pickle)."""
+        np.savez(
+            folder / "weights.npz",
+            data=self.matrix.data,
+            indices=self.matrix.indices,
+            indptr=self.matrix.indptr,
+            idf=self.idf,
+            shape=np.array(self.matrix.shape, dtype=np.int64),
+            delta=np.array([self.delta]),
+        )
+
+    @classmethod
+    def load(cls, folder: Path, terms: list[str]) -> Weights:
+        """Read weights.npz written by `save`."""
+        with np.load(folder / "weights.npz", allow_pickle=False) as arrays:
+            matrix = sparse.csr_matrix(
+                (arrays["data"], arrays["indices"], arrays["indptr"]),
+                shape=tuple(int(n) for n in arrays["shape"]),
+            )
+            return cls(terms, matrix, arrays["idf"], float(arrays["delta"][0]))
