@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install serve index test lint eval clean
+.PHONY: install serve index test lint eval bench load clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ test: lint $(CHROMIUM)  ## lint, type-check and run every test, browser tests in
 
 eval: install
 	$(BIN)/smabot eval ../shared/eval/dev.jsonl
+
+bench: install  ## smabot's retrieval against plain rank-bm25 at 1k, 10k and 100k passages
+	$(BIN)/smabot bench
+
+load: install  ## wrk against smabot and a trivial FastAPI endpoint, 50 clients, 30 s each
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python tests/load/compare.py
 
 clean:
 	rm -rf $(VENV) corpus/.index .pytest_cache .mypy_cache .ruff_cache

@@ -53,7 +53,9 @@ def index() -> Index:
 def app(index: Index, tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     """The app over the bundled corpus."""
     folder = tmp_path_factory.mktemp("app")
-    settings = Settings(corpus=CORPUS, index=folder / "index", db=folder / "smabot.sqlite3")
+    settings = Settings(
+        corpus=CORPUS, index=folder / "index", db=folder / "smabot.sqlite3", rate_limit_per_minute=0
+    )
     return create_app(settings, index=index)
 
 

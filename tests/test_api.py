@@ -140,3 +140,42 @@ def test_embed_page_takes_its_settings_from_the_address(client: TestClient) -> N
     assert 'data-title="&lt;b&gt;Ask us&lt;/b&gt;"' in page.text
     assert "data-accent" not in page.text and 'data-helpline="0800"' in page.text
     assert client.get("/embed", params={"title": "x" * 200}).status_code == 422
+
+
+def test_rate_limit_answers_429_with_retry_after(tmp_path, index) -> None:  # type: ignore[no-untyped-def]
+    from smabot.api import create_app
+    from smabot.settings import Settings
+
+    settings = Settings(db=tmp_path / "db.sqlite3", rate_limit_per_minute=2)
+    client = TestClient(create_app(settings, index=index))
+    ask = {"question": "How is Zolgensma given?"}
+    origin = {"Origin": "https://charity.example"}
+    assert client.post("/api/ask", json=ask, headers=origin).status_code == 200
+    assert client.post("/api/ask", json=ask, headers=origin).status_code == 200
+    limited = client.post("/api/ask", json=ask, headers=origin)
+    assert limited.status_code == 429 and "wait" in limited.json()["error"]
+    assert 1 <= int(limited.headers["retry-after"]) <= 30
+    assert limited.headers["access-control-allow-origin"] == "*"  # the widget can read it
+    assert client.get("/healthz").status_code == 200  # only questions and feedback are limited
+
+
+def test_a_slow_body_gets_408(tmp_path, index) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    from smabot.middleware import BodyLimit
+
+    sent: list[dict[str, object]] = []
+
+    async def app(scope, receive, send):  # type: ignore[no-untyped-def]
+        raise AssertionError("the app must not run")
+
+    async def receive():  # type: ignore[no-untyped-def]
+        await asyncio.sleep(5)
+        return {"type": "http.request", "body": b"{}"}
+
+    async def send(message):  # type: ignore[no-untyped-def]
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/api/ask", "headers": []}
+    asyncio.run(BodyLimit(app, 16384, timeout=0.05)(scope, receive, send))
+    assert sent[0]["status"] == 408

@@ -111,7 +111,11 @@ def test_every_worker_switches_to_a_new_index_without_a_restart(
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     args = ("--corpus", str(corpus_copy), "--index", str(tmp_path / "idx"))
-    env = {**os.environ, "SMABOT_DB": str(tmp_path / "db.sqlite3")}
+    env = {
+        **os.environ,
+        "SMABOT_DB": str(tmp_path / "db.sqlite3"),
+        "SMABOT_RATE_LIMIT_PER_MINUTE": "0",
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "smabot.cli", "serve", "--port", str(port), "--workers", "2", *args],
         stdout=subprocess.DEVNULL,
@@ -136,3 +140,51 @@ def test_every_worker_switches_to_a_new_index_without_a_restart(
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+def test_access_log_never_shows_question_text_or_tokens(corpus_copy: Path, tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tmp_path / "server.log"
+    env = {
+        **os.environ,
+        "SMABOT_DB": str(tmp_path / "db.sqlite3"),
+        "SMABOT_ADMIN_TOKEN": "tok-SECRET-42",
+    }
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "smabot.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--corpus",
+                str(corpus_copy),
+                "--index",
+                str(tmp_path / "idx"),
+            ],
+            stdout=out,
+            stderr=out,
+            env=env,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_for(f"{base}/healthz")
+            httpx2.post(
+                f"{base}/api/ask", json={"question": "my son Tobias has a rash"}, timeout=10
+            )
+            httpx2.get(f"{base}/api/ask?question=Tobias+rash", timeout=10)
+            httpx2.post(
+                f"{base}/api/admin/reindex",
+                timeout=30,
+                headers={"Authorization": "Bearer tok-SECRET-42"},
+            )
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+    text = log.read_text()
+    assert '"POST /api/ask HTTP/1.1" 200' in text and '"GET /api/ask HTTP/1.1" 405' in text
+    assert "Tobias" not in text and "rash" not in text and "SECRET" not in text

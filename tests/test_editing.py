@@ -88,6 +88,7 @@ def test_the_editing_guide_end_to_end(tmp_path: Path) -> None:
         corpus=tmp_path / "corpus",
         index=tmp_path / "corpus" / ".index",
         db=tmp_path / "smabot.sqlite3",
+        rate_limit_per_minute=0,
     )
     app = create_app(settings)
     app.state.live.poll_seconds = 0.5

@@ -39,6 +39,7 @@ class Token:
     end: int
 
 
+@lru_cache(maxsize=1 << 18)  # words are Zipf-distributed: a cache saves most of the work
 def fold(word: str) -> str:
     """Lower-case, accent-free, punctuation-normalised form of a word."""
     decomposed = unicodedata.normalize("NFKD", word.translate(_FOLD))
@@ -56,6 +57,7 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
     """The Snowball (English) stem of a folded word."""
     return str(_stemmer().stemWord(word))
@@ -73,7 +75,10 @@ class Analyzer:
                 phrase = tuple(self._stems(entry))
                 if phrase:
                     self._phrases.setdefault(phrase, canonical)
-        self._longest = max((len(p) for p in self._phrases), default=1)
+        # the longest phrase starting with each stem, so most words skip phrase matching
+        self._starts: dict[str, int] = {}
+        for phrase in self._phrases:
+            self._starts[phrase[0]] = max(self._starts.get(phrase[0], 0), len(phrase))
         self._canonical_terms = {t for terms in self._phrases.values() for t in terms}
 
     @staticmethod
@@ -82,28 +87,33 @@ class Analyzer:
 
     def tokens(self, text: str, correct: Callable[[str], str] | None = None) -> list[Token]:
         """Index terms of text with spans; `correct` may replace a folded word before stemming."""
+        return [Token(term, start, end) for term, start, end in self._analyse(text, correct)]
+
+    def terms(self, text: str, correct: Callable[[str], str] | None = None) -> list[str]:
+        """Index terms of text, in order."""
+        return [term for term, _, _ in self._analyse(text, correct)]
+
+    def _analyse(
+        self, text: str, correct: Callable[[str], str] | None
+    ) -> list[tuple[str, int, int]]:
         raw = [(stem(correct(w) if correct else w), w, start, end) for w, start, end in words(text)]
-        out: list[Token] = []
-        i = 0
+        out: list[tuple[str, int, int]] = []
+        starts, i = self._starts, 0
         while i < len(raw):
-            for size in range(min(self._longest, len(raw) - i), 0, -1):
-                phrase = tuple(r[0] for r in raw[i : i + size])
-                canonical = self._phrases.get(phrase)
+            longest = starts.get(raw[i][0], 0)
+            for size in range(min(longest, len(raw) - i), 0, -1):
+                canonical = self._phrases.get(tuple(r[0] for r in raw[i : i + size]))
                 if canonical is not None:
                     start, end = raw[i][2], raw[i + size - 1][3]
-                    out += [Token(term, start, end) for term in canonical]
+                    out += [(term, start, end) for term in canonical]
                     i += size
                     break
             else:
                 term, word, start, end = raw[i]
                 if word not in STOPWORDS and term not in STOPWORDS:
-                    out.append(Token(term, start, end))
+                    out.append((term, start, end))
                 i += 1
         return out
-
-    def terms(self, text: str, correct: Callable[[str], str] | None = None) -> list[str]:
-        """Index terms of text, in order."""
-        return [t.term for t in self.tokens(text, correct)]
 
     def is_phrase_term(self, term: str) -> bool:
         """Whether a term is the canonical form of a synonym group."""

@@ -4,28 +4,44 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import yaml
 from fastapi import FastAPI, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import TypeAdapter
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from smabot import __version__
 from smabot.admin import admin_router
+from smabot.answer import Answer
 from smabot.index import Index, ensure_index
 from smabot.live import LiveAnswerer
-from smabot.middleware import BodyLimit, PublicCORS, SecurityHeaders
-from smabot.models import AnswerOut, AskRequest, FeedbackRequest, Health, SourceOut
+from smabot.middleware import (
+    BodyLimit,
+    PublicCORS,
+    RateLimit,
+    SecurityHeaders,
+    quiet_access_log,
+)
+from smabot.models import (
+    ERRORS,
+    AnswerOut,
+    AskRequest,
+    FeedbackRequest,
+    Health,
+    SourceOut,
+)
 from smabot.pages import pages_router
 from smabot.settings import Settings
 from smabot.store import Store
 
 MAX_BODY_BYTES = 16 * 1024
+ANSWER_JSON = TypeAdapter(Answer)
 
 
 def create_app(settings: Settings | None = None, index: Index | None = None) -> FastAPI:
@@ -34,6 +50,7 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
     index = index or ensure_index(settings.corpus_dir(), settings.index_dir())
     live = LiveAnswerer(index, settings.index_dir(), settings.locale)
     web = settings.web_dir()
+    quiet_access_log()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -52,6 +69,7 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
     app.state.glossary = load_glossary(settings.corpus_dir())
     # added innermost first: the body limit runs inside CORS, security headers wrap everything
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(PublicCORS, origins=settings.origins())
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=web / "static"), name="static")
@@ -65,21 +83,26 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI's "error parsing the body": bytes that aren't JSON
+            return JSONResponse({"error": "the body is not valid JSON"}, status_code=422)
         return JSONResponse(
             {"error": str(exc.detail)},
             status_code=exc.status_code,
             headers=getattr(exc, "headers", None),
         )
 
-    @app.post("/api/ask", response_model=AnswerOut)
-    def ask(request: AskRequest) -> dict[str, Any]:
+    @app.post("/api/ask", response_model=AnswerOut, responses=ERRORS)
+    async def ask(request: AskRequest) -> Response:
         """Answer a question with cited passages from the reviewed articles."""
+        # Answering is a fraction of a millisecond of CPU: it runs on the event loop, which is
+        # cheaper than a hop to the thread pool; only the SQLite write goes to a thread.
         answer = live.current.ask(request.question, request.history, request.top_k)
         if answer.status == "no_answer":
-            app.state.store.add_unanswered(request.question)
-        return asdict(answer)
+            await run_in_threadpool(app.state.store.add_unanswered, request.question)
+        # serialised straight from the dataclass by pydantic-core (AnswerOut documents the shape)
+        return Response(ANSWER_JSON.dump_json(answer), media_type="application/json")
 
-    @app.post("/api/feedback", status_code=204, response_class=Response)
+    @app.post("/api/feedback", status_code=204, response_class=Response, responses=ERRORS)
     def feedback(request: FeedbackRequest) -> Response:
         """Record whether an answer helped (the question is redacted before it is stored)."""
         app.state.store.add_feedback(request.question, request.passage_ids, request.helpful)

@@ -210,7 +210,8 @@ def _eval(args: argparse.Namespace) -> int:
     from smabot.evaluate import app_asker, evaluate, load_questions
 
     questions = load_questions(args.file)
-    settings = _settings(args)
+    # the evaluation asks many questions at once from one client: no rate limit for it
+    settings = _settings(args).model_copy(update={"rate_limit_per_minute": 0})
     report = evaluate(questions, app_asker(create_app(settings)))
     if args.json:
         print(json.dumps(report.figures()))
@@ -254,6 +255,24 @@ def _calibrate(args: argparse.Namespace) -> int:
         )
     print(f"smabot uses {MIN_COVERAGE} (smabot.answer.MIN_COVERAGE)")
     return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from smabot.bench import as_json, progress_wanted, render, run
+
+    results = run(args.passages, args.queries, progress_wanted(args.json))
+    print(as_json(results) if args.json else render(results))
+    return 0
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"sizes must be whole numbers: {text!r}") from exc
+    if not sizes or min(sizes) < 10:
+        raise argparse.ArgumentTypeError("each size must be at least 10 passages")
+    return sizes
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -327,6 +346,25 @@ def _parser() -> argparse.ArgumentParser:
         "report", _report, "Most frequent unanswered questions and passages marked unhelpful."
     )
     report.add_argument("--since", type=_date, help="only records from this date (YYYY-MM-DD)")
+
+    bench = command(
+        "bench", _bench, "Time smabot's retrieval against plain rank-bm25 on synthetic corpora."
+    )
+    bench.add_argument(
+        "--passages",
+        type=_sizes,
+        default=[1000, 10000, 100000],
+        help="corpus sizes, comma-separated (default 1000,10000,100000)",
+    )
+    bench.add_argument(
+        "--queries",
+        type=int,
+        default=200,
+        choices=range(1, 100001),
+        metavar="N",
+        help="queries per size (default 200)",
+    )
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
 
     ask = command("ask", _ask, "Ask a question and print the cited passages.")
     ask.add_argument("question", help="the question, in quotes")

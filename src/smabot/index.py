@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from smabot.chunking import Passage, split
 from smabot.corpus import Corpus, load_corpus, source_files
 from smabot.errors import IndexMismatchError
 from smabot.spelling import Speller
+from smabot.text import sentence_spans
 from smabot.weights import Weights
 
 INDEX_FORMAT = 2
@@ -31,6 +33,7 @@ INDEX_FORMAT = 2
 K1 = 1.2
 B = 0.5
 DELTA = 0.5
+PASSAGE_CACHE = 20_000
 _FILES = ("params.json", "passages.json", "sources.json", "vocabulary.json", "synonyms.json")
 
 
@@ -49,7 +52,7 @@ class Params:
     passages: int
     vocabulary: int
 
-    @property
+    @cached_property
     def version(self) -> str:
         """A short id of the index content: equal content, equal version."""
         stable = {k: v for k, v in asdict(self).items() if k != "built_at"}
@@ -82,6 +85,8 @@ class Index:
     def __post_init__(self) -> None:
         self.analyzer = Analyzer(g for groups in self.synonyms.values() for g in groups)
         self.speller = Speller(self.surface, self.weights.terms)
+        self._cache: dict[int, tuple[frozenset[str], tuple[tuple[int, int, frozenset[str]], ...]]]
+        self._cache = {}
 
     @property
     def version(self) -> str:
@@ -101,9 +106,29 @@ class Index:
         """Whether any passage contains the term."""
         return term in self.weights.row
 
-    def terms_of(self, position: int) -> set[str]:
-        """The terms of one passage."""
-        return self.weights.terms_of(position)
+    def terms_of(self, position: int) -> frozenset[str]:
+        """The terms of one passage (remembered: the same passages answer many questions)."""
+        return self._passage_cache(position)[0]
+
+    def sentences_of(self, position: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
+        """(start, end, terms) of each sentence of a passage's text, for highlighting."""
+        return self._passage_cache(position)[1]
+
+    def _passage_cache(
+        self, position: int
+    ) -> tuple[frozenset[str], tuple[tuple[int, int, frozenset[str]], ...]]:
+        cached = self._cache.get(position)
+        if cached is None:
+            text = self.passages[position].text
+            sentences = tuple(
+                (start, end, frozenset(self.analyzer.terms(text[start:end])))
+                for start, end in sentence_spans(text)
+            )
+            cached = (frozenset(self.weights.terms_of(position)), sentences)
+            if len(self._cache) >= PASSAGE_CACHE:
+                self._cache.clear()  # simple bound; refills with the passages people ask about
+            self._cache[position] = cached
+        return cached
 
     def search(self, weights: dict[str, float], limit: int = 20) -> list[Hit]:
         """The best passages for weighted query terms, scored exactly as rank-bm25's BM25+."""
@@ -113,7 +138,7 @@ class Index:
                 int(i),
                 self.passages[i],
                 float(score),
-                frozenset(t for t in weights if self.weights.has(t, int(i))),
+                frozenset(t for t in weights if t in self.terms_of(int(i))),
             )
             for i, score in zip(scored.positions, scored.scores, strict=True)
         ]

@@ -1,6 +1,12 @@
-"""ASGI middleware: body size limit, CORS for the public API only, security headers."""
+"""ASGI middleware: body limits, rate limits, CORS for the public API only, security headers."""
 
 from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import time
+from collections import OrderedDict
 
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse
@@ -8,10 +14,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class BodyLimit:
-    """Refuse request bodies over a size with 413, reading at most that much into memory."""
+    """Refuse bodies over a size (413) or that arrive too slowly (408), before the app runs."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
+    def __init__(self, app: ASGIApp, limit: int, timeout: float = 10.0) -> None:
+        self.app, self.limit, self.timeout = app, limit, timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -24,7 +30,13 @@ class BodyLimit:
         # A chunked body has no declared length: buffer it up to the limit, then replay it.
         body = b""
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.timeout)
+            except TimeoutError:
+                await JSONResponse(
+                    {"error": "the request body arrived too slowly"}, status_code=408
+                )(scope, receive, send)
+                return
             if message["type"] != "http.request":
                 await self.app(scope, _replay([message]), send)
                 return
@@ -50,6 +62,71 @@ def _replay(messages: list[Message], then: Receive | None = None) -> Receive:
 
 def _too_large(limit: int) -> JSONResponse:
     return JSONResponse({"error": f"request body is larger than {limit} bytes"}, status_code=413)
+
+
+class RateLimit:
+    """A token bucket per client address for the question and feedback routes (429 when empty).
+
+    Each client may send `per_minute` requests in a burst, refilled evenly over a minute. Buckets
+    live in this process, so with N workers a client gets up to N times that (README, scaling).
+    """
+
+    LIMITED = ("/api/ask", "/api/feedback")
+    MAX_CLIENTS = 50_000  # least recently seen buckets are forgotten past this
+
+    def __init__(self, app: ASGIApp, per_minute: int) -> None:
+        self.app, self.capacity = app, float(per_minute)
+        self.rate = per_minute / 60.0
+        self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            self.capacity <= 0
+            or scope["type"] != "http"
+            or scope["method"] == "OPTIONS"
+            or scope["path"] not in self.LIMITED
+        ):
+            await self.app(scope, receive, send)
+            return
+        client = (scope.get("client") or ("unknown", 0))[0]
+        wait = self._take(client, time.monotonic())
+        if wait > 0:
+            response = JSONResponse(
+                {"error": "too many questions in a short time; please wait a moment"},
+                status_code=429,
+                headers={"retry-after": str(math.ceil(wait))},
+            )
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    def _take(self, client: str, now: float) -> float:
+        """Take one token; 0 when allowed, else the seconds until one is free."""
+        tokens, then = self.buckets.pop(client, (self.capacity, now))
+        tokens = min(self.capacity, tokens + (now - then) * self.rate)
+        allowed = tokens >= 1
+        self.buckets[client] = (tokens - 1 if allowed else tokens, now)
+        if len(self.buckets) > self.MAX_CLIENTS:
+            self.buckets.popitem(last=False)
+        return 0.0 if allowed else (1 - tokens) / self.rate
+
+
+class _NoQueryStrings(logging.Filter):
+    """Access-log lines keep the path but never a query string, where a question could hide."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and len(record.args) >= 3:
+            args = list(record.args)
+            args[2] = str(args[2]).split("?", 1)[0]
+            record.args = tuple(args)
+        return True
+
+
+def quiet_access_log() -> None:
+    """Strip query strings from uvicorn's access log in this process (once)."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, _NoQueryStrings) for f in access.filters):
+        access.addFilter(_NoQueryStrings())
 
 
 def is_public(path: str) -> bool:

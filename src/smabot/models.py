@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 MAX_QUESTION_CHARS = 500
 MAX_HISTORY = 10
@@ -17,7 +25,22 @@ def _not_blank(value: str) -> str:
 
 
 Question = Annotated[str, StringConstraints(max_length=MAX_QUESTION_CHARS)]
-NonBlankQuestion = Annotated[Question, AfterValidator(_not_blank)]
+# The check is a validator (for a plain-words error); the schema states it for clients too.
+NonBlankQuestion = Annotated[
+    Question,
+    AfterValidator(_not_blank),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "maxLength": MAX_QUESTION_CHARS, "pattern": r"\S"}
+    ),
+]
+
+
+def _whole_number(value: object) -> object:
+    """JSON's 3.0 is the integer 3; any other float, or a string, stays wrong."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+TopK = Annotated[int, BeforeValidator(_whole_number)]
 
 
 class AskRequest(BaseModel):
@@ -31,7 +54,7 @@ class AskRequest(BaseModel):
         max_length=MAX_HISTORY,
         description="Earlier questions, oldest first (at most 10).",
     )
-    top_k: int = Field(default=3, ge=1, le=10, description="Passages to return, 1 to 10.")
+    top_k: TopK = Field(default=3, ge=1, le=10, description="Passages to return, 1 to 10.")
 
 
 class FeedbackRequest(BaseModel):
@@ -99,3 +122,16 @@ class SourceOut(BaseModel):
     kind: str
     reviewed: str
     passages: int
+
+
+class ErrorOut(BaseModel):
+    """What was wrong with a request, in plain words."""
+
+    error: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorOut, "description": "The body is over 16 KB."},
+    422: {"model": ErrorOut, "description": "The body is not valid JSON or a field is wrong."},
+    429: {"model": ErrorOut, "description": "Too many requests from this client; see Retry-After."},
+}

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     db: Path = Path("smabot.sqlite3")
     allowed_origins: str = "*"
     admin_token: str = ""
+    rate_limit_per_minute: int = Field(default=30, ge=0)
     retention_days: int = Field(default=90, ge=1)
     review_max_age_days: int = Field(default=365, ge=1)
     gate_questions: Path | None = None

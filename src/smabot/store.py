@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,18 +43,31 @@ def redact(text: str) -> str:
 
 
 class Store:
-    """One SQLite file, created on first use; one connection per call; old records expire."""
+    """One SQLite file, created on first use; one connection per call; old records expire.
+
+    WAL mode lets several worker processes write without blocking readers, and expiry runs at
+    most once an hour per process rather than on every write.
+    """
+
+    EXPIRE_EVERY_S = 3600.0
 
     def __init__(self, path: Path, retention_days: int = 90) -> None:
         self.path = path
         self.retention_days = retention_days
+        self._ready = False
+        self._expired_at = float("-inf")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self._ready:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=10)
         try:
-            connection.executescript(_SCHEMA)
+            if not self._ready:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.executescript(_SCHEMA)
+                self._ready = True
+            connection.execute("PRAGMA synchronous=NORMAL")
             with connection:
                 yield connection
         finally:
@@ -79,11 +93,16 @@ class Store:
             self._expire(db)
 
     def expire(self) -> None:
-        """Delete records older than the retention period."""
+        """Delete records older than the retention period, now."""
+        self._expired_at = float("-inf")
         with self._connect() as db:
             self._expire(db)
 
-    def _expire(self, db: sqlite3.Connection) -> None:
+    def _expire(self, db: sqlite3.Connection, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        if now - self._expired_at < self.EXPIRE_EVERY_S:
+            return
+        self._expired_at = now
         cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=self.retention_days)
         for table in ("feedback", "unanswered"):
             db.execute(f"DELETE FROM {table} WHERE created_at < ?", (_iso(cutoff),))

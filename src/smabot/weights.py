@@ -76,16 +76,19 @@ class Weights:
         base = sum(w * self.idf[r] * self.delta for r, w in rows)
         indptr, indices, data = self.matrix.indptr, self.matrix.indices, self.matrix.data
         scores = np.full(self.passages, base)
-        postings = []
+        matched = np.zeros(self.passages, dtype=bool)
         for r, w in rows:
             start, end = indptr[r], indptr[r + 1]
             scores[indices[start:end]] += w * (data[start:end] - self.idf[r] * self.delta)
-            postings.append(indices[start:end])
-        candidates = np.unique(np.concatenate(postings)) if postings else np.zeros(0, dtype=int)
+            matched[indices[start:end]] = True
+        candidates = np.flatnonzero(matched)
         k = min(limit, len(candidates))
         if k:
-            top = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
-            top = top[np.lexsort((top, -scores[top]))]
+            ranked = scores[candidates]
+            kth = ranked[np.argpartition(-ranked, k - 1)[k - 1]]
+            # every passage tied with the k-th stays in, so ties go by position as in a stable sort
+            top = candidates[ranked >= kth]
+            top = top[np.lexsort((top, -scores[top]))][:k]
         else:
             top = np.zeros(0, dtype=int)
         if k < limit:  # pad with non-matching passages in order, as rank-bm25's ties would be

@@ -30,13 +30,15 @@ DEEP_ACTIVE = """() => {
 }"""
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running in this thread, which must
+# be gone before the rest of the suite (which uses asyncio.run) goes on.
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as p:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     """Debian's Chromium; the suite fails, never skips, when it is missing."""
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `make test` installs it"

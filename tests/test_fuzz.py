@@ -1,0 +1,79 @@
+"""schemathesis against the OpenAPI schema; hypothesis properties of the analyser and chunker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smabot.analysis import Analyzer
+from smabot.api import create_app
+from smabot.chunking import split
+from smabot.corpus import Source, load_corpus
+from smabot.index import build_index
+from smabot.settings import Settings
+from smabot.text import sentence_spans
+
+from .conftest import CORPUS
+
+_TMP = Path(__import__("tempfile").mkdtemp(prefix="smabot-fuzz-"))
+APP = create_app(
+    Settings(corpus=CORPUS, index=_TMP / "index", db=_TMP / "db.sqlite3", rate_limit_per_minute=0),
+    index=build_index(load_corpus(CORPUS)),
+)
+schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+
+
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_api_never_fails_and_keeps_to_its_schema(case: schemathesis.Case) -> None:
+    response = case.call_and_validate()
+    assert response.status_code < 500
+
+
+ANALYZER = Analyzer([["nusinersen", "spinraza"], ["lumbar puncture", "spinal tap"]])
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_analyser_handles_any_unicode_with_spans_inside_the_text(text: str) -> None:
+    tokens = ANALYZER.tokens(text)
+    for token in tokens:
+        assert 0 <= token.start < token.end <= len(text)
+        assert token.term and token.term == token.term.strip()
+    assert ANALYZER.terms(text) == [t.term for t in tokens] == ANALYZER.terms(text)
+
+
+LINES = st.one_of(
+    st.text(min_size=1, max_size=80).map(lambda s: s.replace("\n", " ")),
+    st.from_regex(r"#{1,4} [A-Za-z ?]{1,30}", fullmatch=True),
+    st.from_regex(r"(- |1\. )[a-z ,.]{1,40}", fullmatch=True),
+    st.just(""),
+)
+
+
+@given(st.lists(LINES, max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_chunker_offsets_always_map_back(lines: list[str]) -> None:
+    body = "\n".join(lines)
+    source = Source(
+        "s", "T", "P", "https://x.org", "", "charity", "2025-01-01", (), body, Path("s.md"), 1
+    )
+    passages = split(source)
+    end = 0
+    for passage in passages:
+        assert body[passage.start : passage.end] == passage.text and passage.text.strip()
+        assert passage.start >= end  # in order, never overlapping
+        end = passage.end
+    assert len({p.id for p in passages}) == len(passages)
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_sentence_spans_are_ordered_and_inside(text: str) -> None:
+    last = 0
+    for start, end in sentence_spans(text):
+        assert last <= start < end <= len(text)
+        last = end
