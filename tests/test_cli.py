@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
@@ -75,56 +77,46 @@ def test_errors_are_clear_messages_not_tracebacks(write_source, tmp_path: Path) 
     assert smabot("nonsense").returncode == 2
 
 
-def test_serve_answers_over_http(corpus_copy: Path, tmp_path: Path) -> None:
+@contextmanager
+def serving(
+    *args: str, env: dict[str, str] | None = None, log: Path | None = None
+) -> Iterator[str]:
+    """`smabot serve` as a real process on a free port; yields its base URL once it answers."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "smabot.cli",
-            "serve",
-            "--port",
-            str(port),
-            "--corpus",
-            str(corpus_copy),
-            "--index",
-            str(tmp_path / "idx"),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "smabot.cli", "serve", "--port", str(port), *args],
+        stdout=out,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
     )
+    base = f"http://127.0.0.1:{port}"
     try:
-        health = wait_for(f"http://127.0.0.1:{port}/healthz").json()
-        assert health["passages"] > 40
-        assert (tmp_path / "idx" / "CURRENT").exists()
+        wait_for(f"{base}/healthz")
+        yield base
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=15)
+        if log:
+            out.close()  # type: ignore[union-attr]
+
+
+def test_serve_answers_over_http(corpus_copy: Path, tmp_path: Path) -> None:
+    with serving("--corpus", str(corpus_copy), "--index", str(tmp_path / "idx")) as base:
+        health = httpx2.get(f"{base}/healthz", timeout=5).json()
+        assert health["passages"] > 40
+        assert (tmp_path / "idx" / "CURRENT").exists()
 
 
 def test_every_worker_switches_to_a_new_index_without_a_restart(
     corpus_copy: Path, tmp_path: Path
 ) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     args = ("--corpus", str(corpus_copy), "--index", str(tmp_path / "idx"))
-    env = {
-        **os.environ,
-        "SMABOT_DB": str(tmp_path / "db.sqlite3"),
-        "SMABOT_RATE_LIMIT_PER_MINUTE": "0",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "smabot.cli", "serve", "--port", str(port), "--workers", "2", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        old = wait_for(f"{base}/healthz").json()["index_version"]
+    env = {"SMABOT_DB": str(tmp_path / "db.sqlite3"), "SMABOT_RATE_LIMIT_PER_MINUTE": "0"}
+    with serving(*args, "--workers", "2", env=env) as base:
+        old = httpx2.get(f"{base}/healthz", timeout=5).json()["index_version"]
         source = corpus_copy / "sources" / "smauk-nusinersen-faqs.md"
         source.write_text(
             source.read_text() + "\n## Parking\n\nCar park C is free for families "
@@ -137,54 +129,20 @@ def test_every_worker_switches_to_a_new_index_without_a_restart(
             version = httpx2.get(f"{base}/healthz", timeout=5).json()["index_version"]
             streak = streak + 1 if version != old else 0
             assert time.monotonic() < deadline, "the workers did not all switch within 5 s"
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 def test_access_log_never_shows_question_text_or_tokens(corpus_copy: Path, tmp_path: Path) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     log = tmp_path / "server.log"
-    env = {
-        **os.environ,
-        "SMABOT_DB": str(tmp_path / "db.sqlite3"),
-        "SMABOT_ADMIN_TOKEN": "tok-SECRET-42",
-    }
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "smabot.cli",
-                "serve",
-                "--port",
-                str(port),
-                "--corpus",
-                str(corpus_copy),
-                "--index",
-                str(tmp_path / "idx"),
-            ],
-            stdout=out,
-            stderr=out,
-            env=env,
+    env = {"SMABOT_DB": str(tmp_path / "db.sqlite3"), "SMABOT_ADMIN_TOKEN": "tok-SECRET-42"}
+    args = ("--corpus", str(corpus_copy), "--index", str(tmp_path / "idx"))
+    with serving(*args, env=env, log=log) as base:
+        httpx2.post(f"{base}/api/ask", json={"question": "my son Tobias has a rash"}, timeout=10)
+        httpx2.get(f"{base}/api/ask?question=Tobias+rash", timeout=10)
+        httpx2.post(
+            f"{base}/api/admin/reindex",
+            timeout=30,
+            headers={"Authorization": "Bearer tok-SECRET-42"},
         )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(f"{base}/healthz")
-            httpx2.post(
-                f"{base}/api/ask", json={"question": "my son Tobias has a rash"}, timeout=10
-            )
-            httpx2.get(f"{base}/api/ask?question=Tobias+rash", timeout=10)
-            httpx2.post(
-                f"{base}/api/admin/reindex",
-                timeout=30,
-                headers={"Authorization": "Bearer tok-SECRET-42"},
-            )
-        finally:
-            process.terminate()
-            process.wait(timeout=15)
     text = log.read_text()
     assert '"POST /api/ask HTTP/1.1" 200' in text and '"GET /api/ask HTTP/1.1" 405' in text
     assert "Tobias" not in text and "rash" not in text and "SECRET" not in text

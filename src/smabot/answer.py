@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from wordfreq import zipf_frequency
 
@@ -58,7 +59,7 @@ class Citation:
 
 @dataclass(frozen=True)
 class AnswerPassage:
-    """A verbatim passage with its best sentences marked and its citation."""
+    """A verbatim passage; highlights are [start, end) character ranges of its best sentences."""
 
     id: str
     text: str
@@ -72,7 +73,7 @@ class Answer:
     """What smabot says to one question."""
 
     question: str
-    status: str  # "answered", "no_answer" or "emergency"
+    status: Literal["answered", "no_answer", "emergency"]
     message: str | None
     passages: list[AnswerPassage]
     disclaimer: str
@@ -119,13 +120,13 @@ class Answerer:
         finding = safety.detect(question)
         query = self.query(question, history)
         passages = self._passages(query, top_k)
+        version = self.index.version
         if finding is not None:
-            status, message = "emergency", safety.message(finding, self.locale)
-        elif passages:
-            status, message = "answered", None
-        else:
-            status, message = "no_answer", NO_ANSWER
-        return Answer(question, status, message, passages, DISCLAIMER, self.index.version)
+            message = safety.message(finding, self.locale)
+            return Answer(question, "emergency", message, passages, DISCLAIMER, version)
+        if passages:
+            return Answer(question, "answered", None, passages, DISCLAIMER, version)
+        return Answer(question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version)
 
     def query(self, question: str, history: Sequence[str] = ()) -> Query:
         """The question's terms, completed from history when it is a follow-up."""

@@ -30,7 +30,6 @@ from smabot.middleware import (
 )
 from smabot.models import (
     ERRORS,
-    AnswerOut,
     AskRequest,
     FeedbackRequest,
     Health,
@@ -91,7 +90,7 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
             headers=getattr(exc, "headers", None),
         )
 
-    @app.post("/api/ask", response_model=AnswerOut, responses=ERRORS)
+    @app.post("/api/ask", response_model=Answer, responses=ERRORS)
     async def ask(request: AskRequest) -> Response:
         """Answer a question with cited passages from the reviewed articles."""
         # Answering is a fraction of a millisecond of CPU: it runs on the event loop, which is
@@ -99,7 +98,7 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
         answer = live.current.ask(request.question, request.history, request.top_k)
         if answer.status == "no_answer":
             await run_in_threadpool(app.state.store.add_unanswered, request.question)
-        # serialised straight from the dataclass by pydantic-core (AnswerOut documents the shape)
+        # serialised straight from the dataclass by pydantic-core (response_model documents it)
         return Response(ANSWER_JSON.dump_json(answer), media_type="application/json")
 
     @app.post("/api/feedback", status_code=204, response_class=Response, responses=ERRORS)

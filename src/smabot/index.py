@@ -85,8 +85,8 @@ class Index:
     def __post_init__(self) -> None:
         self.analyzer = Analyzer(g for groups in self.synonyms.values() for g in groups)
         self.speller = Speller(self.surface, self.weights.terms)
-        self._cache: dict[int, tuple[frozenset[str], tuple[tuple[int, int, frozenset[str]], ...]]]
-        self._cache = {}
+        self._terms: dict[int, frozenset[str]] = {}
+        self._sentences: dict[int, tuple[tuple[int, int, frozenset[str]], ...]] = {}
 
     @property
     def version(self) -> str:
@@ -108,27 +108,29 @@ class Index:
 
     def terms_of(self, position: int) -> frozenset[str]:
         """The terms of one passage (remembered: the same passages answer many questions)."""
-        return self._passage_cache(position)[0]
+        terms = self._terms.get(position)
+        if terms is None:
+            terms = frozenset(self.weights.terms_of(position))
+            self._remember(self._terms, position, terms)
+        return terms
 
     def sentences_of(self, position: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
         """(start, end, terms) of each sentence of a passage's text, for highlighting."""
-        return self._passage_cache(position)[1]
-
-    def _passage_cache(
-        self, position: int
-    ) -> tuple[frozenset[str], tuple[tuple[int, int, frozenset[str]], ...]]:
-        cached = self._cache.get(position)
-        if cached is None:
+        sentences = self._sentences.get(position)
+        if sentences is None:
             text = self.passages[position].text
             sentences = tuple(
                 (start, end, frozenset(self.analyzer.terms(text[start:end])))
                 for start, end in sentence_spans(text)
             )
-            cached = (frozenset(self.weights.terms_of(position)), sentences)
-            if len(self._cache) >= PASSAGE_CACHE:
-                self._cache.clear()  # simple bound; refills with the passages people ask about
-            self._cache[position] = cached
-        return cached
+            self._remember(self._sentences, position, sentences)
+        return sentences
+
+    @staticmethod
+    def _remember(cache: dict[int, Any], position: int, value: Any) -> None:
+        if len(cache) >= PASSAGE_CACHE:
+            cache.clear()  # a simple bound; it refills with the passages people ask about
+        cache[position] = value
 
     def search(self, weights: dict[str, float], limit: int = 20) -> list[Hit]:
         """The best passages for weighted query terms, scored exactly as rank-bm25's BM25+."""

@@ -69,39 +69,6 @@ class FeedbackRequest(BaseModel):
     helpful: bool = Field(description="Whether the answer helped.")
 
 
-class CitationOut(BaseModel):
-    """Where a passage comes from."""
-
-    source_id: str
-    title: str
-    publisher: str
-    url: str
-    section: str
-    last_updated: str
-    kind: str
-
-
-class PassageOut(BaseModel):
-    """A verbatim passage; highlights are [start, end) character ranges in text."""
-
-    id: str
-    text: str
-    score: float
-    highlights: list[tuple[int, int]]
-    citation: CitationOut
-
-
-class AnswerOut(BaseModel):
-    """smabot's answer: status, an optional message to read first, and cited passages."""
-
-    question: str
-    status: str = Field(description="answered, no_answer or emergency")
-    message: str | None
-    passages: list[PassageOut]
-    disclaimer: str
-    index_version: str
-
-
 class Health(BaseModel):
     """Liveness and what is being served."""
 
