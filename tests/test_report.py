@@ -51,6 +51,7 @@ def test_report_lists_gaps_and_unhelpful_passages(tmp_path: Path) -> None:
 def test_old_records_are_deleted(tmp_path: Path) -> None:
     store = Store(tmp_path / "db.sqlite3", retention_days=30)
     store.add_unanswered("recent question")
+    store.flush()  # writes are queued to the store's writer thread
     with sqlite3.connect(store.path) as db:
         db.execute(
             "INSERT INTO unanswered (created_at, question) VALUES "

@@ -34,3 +34,18 @@ def test_feedback_is_created_on_first_use_and_redacted(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "sub" / "smabot.sqlite3") as db:
         columns = [row[1] for row in db.execute("PRAGMA table_info(feedback)")]
     assert "ip" not in " ".join(columns)
+
+
+def test_queued_writes_from_many_threads_all_land(tmp_path: Path) -> None:
+    import threading
+
+    store = Store(tmp_path / "db.sqlite3")
+    threads = [
+        threading.Thread(target=lambda i=i: [store.add_unanswered(f"q{i}-{j}") for j in range(50)])
+        for i in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(store.unanswered()) == 200  # reads wait for the queue to drain

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from wordfreq import zipf_frequency
@@ -86,6 +87,16 @@ class Query:
 
     weights: dict[str, float]
     info: dict[str, float]
+
+    @cached_property
+    def mass(self) -> dict[str, float]:
+        """Each term's share of the question: its weight times how informative it is."""
+        return {t: self.info[t] * w for t, w in self.weights.items()}
+
+    @cached_property
+    def total(self) -> float:
+        """The question's whole informative weight."""
+        return sum(self.mass.values())
 
 
 # A word no article uses that is this rare in everyday English ("ibuprofen", "vaccine",
@@ -183,9 +194,8 @@ class Answerer:
 
     def coverage(self, hit: Hit, query: Query) -> float:
         """Share of the question's own informative weight that a passage contains."""
-        total = sum(query.info[t] * w for t, w in query.weights.items())
-        found = sum(query.info[t] * w for t, w in query.weights.items() if t in hit.matched)
-        return found / total if total else 0.0
+        found = sum(query.mass[t] for t in hit.matched)
+        return found / query.total if query.total else 0.0
 
     def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
         if not query.weights:

@@ -9,7 +9,6 @@ from typing import Any
 
 import yaml
 from fastapi import FastAPI, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -56,6 +55,7 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
         live.start()
         yield
         live.stop()
+        app.state.store.flush()  # nothing caregivers told us is dropped at shutdown
 
     app = FastAPI(
         title="smabot",
@@ -94,15 +94,15 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
     async def ask(request: AskRequest) -> Response:
         """Answer a question with cited passages from the reviewed articles."""
         # Answering is a fraction of a millisecond of CPU: it runs on the event loop, which is
-        # cheaper than a hop to the thread pool; only the SQLite write goes to a thread.
+        # cheaper than a hop to the thread pool.
         answer = live.current.ask(request.question, request.history, request.top_k)
         if answer.status == "no_answer":
-            await run_in_threadpool(app.state.store.add_unanswered, request.question)
+            app.state.store.add_unanswered(request.question)  # queued; written by its own thread
         # serialised straight from the dataclass by pydantic-core (response_model documents it)
         return Response(ANSWER_JSON.dump_json(answer), media_type="application/json")
 
     @app.post("/api/feedback", status_code=204, response_class=Response, responses=ERRORS)
-    def feedback(request: FeedbackRequest) -> Response:
+    async def feedback(request: FeedbackRequest) -> Response:
         """Record whether an answer helped (the question is redacted before it is stored)."""
         app.state.store.add_feedback(request.question, request.passage_ids, request.helpful)
         return Response(status_code=204)

@@ -140,7 +140,7 @@ class Index:
                 int(i),
                 self.passages[i],
                 float(score),
-                frozenset(t for t in weights if t in self.terms_of(int(i))),
+                frozenset(weights.keys() & self.terms_of(int(i))),
             )
             for i, score in zip(scored.positions, scored.scores, strict=True)
         ]

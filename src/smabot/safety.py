@@ -99,6 +99,8 @@ _RULES: list[tuple[str, str]] = [
     ),
 ]
 _COMPILED = [(level, re.compile(rf"\b(?:{pattern})\b")) for level, pattern in _RULES]
+# One pass over the whole question first: most questions match no rule at all.
+_ANY = re.compile("|".join(rf"\b(?:{pattern})\b" for _, pattern in _RULES))
 _NEGATION = re.compile(
     r"\b(no|not|never|without|isn'?t|aren'?t|wasn'?t|doesn'?t|didn'?t|"
     r"hasn'?t|hasnt|haven'?t|none|nor|free of|denies)\b( \w+){0,3} ?$"
@@ -127,6 +129,8 @@ class Finding:
 def detect(question: str) -> Finding | None:
     """The most serious red flag the question describes as happening now, if any."""
     text = fold(question).replace("’", "'")
+    if not _ANY.search(text):
+        return None
     found: list[Finding] = []
     for clause in _SENTENCES.split(text):
         if not clause or _PAST.search(clause):

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import queue
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +30,7 @@ CREATE TABLE IF NOT EXISTS unanswered (
 );
 CREATE INDEX IF NOT EXISTS unanswered_created ON unanswered (created_at);
 """
+log = logging.getLogger("smabot")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Phone numbers: 7+ digits with the usual separators, optionally international.
 _PHONE = re.compile(r"(?<!\w)\+?\(?\d[\d\s().-]{5,}\d(?!\w)")
@@ -43,10 +47,11 @@ def redact(text: str) -> str:
 
 
 class Store:
-    """One SQLite file, created on first use; one connection per call; old records expire.
+    """One SQLite file, created on first use; old records expire.
 
-    WAL mode lets several worker processes write without blocking readers, and expiry runs at
-    most once an hour per process rather than on every write.
+    Writes go through a queue to one writer thread, so a request only redacts and enqueues; reads
+    wait for the queue to drain first. WAL mode lets several worker processes write without
+    blocking readers, and expiry runs at most once an hour per process.
     """
 
     EXPIRE_EVERY_S = 3600.0
@@ -56,6 +61,38 @@ class Store:
         self.retention_days = retention_days
         self._ready = False
         self._expired_at = float("-inf")
+        self._queue: queue.Queue[tuple[str, tuple[object, ...]]] = queue.Queue()
+        self._writer: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def _enqueue(self, sql: str, params: tuple[object, ...]) -> None:
+        with self._lock:
+            if self._writer is None or not self._writer.is_alive():
+                self._writer = threading.Thread(
+                    target=self._write, name="smabot-store", daemon=True
+                )
+                self._writer.start()
+        self._queue.put((sql, params))
+
+    def _write(self) -> None:
+        while True:
+            batch = [self._queue.get()]
+            while not self._queue.empty() and len(batch) < 500:
+                batch.append(self._queue.get_nowait())
+            try:
+                with self._connect() as db:
+                    for sql, params in batch:
+                        db.execute(sql, params)
+                    self._expire(db)
+            except sqlite3.Error as exc:  # keep serving; say so in the log
+                log.error("smabot: could not store %d record(s): %s", len(batch), exc)
+            finally:
+                for _ in batch:
+                    self._queue.task_done()
+
+    def flush(self) -> None:
+        """Wait until every queued record is written."""
+        self._queue.join()
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -75,25 +112,21 @@ class Store:
 
     def add_feedback(self, question: str, passage_ids: Sequence[str], helpful: bool) -> None:
         """Record whether an answer helped; the question is redacted first."""
-        with self._connect() as db:
-            db.execute(
-                "INSERT INTO feedback (created_at, question, passage_ids, helpful) "
-                "VALUES (?, ?, ?, ?)",
-                (_now(), redact(question), json.dumps(list(passage_ids)), int(helpful)),
-            )
-            self._expire(db)
+        self._enqueue(
+            "INSERT INTO feedback (created_at, question, passage_ids, helpful) VALUES (?, ?, ?, ?)",
+            (_now(), redact(question), json.dumps(list(passage_ids)), int(helpful)),
+        )
 
     def add_unanswered(self, question: str) -> None:
         """Record a question the corpus could not answer; it is redacted first."""
-        with self._connect() as db:
-            db.execute(
-                "INSERT INTO unanswered (created_at, question) VALUES (?, ?)",
-                (_now(), redact(question)),
-            )
-            self._expire(db)
+        self._enqueue(
+            "INSERT INTO unanswered (created_at, question) VALUES (?, ?)",
+            (_now(), redact(question)),
+        )
 
     def expire(self) -> None:
         """Delete records older than the retention period, now."""
+        self.flush()
         self._expired_at = float("-inf")
         with self._connect() as db:
             self._expire(db)
@@ -109,6 +142,7 @@ class Store:
 
     def unanswered(self, since: str = "") -> list[dict[str, str]]:
         """Unanswered questions recorded since an ISO date (all when empty), oldest first."""
+        self.flush()
         with self._connect() as db:
             rows = db.execute(
                 "SELECT created_at, question FROM unanswered WHERE created_at >= ? ORDER BY id",
@@ -118,6 +152,7 @@ class Store:
 
     def feedback(self, since: str = "") -> list[dict[str, object]]:
         """Feedback recorded since an ISO date (all when empty), oldest first."""
+        self.flush()
         with self._connect() as db:
             rows = db.execute(
                 "SELECT created_at, question, passage_ids, helpful FROM feedback "

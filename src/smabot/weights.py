@@ -7,12 +7,16 @@ terms instead of a Python loop over every passage.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from rank_bm25 import BM25Plus
 from scipy import sparse
+
+# Below this many postings a query is scored in plain Python, above it with numpy.
+SMALL_QUERY = 2048
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,42 @@ class Weights:
         """
         rows = [(self.row[t], w) for t, w in weights.items() if t in self.row]
         base = sum(w * self.idf[r] * self.delta for r, w in rows)
+        indptr = self.matrix.indptr
+        postings = sum(int(indptr[r + 1] - indptr[r]) for r, _ in rows)
+        if postings <= SMALL_QUERY:
+            top, scores, matched = self._search_small(rows, base, limit)
+        else:
+            top, scores, matched = self._search_large(rows, base, limit)
+        if len(top) < limit:  # pad with non-matching passages in order, as rank-bm25's ties would
+            taken = set(matched)
+            rest = [i for i in range(min(self.passages, limit + len(taken))) if i not in taken]
+            pad = rest[: limit - len(top)]
+            top = np.concatenate([top, np.array(pad, dtype=np.int64)])
+            scores = np.concatenate([scores, np.full(len(pad), base)])
+        return Scored(top, scores, len(matched))
+
+    def _search_small(
+        self, rows: list[tuple[int, float]], base: float, limit: int
+    ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """Plain Python for few postings: numpy's per-call overhead would dominate."""
+        indptr, indices, data = self.matrix.indptr, self.matrix.indices, self.matrix.data
+        acc: dict[int, float] = {}
+        for r, w in rows:
+            start, end = indptr[r], indptr[r + 1]
+            constant = self.idf[r] * self.delta
+            for i, value in zip(indices[start:end].tolist(), data[start:end].tolist(), strict=True):
+                acc[i] = acc.get(i, base) + w * (value - constant)
+        best = heapq.nsmallest(limit, acc.items(), key=lambda item: (-item[1], item[0]))
+        return (
+            np.array([i for i, _ in best], dtype=np.int64),
+            np.array([v for _, v in best], dtype=float),
+            list(acc),
+        )
+
+    def _search_large(
+        self, rows: list[tuple[int, float]], base: float, limit: int
+    ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """Vectorised accumulation over a dense score array, top k by argpartition."""
         indptr, indices, data = self.matrix.indptr, self.matrix.indices, self.matrix.data
         scores = np.full(self.passages, base)
         matched = np.zeros(self.passages, dtype=bool)
@@ -83,18 +123,14 @@ class Weights:
             matched[indices[start:end]] = True
         candidates = np.flatnonzero(matched)
         k = min(limit, len(candidates))
-        if k:
-            ranked = scores[candidates]
-            kth = ranked[np.argpartition(-ranked, k - 1)[k - 1]]
-            # every passage tied with the k-th stays in, so ties go by position as in a stable sort
-            top = candidates[ranked >= kth]
-            top = top[np.lexsort((top, -scores[top]))][:k]
-        else:
-            top = np.zeros(0, dtype=int)
-        if k < limit:  # pad with non-matching passages in order, as rank-bm25's ties would be
-            rest = np.setdiff1d(np.arange(min(self.passages, limit + len(candidates))), candidates)
-            top = np.concatenate([top, rest[: limit - k]])
-        return Scored(top, scores[top], len(candidates))
+        if not k:
+            return np.zeros(0, dtype=np.int64), np.zeros(0), []
+        ranked = scores[candidates]
+        kth = ranked[np.argpartition(-ranked, k - 1)[k - 1]]
+        # every passage tied with the k-th stays in, so ties go by position as in a stable sort
+        top = candidates[ranked >= kth]
+        top = top[np.lexsort((top, -scores[top]))][:k]
+        return top, scores[top], candidates.tolist()
 
     def has(self, term: str, position: int) -> bool:
         """Whether a passage contains a term."""
