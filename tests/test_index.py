@@ -11,7 +11,17 @@ from rank_bm25 import BM25Plus
 
 from smabot.corpus import load_corpus
 from smabot.errors import IndexMismatchError
-from smabot.index import DELTA, K1, B, Index, build_index, ensure_index, load_index, save_index
+from smabot.index import (
+    DELTA,
+    K1,
+    B,
+    Index,
+    build_index,
+    ensure_index,
+    indexed_text,
+    load_index,
+    save_index,
+)
 
 from .conftest import DEV_QUESTIONS, WriteSource
 
@@ -68,7 +78,10 @@ def test_ensure_index_rebuilds_when_the_corpus_changes(corpus_copy: Path, tmp_pa
 
 
 def reference(index: Index) -> tuple[BM25Plus, list[list[str]]]:
-    documents = [index.analyzer.terms(index.search_text(p)) for p in index.passages]
+    documents = [
+        index.analyzer.terms(indexed_text(index.sources[p.source_id]["title"], p))
+        for p in index.passages
+    ]
     return BM25Plus(documents, k1=K1, b=B, delta=DELTA), documents
 
 

@@ -79,7 +79,6 @@ class Analyzer:
         self._starts: dict[str, int] = {}
         for phrase in self._phrases:
             self._starts[phrase[0]] = max(self._starts.get(phrase[0], 0), len(phrase))
-        self._canonical_terms = {t for terms in self._phrases.values() for t in terms}
 
     @staticmethod
     def _stems(text: str) -> list[str]:
@@ -114,7 +113,3 @@ class Analyzer:
                     out.append((term, start, end))
                 i += 1
         return out
-
-    def is_phrase_term(self, term: str) -> bool:
-        """Whether a term is the canonical form of a synonym group."""
-        return term in self._canonical_terms

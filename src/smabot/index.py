@@ -93,10 +93,6 @@ class Index:
         """The index version shown to clients."""
         return self.params.version
 
-    def search_text(self, passage: Passage) -> str:
-        """What a passage is indexed as."""
-        return indexed_text(self.sources[passage.source_id]["title"], passage)
-
     def idf(self, term: str) -> float:
         """BM25+ IDF of a term; a term no passage has counts as rare as one only one passage has."""
         row = self.weights.row.get(term)

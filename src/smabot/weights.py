@@ -21,11 +21,10 @@ SMALL_QUERY = 2048
 
 @dataclass(frozen=True)
 class Scored:
-    """Positions of the best passages, best first, their scores, and how many matched at all."""
+    """Positions of the best passages, best first, and their scores."""
 
     positions: np.ndarray
     scores: np.ndarray
-    matched: int
 
 
 class Weights:
@@ -90,7 +89,7 @@ class Weights:
             pad = rest[: limit - len(top)]
             top = np.concatenate([top, np.array(pad, dtype=np.int64)])
             scores = np.concatenate([scores, np.full(len(pad), base)])
-        return Scored(top, scores, len(matched))
+        return Scored(top, scores)
 
     def _search_small(
         self, rows: list[tuple[int, float]], base: float, limit: int
@@ -131,15 +130,6 @@ class Weights:
         top = candidates[ranked >= kth]
         top = top[np.lexsort((top, -scores[top]))][:k]
         return top, scores[top], candidates.tolist()
-
-    def has(self, term: str, position: int) -> bool:
-        """Whether a passage contains a term."""
-        r = self.row.get(term)
-        if r is None:
-            return False
-        start, end = self.matrix.indptr[r], self.matrix.indptr[r + 1]
-        i = np.searchsorted(self.matrix.indices[start:end], position)
-        return bool(i < end - start and self.matrix.indices[start + i] == position)
 
     def terms_of(self, position: int) -> set[str]:
         """Every term of one passage."""
