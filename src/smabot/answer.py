@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,16 @@ class AnswerPassage:
 
 
 @dataclass(frozen=True)
+class RedFlag:
+    """The red flag behind an emergency answer, and the number to call (None when unknown)."""
+
+    level: Literal["emergency", "urgent"]
+    flag: str
+    description: str
+    call: str | None
+
+
+@dataclass(frozen=True)
 class Answer:
     """What smabot says to one question."""
 
@@ -79,6 +90,7 @@ class Answer:
     passages: list[AnswerPassage]
     disclaimer: str
     index_version: str
+    red_flag: RedFlag | None = None
 
 
 @dataclass(frozen=True)
@@ -122,22 +134,41 @@ class Answerer:
     def __init__(self, index: Index, locale: str = "") -> None:
         self.index = index
         self.locale = locale
+        self.safety = safety.Detector(index.red_flags)
         self._drugs = {
             t for group in index.synonyms.get("drugs", []) for t in index.analyzer.terms(group[0])
         }
 
-    def ask(self, question: str, history: Sequence[str] = (), top_k: int = 3) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        top_k: int = 3,
+        locale: str | None = None,
+    ) -> Answer:
         """Answer one question, with earlier questions of the conversation as context."""
-        finding = safety.detect(question)
+        emergency = self.emergency(question, locale)
         query = self.query(question, history)
         passages = self._passages(query, top_k)
         version = self.index.version
-        if finding is not None:
-            message = safety.message(finding, self.locale)
-            return Answer(question, "emergency", message, passages, DISCLAIMER, version)
+        if emergency is not None:
+            return dataclasses.replace(emergency, passages=passages)
         if passages:
             return Answer(question, "answered", None, passages, DISCLAIMER, version)
         return Answer(question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version)
+
+    def emergency(self, question: str, locale: str | None = None) -> Answer | None:
+        """The emergency answer, without passages, when the question carries a red flag."""
+        alert = self.safety.detect(question)
+        if alert is None:
+            return None
+        locale = self.locale if locale is None else locale
+        red_flag = RedFlag(
+            alert.level, alert.flag, alert.description, safety.emergency_number(locale)
+        )
+        message = safety.message(alert, locale)
+        version = self.index.version
+        return Answer(question, "emergency", message, [], DISCLAIMER, version, red_flag)
 
     def query(self, question: str, history: Sequence[str] = ()) -> Query:
         """The question's terms, completed from history when it is a follow-up."""

@@ -39,6 +39,8 @@ from smabot.settings import Settings
 from smabot.store import Store
 
 MAX_BODY_BYTES = 16 * 1024
+# The red-flag check reads at most this much of a question refused for its length.
+MAX_SAFETY_CHARS = 8000
 ANSWER_JSON = TypeAdapter(Answer)
 
 
@@ -72,12 +74,19 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
     app.add_middleware(PublicCORS, origins=settings.origins())
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=web / "static"), name="static")
-    app.include_router(pages_router(web, settings.origins()))
+    app.include_router(pages_router(web, settings.origins(), settings.locale))
     if settings.admin_token:
         app.include_router(admin_router(settings, live))
 
     @app.exception_handler(RequestValidationError)
-    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        # A question refused for its form (too long, a wrong field) still gets the emergency
+        # message when it describes one: safety comes before every refusal.
+        question = exc.body.get("question") if isinstance(exc.body, dict) else None
+        if request.url.path == "/api/ask" and isinstance(question, str) and question.strip():
+            emergency = live.current.emergency(question[:MAX_SAFETY_CHARS])
+            if emergency is not None:
+                return Response(ANSWER_JSON.dump_json(emergency), media_type="application/json")
         return JSONResponse({"error": _describe(exc.errors())}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
@@ -91,11 +100,22 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
         )
 
     @app.post("/api/ask", response_model=Answer, responses=ERRORS)
-    async def ask(request: AskRequest) -> Response:
+    async def ask(request: AskRequest, http: Request) -> Response:
         """Answer a question with cited passages from the reviewed articles."""
+        answerer = live.current
         # Answering is a fraction of a millisecond of CPU: it runs on the event loop, which is
         # cheaper than a hop to the thread pool.
-        answer = live.current.ask(request.question, request.history, request.top_k)
+        retry_after = http.scope.get("state", {}).get("retry_after")
+        if retry_after:  # over the rate limit: only an emergency is answered (without passages)
+            emergency = answerer.emergency(request.question, request.locale)
+            if emergency is None:
+                return JSONResponse(
+                    {"error": "too many questions in a short time; please wait a moment"},
+                    status_code=429,
+                    headers={"retry-after": str(retry_after)},
+                )
+            return Response(ANSWER_JSON.dump_json(emergency), media_type="application/json")
+        answer = answerer.ask(request.question, request.history, request.top_k, request.locale)
         if answer.status == "no_answer":
             app.state.store.add_unanswered(request.question)  # queued; written by its own thread
         # serialised straight from the dataclass by pydantic-core (response_model documents it)

@@ -117,8 +117,9 @@ def measure(size: int, queries: int, progress: bool) -> SizeResult:
     """Build both on the same passages and time the same queries (run in its own process)."""
     passages, sources = synthetic_passages(size)
     started = time.perf_counter()
+    corpus = load_corpus(bundled_dir("corpus"))
     index = index_passages(
-        passages, sources, load_corpus(bundled_dir("corpus")).synonyms, f"bench-{size}"
+        passages, sources, corpus.synonyms, f"bench-{size}", corpus.red_flags
     )
     build_s = time.perf_counter() - started
     folder = Path(tempfile.mkdtemp(prefix="smabot-bench-"))

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from smabot.errors import CorpusError, Problem
+from smabot.redflags import FILE_NAME, parse_red_flags, red_flags_path
 
 KINDS = (
     "charity",
@@ -50,6 +51,7 @@ class Corpus:
     root: Path
     sources: tuple[Source, ...]
     synonyms: dict[str, list[list[str]]] = field(default_factory=dict)
+    red_flags: dict[str, Any] = field(default_factory=dict)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
@@ -65,17 +67,23 @@ def load_corpus(root: Path) -> Corpus:
     """Load a corpus folder, raising CorpusError with every problem when it is not usable."""
     sources, problems = _read_sources(root)
     synonyms, syn_problems = _read_synonyms(root / "synonyms.yml")
-    errors = [p for p in problems + syn_problems if p.severity == "error"]
-    if errors:
+    red_flags, flag_problems = parse_red_flags(red_flags_path(root))
+    errors = [p for p in problems + syn_problems + flag_problems if p.severity == "error"]
+    if errors or red_flags is None:
         raise CorpusError(errors)
-    return Corpus(root=root, sources=tuple(sources), synonyms=synonyms)
+    return Corpus(root=root, sources=tuple(sources), synonyms=synonyms, red_flags=red_flags)
 
 
 def check_corpus(root: Path) -> list[Problem]:
     """Every problem (errors and warnings) in a corpus folder."""
     _, problems = _read_sources(root)
     _, syn_problems = _read_synonyms(root / "synonyms.yml")
-    return problems + syn_problems
+    _, flag_problems = parse_red_flags(red_flags_path(root))
+    if not (root / FILE_NAME).exists():
+        flag_problems.append(
+            Problem(root, 0, f"no {FILE_NAME}: the bundled red flags are used", "warning")
+        )
+    return problems + syn_problems + flag_problems
 
 
 def _read_sources(root: Path) -> tuple[list[Source], list[Problem]]:

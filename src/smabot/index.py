@@ -20,11 +20,12 @@ from smabot.analysis import ANALYZER_VERSION, Analyzer, words
 from smabot.chunking import Passage, split
 from smabot.corpus import Corpus, load_corpus, source_files
 from smabot.errors import IndexMismatchError
+from smabot.redflags import red_flags_path
 from smabot.spelling import Speller
 from smabot.text import sentence_spans
 from smabot.weights import Weights
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 # BM25+ rather than rank-bm25's default BM25Okapi: Okapi's IDF is zero for a term in half the
 # passages and negative above that (rank_bm25 issues #29, #39, #43), so on a small corpus
 # "zolgensma" or "liver" could stop counting. BM25+ uses log((N+1)/df) > 0 and a lower bound
@@ -34,7 +35,14 @@ K1 = 1.2
 B = 0.5
 DELTA = 0.5
 PASSAGE_CACHE = 20_000
-_FILES = ("params.json", "passages.json", "sources.json", "vocabulary.json", "synonyms.json")
+_FILES = (
+    "params.json",
+    "passages.json",
+    "sources.json",
+    "vocabulary.json",
+    "synonyms.json",
+    "red_flags.json",
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,7 @@ class Index:
     weights: Weights
     synonyms: dict[str, list[list[str]]]
     surface: list[str]  # the words as written in passages, for spelling tolerance
+    red_flags: dict[str, Any]  # red_flags.yml as validated data, published with the passages
     analyzer: Analyzer = field(init=False)
     speller: Speller = field(init=False)
 
@@ -150,9 +159,9 @@ def indexed_text(title: str, passage: Passage) -> str:
 def corpus_hash(root: Path) -> str:
     """A hash of everything in the corpus folder that changes the index."""
     digest = hashlib.sha256(f"{INDEX_FORMAT}:{ANALYZER_VERSION}:{K1}:{B}:{DELTA}".encode())
-    for path in [*source_files(root), root / "synonyms.yml"]:
+    for path in [*source_files(root), root / "synonyms.yml", red_flags_path(root)]:
         if path.exists():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.name.encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -173,7 +182,9 @@ def build_index(corpus: Corpus) -> Index:
         }
         for s in corpus.sources
     }
-    return index_passages(passages, sources, corpus.synonyms, corpus_hash(corpus.root))
+    return index_passages(
+        passages, sources, corpus.synonyms, corpus_hash(corpus.root), corpus.red_flags
+    )
 
 
 def index_passages(
@@ -181,6 +192,7 @@ def index_passages(
     sources: dict[str, dict[str, Any]],
     synonyms: dict[str, list[list[str]]],
     content_hash: str,
+    red_flags: dict[str, Any],
 ) -> Index:
     """Analyse passages and compute their BM25+ weights (also used by the benchmark)."""
     analyzer = Analyzer(g for groups in synonyms.values() for g in groups)
@@ -202,7 +214,7 @@ def index_passages(
         passages=len(passages),
         vocabulary=len(weights.terms),
     )
-    return Index(params, passages, sources, weights, synonyms, sorted(surface))
+    return Index(params, passages, sources, weights, synonyms, sorted(surface), red_flags)
 
 
 CURRENT = "CURRENT"
@@ -227,6 +239,7 @@ def save_index(index: Index, out: Path) -> Path:
             "sources.json": index.sources,
             "vocabulary.json": {"terms": index.weights.terms, "surface": index.surface},
             "synonyms.json": index.synonyms,
+            "red_flags.json": index.red_flags,
         }
         for file_name, data in documents.items():
             (tmp / file_name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -292,6 +305,7 @@ def load_index(folder: Path, expected_hash: str | None = None) -> Index:
         weights,
         data["synonyms.json"],
         vocabulary["surface"],
+        data["red_flags.json"],
     )
 
 

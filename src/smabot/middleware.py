@@ -69,9 +69,12 @@ class RateLimit:
 
     Each client may send `per_minute` requests in a burst, refilled evenly over a minute. Buckets
     live in this process, so with N workers a client gets up to N times that (README, scaling).
+    Questions are never refused here: an empty bucket is noted in `scope["state"]["retry_after"]`
+    and the route refuses the question only after the red-flag check (safety comes first).
     """
 
     LIMITED = ("/api/ask", "/api/feedback")
+    DEFERRED = ("/api/ask",)
     MAX_CLIENTS = 50_000  # least recently seen buckets are forgotten past this
 
     def __init__(self, app: ASGIApp, per_minute: int) -> None:
@@ -90,7 +93,9 @@ class RateLimit:
             return
         client = (scope.get("client") or ("unknown", 0))[0]
         wait = self._take(client, time.monotonic())
-        if wait > 0:
+        if wait > 0 and scope["path"] in self.DEFERRED:
+            scope.setdefault("state", {})["retry_after"] = math.ceil(wait)
+        elif wait > 0:
             response = JSONResponse(
                 {"error": "too many questions in a short time; please wait a moment"},
                 status_code=429,

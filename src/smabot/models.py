@@ -55,6 +55,13 @@ class AskRequest(BaseModel):
         description="Earlier questions, oldest first (at most 10).",
     )
     top_k: TopK = Field(default=3, ge=1, le=10, description="Passages to return, 1 to 10.")
+    locale: str | None = Field(
+        default=None,
+        max_length=35,
+        pattern=r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$",
+        description="Where the caregiver is, for the emergency number (en-GB, US, de-DE); "
+        "the server's SMABOT_LOCALE when absent.",
+    )
 
 
 class FeedbackRequest(BaseModel):

@@ -15,6 +15,7 @@ STARTER_QUESTIONS = [
     "How much does SMA treatment cost?",
 ]
 _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 def csp(frame_ancestors: str) -> str:
@@ -26,8 +27,9 @@ def csp(frame_ancestors: str) -> str:
     )
 
 
-def pages_router(web: Path, origins: list[str]) -> APIRouter:
-    """Routes for `/`, `/embed` and `/widget.js`."""
+def pages_router(web: Path, origins: list[str], locale: str = "") -> APIRouter:
+    """Routes for `/`, `/embed` and `/widget.js`; `locale` picks the emergency number."""
+    pages_locale = locale if _LOCALE.match(locale) else ""
     router = APIRouter(include_in_schema=False)
     templates = Jinja2Templates(directory=web / "templates")
     ancestors = "*" if origins == ["*"] else " ".join(["'self'", *origins])
@@ -35,7 +37,7 @@ def pages_router(web: Path, origins: list[str]) -> APIRouter:
     @router.get("/", response_class=HTMLResponse)
     def chat_page(request: Request) -> HTMLResponse:
         response = templates.TemplateResponse(
-            request, "index.html", {"questions": "|".join(STARTER_QUESTIONS)}
+            request, "index.html", {"questions": "|".join(STARTER_QUESTIONS), "locale": pages_locale}
         )
         response.headers["content-security-policy"] = csp("'none'")
         return response
@@ -48,6 +50,7 @@ def pages_router(web: Path, origins: list[str]) -> APIRouter:
         questions: str = Query("|".join(STARTER_QUESTIONS), max_length=600),
         helpline: str = Query("", max_length=120),
         accent: str = Query("", max_length=7),
+        locale: str = Query("", max_length=35, alias="locale"),
     ) -> HTMLResponse:
         context = {
             "title": title,
@@ -55,6 +58,7 @@ def pages_router(web: Path, origins: list[str]) -> APIRouter:
             "questions": questions,
             "helpline": helpline,
             "accent": accent if _HEX_COLOR.match(accent) else "",
+            "locale": locale if _LOCALE.match(locale) else pages_locale,
         }
         response = templates.TemplateResponse(request, "embed.html", context)
         response.headers["content-security-policy"] = csp(ancestors)

@@ -1,150 +1,377 @@
-"""Emergency and urgent-care detection in caregivers' words, with negation and the past."""
+"""Red flags in caregivers' words: the reviewed lexicon, typos, numbers and context.
+
+`Detector(red_flags).detect(question)` runs in three steps. A cheap pre-check asks whether any
+word of the question is (or is a misspelling of) a word the lexicon relies on; most questions stop
+there. Otherwise the question is normalised, its words matched against every flag's phrasings
+(a few small words may stand between them) and its numbers read (measures.py). Last, each
+finding's context decides whether it counts: negated, over, hypothetical, a general question,
+or about other people (context.py); then combinations, treatments and thresholds (red_flags.yml).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
 
+from smabot import context
 from smabot.analysis import fold
+from smabot.measures import Measure, measures
+from smabot.spelling import Speller
 
-_EU = {
-    "AT",
-    "BE",
-    "BG",
-    "HR",
-    "CY",
-    "CZ",
-    "DK",
-    "EE",
-    "FI",
-    "FR",
-    "DE",
-    "GR",
-    "HU",
-    "IE",
-    "IT",
-    "LV",
-    "LT",
-    "LU",
-    "MT",
-    "NL",
-    "PL",
-    "PT",
-    "RO",
-    "SK",
-    "SI",
-    "ES",
-    "SE",
-    "EU",
-}
-_NUMBERS = {"GB": "999", "UK": "999", "US": "911", "CN": "120"}
-
-# Each rule: (level, pattern). "emergency" means call the emergency number now; "urgent" means a
-# red flag after these treatments that needs a doctor at once.
-_RULES: list[tuple[str, str]] = [
-    (
-        "emergency",
-        r"(can'?t|cannot|can not|unable to|struggling to|hard to|trouble|difficulty|"
-        r"problems?|labou?red|stopped|isn'?t|not|struggle) ?(to )?breath(e|ing)?",
-    ),
-    ("emergency", r"(short|out) of breath|gasping|choking|breathless"),
-    (
-        "emergency",
-        r"(lips?|face|skin|mouth|tongue)( \w+){0,3} (blue|gr[ae]y|purple)|"
-        r"(blue|gr[ae]y|purple) (lips?|face|skin)|turn(ed|ing)? blue",
-    ),
-    (
-        "emergency",
-        r"unconscious|unresponsive|not responding|won'?t respond|not waking|"
-        r"(won'?t|can'?t|cannot|doesn'?t|isn'?t|not|will not) (wake|waking)|"
-        r"passed out|collapsed|fainted",
-    ),
-    (
-        "emergency",
-        r"seizures?|convuls\w*|(is|was|keeps?|started) fitting|(having|had|has) (a )?fits?",
-    ),
-    (
-        "emergency",
-        r"bleed\w*( \w+){0,10} (won'?t|will not|doesn'?t|does not|can'?t|not) stop\w*|"
-        r"bleed\w* (a lot|loads|badly|so much|everywhere)|"
-        r"(won'?t|doesn'?t|not) stop(ped)? bleeding|(lot|lots) of( \w+)? bleeding|"
-        r"(heavy|heavily|severe|uncontrolled|pouring) ?bleed\w*|bleed\w* heavily",
-    ),
-    (
-        "emergency",
-        r"swell\w* (of |in )?(the |his |her )?(face|lips?|tongue|throat)|"
-        r"(face|lips?|tongue|throat)( \w+){0,2} swell\w*|anaphyla\w*",
-    ),
-    (
-        "emergency",
-        r"(call|ring|phone|dial) (an? )?(ambulance|911|999|112)|"
-        r"(go|take \w+|going) to (the )?(er|a ?& ?e|emergency)\b|emergency (room|department)",
-    ),
-    ("urgent", r"yellow\w*( \w+){0,3} (skin|eyes?)|(skin|eyes?)( \w+){0,3} yellow\w*|jaundice\w*"),
-    ("urgent", r"stiff neck|neck is stiff|neck (\w+ )?stiff"),
-    (
-        "urgent",
-        r"(severe|worst|terrible|unbearable|excruciating) headache|"
-        r"headache( \w+){0,3} (won'?t|doesn'?t|not) (go away|stop)",
-    ),
-    (
-        "urgent",
-        r"(numb|numbness|tingling|can'?t feel|cannot feel)( \w+){0,4} (legs?|feet|foot|arms?)|"
-        r"(legs?|feet|arms?)( \w+){0,3} (numb|weak|floppy)|(new|sudden) (numbness|weakness)",
-    ),
-    (
-        "urgent",
-        r"vomit\w* blood|blood in (his |her |the )?(vomit|stool|urine|poo|pee)|"
-        r"(dark|brown|cola) (urine|pee)|black (stool|poo)",
-    ),
+# Small words that may stand between the words of a phrasing: "lips blue" matches "her lips are
+# looking really blue". Content words never may, so "not … breathing" does not match "not having
+# any difficulty breathing" (which is a negated "difficulty breathing").
+FILLERS = frozenset(
+    "a an the his her their my our your its is are was were be been being am im hes shes "
+    "theyre really very so too quite bit little kind sort of like all at just even more much "
+    "look looks looking looked seem seems seemed getting got get gone go going went turn turns "
+    "turned turning become becomes became becoming to properly normally well right suddenly "
+    "completely totally slightly keep keeps kept started starting start has have had having "
+    "feel feels felt feeling able any and or it up as that which".split()
+)
+MAX_GAP = 3
+# `...` in a phrasing stands for up to this many words of the same sentence.
+WILDCARD_WORDS = 8
+# Stricter than the answer engine's spelling: a misread word here raises a false alarm
+# ("sedated" must not become "desated"), while real slips stay within one or two edits.
+SPELLING_SIMILARITY = (80.0, 75.0)
+# Typos are rare on the web (Zipf < 2: "brething" 0, "vomitting" 1.5); real words a caregiver
+# may use are not ("rehydration" 2.3, "sedated" 2.8), so those are never "corrected".
+REAL_WORD_ZIPF = 2.0
+# A time phrase this close after a treatment dates the treatment, not a finding:
+# "she had zolgensma 3 weeks ago and now her eyes are yellow".
+DATING_CHARS = 40
+DATING_MAX_DAYS = 31
+_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_DATING = re.compile(
+    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|several)"
+    r" (?P<u>day|week|month|year)s? (?P<w>ago|after|since|post)\b"
+)
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_WORD_NUMBERS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3}
+_WORD_NUMBERS |= {"couple of": 2, "several": 4}
+_BEFORE_TOKENS = [
+    (re.compile(r"['’‘`´]"), ""),
+    (re.compile(r"\ba ?(?:&|\+|and|n) ?e\b"), " ae "),
+    (re.compile(r"\bspo2\b"), " sats "),
+    (re.compile(r"\bo2\b"), " oxygen "),
+    (re.compile(r"℃"), "°c"),
+    (re.compile(r"℉"), "°f"),
 ]
-_COMPILED = [(level, re.compile(rf"\b(?:{pattern})\b")) for level, pattern in _RULES]
-# One pass over the whole question first: most questions match no rule at all.
-_ANY = re.compile("|".join(rf"\b(?:{pattern})\b" for _, pattern in _RULES))
-_NEGATION = re.compile(
-    r"\b(no|not|never|without|isn'?t|aren'?t|wasn'?t|doesn'?t|didn'?t|"
-    r"hasn'?t|hasnt|haven'?t|none|nor|free of|denies)\b( \w+){0,3} ?$"
-)
-_PAST = re.compile(
-    r"\b(last (year|month|week|summer|winter|spring|autumn)|years? ago|months? ago|"
-    r"weeks? ago|used to|in the past|history of|as a baby|once had|previously|"
-    r"back in \d{4}|when (she|he|they) (was|were) (younger|little|a baby))\b"
-)
-# Asking about signs in general is a request for information, not a description of now.
-_ASKING_ABOUT = re.compile(
-    r"\b(what (are|is) the signs?|signs? of|symptoms? of|what if|"
-    r"how (do|would|can) (i|we) (know|tell)|risks? of|chance of)\b"
-)
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\bbut\b|\bhowever\b")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%]")
+_ALERT_LEVELS = ("emergency", "urgent")
+# Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
+_READING = re.compile(r"\d[.,]\d|[°%℃℉]")
+
+
+@dataclass(frozen=True)
+class Alert:
+    """The most serious red flag a question describes as happening now."""
+
+    level: Literal["emergency", "urgent"]
+    flag: str
+    description: str
+    phrase: str
 
 
 @dataclass(frozen=True)
 class Finding:
-    """An emergency or urgent red flag found in a question."""
+    """A flag's phrasing or measure found at [start, end) of the normalised text."""
 
-    level: str  # "emergency" or "urgent"
-    phrase: str
+    flag: str
+    start: int
+    end: int
+    measured: float | None = None
 
 
-def detect(question: str) -> Finding | None:
-    """The most serious red flag the question describes as happening now, if any."""
-    text = fold(question).replace("’", "'")
-    if not _ANY.search(text):
-        return None
-    found: list[Finding] = []
-    for clause in _SENTENCES.split(text):
-        if not clause or _PAST.search(clause):
+@dataclass(frozen=True)
+class _Slot:
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    wildcard: bool = False
+
+    def matches(self, word: str) -> bool:
+        return word in self.exact or word.startswith(self.prefixes)
+
+
+@dataclass(frozen=True)
+class _Flag:
+    id: str
+    level: str
+    description: str
+    phrasings: tuple[tuple[_Slot, ...], ...]
+    measure: dict[str, Any] | None
+    requires: tuple[str, ...]
+    after: tuple[str, ...]
+    within_days: int | None
+    counts_if_resolved: bool
+
+    def safe(self, value: float) -> bool:
+        """Whether a measured value is on the safe side of this flag's threshold."""
+        assert self.measure is not None
+        if "below" in self.measure:
+            return value >= float(self.measure["below"])
+        return value < float(self.measure["at_least"])
+
+
+@dataclass
+class _Reading:
+    """A question as the detector reads it: normalised text, words and their offsets."""
+
+    text: str
+    words: list[str]
+    offsets: list[int] = field(default_factory=list)
+
+
+class Detector:
+    """Finds red flags in questions with a red-flag lexicon (red_flags.yml as plain data)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        groups = {name: tuple(words) for name, words in data["groups"].items()}
+        self.flags = [_compile_flag(f, groups) for f in data["flags"]]
+        self._by_id = {f.id: f for f in self.flags}
+        self.treatments = {
+            name: [tuple(entry.split()) for entry in entries]
+            for name, entries in data["treatments"].items()
+        }
+        words = {w for f in self.flags for p in f.phrasings for s in p for w in s.exact}
+        prefixes = {x for f in self.flags for p in f.phrasings for s in p for x in s.prefixes}
+        generic = FILLERS | set(groups.get("not", ())) | set(groups.get("child", ()))
+        self._anchors = frozenset(words - generic)
+        self._anchor_prefixes = tuple(sorted(prefixes))
+        spelled = words | {p + end for p in prefixes for end in ("", "e", "ed", "ing", "s")}
+        spelled |= {w for entries in self.treatments.values() for e in entries for w in e}
+        self._speller = Speller(
+            spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=REAL_WORD_ZIPF
+        )
+        self.is_trigger = lru_cache(maxsize=1 << 16)(self._is_trigger)
+
+    def _is_trigger(self, word: str) -> bool:
+        def anchor(w: str) -> bool:
+            return w in self._anchors or w.startswith(self._anchor_prefixes)
+
+        return anchor(word) or anchor(self._speller.correct(word))
+
+    def might_flag(self, question: str) -> bool:
+        """The cheap pre-check: does any word look like a word the lexicon relies on?"""
+        folded = fold(question)
+        return bool(_READING.search(folded)) or any(
+            self.is_trigger(w) for w in re.findall(r"[a-z]+", folded)
+        )
+
+    def detect(self, question: str) -> Alert | None:
+        """The most serious red flag the question describes as happening now, if any."""
+        if not self.might_flag(question):
+            return None
+        reading = self.read(question)
+        return self.decide(reading, self.findings(reading), context.modifiers(reading.text))
+
+    def read(self, question: str) -> _Reading:
+        """Normalise: fold case and accents, drop apostrophes, correct misspelt words."""
+        text = fold(question)
+        for pattern, replacement in _BEFORE_TOKENS:
+            text = pattern.sub(replacement, text)
+        words = [self._speller.correct(w) if w.isalpha() else w for w in _TOKEN.findall(text)]
+        offsets, at = [], 0
+        for word in words:
+            offsets.append(at)
+            at += len(word) + 1
+        return _Reading(" ".join(words), words, offsets)
+
+    def findings(self, reading: _Reading) -> list[Finding]:
+        """Every phrasing and measure of every flag in the question, before context."""
+        found = []
+        for flag in self.flags:
+            for slots in flag.phrasings:
+                for first, last in _match(slots, reading.words):
+                    end = reading.offsets[last] + len(reading.words[last])
+                    found.append(Finding(flag.id, reading.offsets[first], end))
+        for measure in _sentence_measures(reading.text):
+            for flag in self.flags:
+                if flag.measure and flag.measure["name"] == measure.name:
+                    found.append(Finding(flag.id, measure.start, measure.end, measure.value))
+        return found
+
+    def decide(
+        self,
+        reading: _Reading,
+        findings: Iterable[Finding],
+        modifiers: list[context.Modifier],
+    ) -> Alert | None:
+        """Apply context, thresholds, treatments and combinations; the most serious flag wins."""
+        mentions = self._treatment_mentions(reading)
+        dated, days_since = _dating(reading.text, mentions)
+        modifiers = [m for m in modifiers if (m.start, m.end) not in dated]
+        counted: dict[str, list[Finding]] = {}
+        safe_values: set[str] = set()
+        findings = list(findings)
+        kinds = {f: context.categories(modifiers, f.start, f.end) for f in findings}
+        # "isn't breathing fast" holds a negated "breathing fast": its "isn't breathing" goes too.
+        negated = [f for f in findings if context.NEGATED in kinds[f]]
+        for finding in findings:
+            flag = self._by_id[finding.flag]
+            found = kinds[finding]
+            if found - {context.RESOLVED} or (
+                context.RESOLVED in found and not flag.counts_if_resolved
+            ):
+                continue
+            if any(
+                n.flag == finding.flag and n.start < finding.end and finding.start < n.end
+                for n in negated
+            ):
+                continue
+            if finding.measured is not None and flag.safe(finding.measured):
+                safe_values.add(flag.id)
+                continue
+            counted.setdefault(flag.id, []).append(finding)
+        for flag_id in safe_values:  # "a temperature of 37.4" silences "has a temperature"
+            if not any(f.measured is not None for f in counted.get(flag_id, [])):
+                counted.pop(flag_id, None)
+        alerts = []
+        for flag in self.flags:
+            own = counted.get(flag.id, [])
+            if flag.level not in _ALERT_LEVELS or (not own and (flag.phrasings or flag.measure)):
+                continue
+            if not all(r in counted for r in flag.requires):
+                continue
+            if flag.after and not self._after(flag, mentions, days_since):
+                continue
+            where = own[0] if own else counted[flag.requires[0]][0]
+            alerts.append((_ALERT_LEVELS.index(flag.level), where.start, flag, where))
+        if not alerts:
+            return None
+        _, _, flag, where = min(alerts, key=lambda a: (a[0], a[1]))
+        phrase = reading.text[where.start : where.end]
+        return Alert(flag.level, flag.id, flag.description, phrase)  # type: ignore[arg-type]
+
+    def _treatment_mentions(self, reading: _Reading) -> list[tuple[str, int, int]]:
+        found = []
+        for name, entries in self.treatments.items():
+            for entry in entries:
+                for i in range(len(reading.words) - len(entry) + 1):
+                    if tuple(reading.words[i : i + len(entry)]) == entry:
+                        last = i + len(entry) - 1
+                        end = reading.offsets[last] + len(reading.words[last])
+                        found.append((name, reading.offsets[i], end))
+        return found
+
+    def _after(
+        self, flag: _Flag, mentions: list[tuple[str, int, int]], days: dict[str, float]
+    ) -> bool:
+        named = {name for name, _, _ in mentions} & set(flag.after)
+        if not named:
+            return False
+        if flag.within_days is None:
+            return True
+        # No stated time counts as recent: a caregiver writing now is usually writing soon after.
+        return any(days.get(name, 0) <= flag.within_days for name in named)
+
+
+def _compile_flag(flag: dict[str, Any], groups: dict[str, tuple[str, ...]]) -> _Flag:
+    return _Flag(
+        id=flag["id"],
+        level=flag["level"],
+        description=" ".join(flag["description"].split()),
+        phrasings=tuple(_compile_phrasing(p, groups) for p in flag.get("phrasings") or []),
+        measure=flag.get("measure"),
+        requires=tuple(flag.get("requires") or ()),
+        after=tuple(flag.get("after") or ()),
+        within_days=flag.get("within_days"),
+        counts_if_resolved=bool(flag.get("counts_if_resolved", False)),
+    )
+
+
+def _compile_phrasing(text: str, groups: dict[str, tuple[str, ...]]) -> tuple[_Slot, ...]:
+    slots = []
+    for raw in fold(text).replace("'", "").split():
+        if raw == "...":
+            slots.append(_Slot(frozenset(), (), wildcard=True))
             continue
-        for level, pattern in _COMPILED:
-            for match in pattern.finditer(clause):
-                if _NEGATION.search(clause[: match.start()]):
-                    continue
-                if _ASKING_ABOUT.search(clause[: match.start()]):
-                    continue
-                found.append(Finding(level, match.group()))
-    if not found:
+        group = re.search(r"\{([a-z_]+)\}", raw)
+        alternatives = (
+            [raw[: group.start()] + w + raw[group.end() :] for w in groups[group[1]]]
+            if group
+            else [raw]
+        )
+        exact = frozenset(a for a in alternatives if not a.endswith("*"))
+        prefixes = tuple(a[:-1] for a in alternatives if a.endswith("*"))
+        slots.append(_Slot(exact, prefixes))
+    return tuple(slots)
+
+
+def _match(slots: tuple[_Slot, ...], words: list[str]) -> Iterable[tuple[int, int]]:
+    """(first, last) word positions where the phrasing's slots match, fillers between."""
+    for first, word in enumerate(words):
+        if slots[0].matches(word):
+            last = _match_rest(slots, 1, words, first + 1)
+            if last is not None:
+                yield first, last
+
+
+def _match_rest(slots: tuple[_Slot, ...], i: int, words: list[str], at: int) -> int | None:
+    """The last word position when slots[i:] match from `at` on, else None."""
+    if i == len(slots):
+        return at - 1
+    slot = slots[i]
+    if slot.wildcard:  # any words of the same sentence, the fewest that let the rest match
+        for skip in range(WILDCARD_WORDS + 1):
+            if at + skip > len(words) or (skip and not words[at + skip - 1].isalnum()):
+                return None
+            last = _match_rest(slots, i + 1, words, at + skip)
+            if last is not None:
+                return last
         return None
-    return next((f for f in found if f.level == "emergency"), found[0])
+    gap = 0
+    while at < len(words) and not slot.matches(words[at]) and words[at] in FILLERS:
+        at, gap = at + 1, gap + 1
+    if at >= len(words) or gap > MAX_GAP or not slot.matches(words[at]):
+        return None
+    return _match_rest(slots, i + 1, words, at + 1)
+
+
+def _sentence_measures(text: str) -> list[Measure]:
+    """Measures read one sentence at a time, so a cue in one sentence can't lend itself."""
+    found, start = [], 0
+    # Punctuation is a token of its own ("39.2 tonight ." ): split there, never inside a number.
+    for sentence in re.split(r"((?:^| )[.!?;\n](?= |$))", text):
+        found += [
+            Measure(m.name, m.value, m.start + start, m.end + start) for m in measures(sentence)
+        ]
+        start += len(sentence)
+    return found
+
+
+def _dating(
+    text: str, mentions: list[tuple[str, int, int]]
+) -> tuple[set[tuple[int, int]], dict[str, float]]:
+    """Time phrases that date a treatment ("zolgensma 3 weeks ago"), and days since each one."""
+    dated: set[tuple[int, int]] = set()
+    days_since: dict[str, float] = {}
+    for match in _DATING.finditer(text):
+        n = match["n"]
+        days = (int(n) if n.isdigit() else _WORD_NUMBERS[n]) * _DAYS[match["u"]]
+        near = [
+            name
+            for name, start, end in mentions
+            if (match["w"] != "after" and 0 <= match.start() - end <= DATING_CHARS)
+            or (match["w"] == "after" and 0 <= start - match.end() <= DATING_CHARS)
+        ]
+        for name in near:
+            days_since[name] = min(days_since.get(name, days), days)
+        if near and days <= DATING_MAX_DAYS:
+            ago = text.find("ago", match.start()) if match["w"] == "ago" else -1
+            dated.add((match.start(), ago + 3 if ago >= 0 else match.end()))
+    return dated, days_since
+
+
+_NUMBERS = {"GB": "999", "UK": "999", "IE": "112", "US": "911", "CA": "911", "AU": "000"}
+_NUMBERS |= {"NZ": "111", "CN": "120", "IN": "112", "ZA": "112"}
+_EU = set(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU MT NL PL PT RO SK SI ES SE EU".split()
+)
 
 
 def emergency_number(locale: str) -> str | None:
@@ -155,16 +382,16 @@ def emergency_number(locale: str) -> str | None:
     return "112" if region in _EU else None
 
 
-def message(finding: Finding, locale: str) -> str:
+def message(alert: Alert, locale: str) -> str:
     """What the person should do now, first thing in the answer."""
     number = emergency_number(locale)
     call = f"call {number}" if number else "call your local emergency number"
-    if finding.level == "emergency":
+    if alert.level == "emergency":
         return (
             f"This sounds like an emergency. {call.capitalize()} now. "
             "Do not wait for an answer here."
         )
     return (
-        f"This can be a sign that needs a doctor straight away. Contact your care team now; "
+        "This can be a sign that needs a doctor straight away. Contact your care team now; "
         f"if you cannot reach them, or things get worse, {call}."
     )

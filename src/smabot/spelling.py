@@ -24,9 +24,17 @@ LONG_WORD = 7
 class Speller:
     """Corrects words that are neither in the index vocabulary nor common English."""
 
-    def __init__(self, vocabulary: Iterable[str], known_stems: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        known_stems: Iterable[str] = (),
+        similarity: tuple[float, float] = (MIN_SIMILARITY, MIN_SIMILARITY_LONG),
+        real_word_zipf: float = REAL_WORD_ZIPF,
+    ) -> None:
         self._vocabulary = sorted({w for w in vocabulary if len(w) >= MIN_LENGTH - 1})
         self._known_stems = set(known_stems)
+        self._similarity = similarity
+        self._real_word_zipf = real_word_zipf
 
     @lru_cache(maxsize=4096)  # noqa: B019 - a speller lives as long as its index
     def correct(self, word: str) -> str:
@@ -35,10 +43,10 @@ class Speller:
             stem(word) in self._known_stems
             or len(word) < MIN_LENGTH
             or not word.isalpha()
-            or zipf_frequency(word, "en") >= REAL_WORD_ZIPF
+            or zipf_frequency(word, "en") >= self._real_word_zipf
         ):
             return word
-        cutoff = MIN_SIMILARITY_LONG if len(word) >= LONG_WORD else MIN_SIMILARITY
+        cutoff = self._similarity[1] if len(word) >= LONG_WORD else self._similarity[0]
         # Optimal string alignment counts a swap of two letters ("steriods") as one slip.
         matches = process.extract(
             word,

@@ -12,7 +12,7 @@
   const script = document.currentScript;
   const HOST = new URL(script && script.src ? script.src : location.href).origin;
   // The one list of the widget's settings: data-* on the script tag or on <smabot-chat>.
-  const ATTRIBUTES = ["title", "accent", "greeting", "questions", "helpline"];
+  const ATTRIBUTES = ["title", "accent", "greeting", "questions", "helpline", "locale"];
   const DEFAULTS = {
     title: "Ask about SMA treatments",
     greeting:
@@ -21,7 +21,9 @@
     questions: "",
     helpline: "",
     accent: "#005eb8",
+    locale: "",
   };
+  const LOCALE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
   const MAX_HISTORY = 10;
   const MAX_QUESTION = 500;
   const REQUEST_TIMEOUT_MS = 20000;
@@ -350,7 +352,7 @@
         response = await fetch(`${HOST}/api/ask`, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ question, history: this.history }),
+          body: JSON.stringify(this.requestBody(question)),
           credentials: "omit",
           signal,
         });
@@ -365,6 +367,14 @@
       return response.json();
     }
 
+    requestBody(question) {
+      const body = { question, history: this.history };
+      const locale = this.setting("locale");
+      if (LOCALE.test(locale)) body.locale = locale;
+      else if (locale) fail(`data-locale must look like en-GB, not ${JSON.stringify(locale)}`);
+      return body;
+    }
+
     addExchange(question) {
       const item = el("li", "exchange");
       const asked = el("p", "question");
@@ -376,10 +386,10 @@
 
     renderAnswer(box, answer, question, glossary) {
       const parts = [];
+      let alert = null;
       if (answer.status === "emergency") {
-        const card = el("div", "care-card emergency");
-        card.append(el("h3", "", "Get help now"), el("p", "", answer.message));
-        parts.push(card);
+        alert = this.emergencyCard(answer);
+        parts.push(alert);
       } else if (answer.status === "no_answer") {
         const card = el("div", "care-card non-urgent");
         card.append(el("h3", "", "Not covered by our articles"), el("p", "", answer.message));
@@ -396,6 +406,36 @@
       }
       parts.push(el("p", "disclaimer", answer.disclaimer));
       box.replaceChildren(...parts);
+      this.reveal(box.closest(".exchange") || box, alert);
+    }
+
+    /** The emergency (call now) or urgent (care team now) card, announced as an alert. */
+    emergencyCard(answer) {
+      const flag = answer.red_flag || { level: "emergency", call: null };
+      const urgent = flag.level === "urgent";
+      const card = el("div", `care-card ${urgent ? "urgent" : "emergency"}`);
+      card.setAttribute("role", "alert");
+      card.tabIndex = -1;
+      const heading = urgent
+        ? "Contact your care team now"
+        : flag.call
+          ? `Call ${flag.call} now`
+          : "Call your local emergency number now";
+      card.append(el("h3", "", heading), el("p", "", answer.message));
+      if (flag.call) {
+        const call = el("a", "call", `Call ${flag.call}`);
+        call.href = `tel:${flag.call}`;
+        card.append(call);
+      }
+      const helpline = this.setting("helpline");
+      if (urgent && helpline) card.append(el("p", "helpline", `You can also call ${helpline}.`));
+      return card;
+    }
+
+    /** Brings the newest answer's top into view; an emergency card also takes focus. */
+    reveal(exchange, alert) {
+      exchange.scrollIntoView({ block: "start" });
+      if (alert) alert.focus({ preventScroll: true });
     }
 
     renderPassage(passage, index, glossary) {

@@ -1,0 +1,215 @@
+"""ConText for red flags: is a finding negated, over, hypothetical or about someone else?
+
+After Harkema et al.'s ConText (and medspaCy's rules): modifier phrases scope forwards, backwards
+or both over the words of their clause, until a terminator ("but", "and now", "since") or the end
+of the sentence. A finding inside a modifier's scope takes its category, unless the modifier is
+part of the finding itself ("not breathing").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NEGATED, HISTORICAL, HYPOTHETICAL, OTHER, RESOLVED = (
+    "negated",
+    "historical",
+    "hypothetical",
+    "other_person",
+    "resolved",
+)
+# Forward scope of a negation, in words: "no fever, stiff neck or rash" is within it.
+NEGATION_WORDS = 8
+
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several|many)"
+_AGO = rf"{_NUM} (?:weeks?|months?|years?|yrs?) ago"
+# Modifier phrases: (category, direction, regex). Directions: "f" forwards, "b" backwards.
+RULES: list[tuple[str, str, str]] = [
+    (
+        NEGATED,
+        "f",
+        r"no|not|never|without|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|hadnt|"
+        r"wont|cant|none|nor|neither|denies|denied|free of|absence of|ruled out|nothing",
+    ),
+    (HISTORICAL, "fb", _AGO),
+    (
+        HISTORICAL,
+        "fb",
+        r"last (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time)|"
+        r"years? ago|months ago|in the past|used to|history of|previously|back then|"
+        r"back in \d{4}|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
+        r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
+        r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) diagnosis",
+    ),
+    (
+        HYPOTHETICAL,
+        "f",
+        r"if|in case|what if|whether|signs? of|symptoms? of|warning signs?|"
+        r"what (?:are|is) the (?:signs?|symptoms?)|"
+        r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?"
+        r"(?:know|tell|spot|recognise|recognize|check)|"
+        r"watch (?:out )?for|look(?:ing)? (?:out )?for|keep an eye (?:out )?for|"
+        r"risks? of|chances? of|likely|likelihood|how (?:common|often|likely|rare)|"
+        r"side effects? (?:like|such as|include|including|are)|"
+        r"when (?:should|do|does|would|to|can|must|will)|"
+        r"what (?:should|do|would|to)(?: (?:i|we|you))? do|"
+        r"what happens|do (?:i|we) need to|should (?:i|we) worry|ever|in the event|plan for|"
+        r"prevent|avoid|worry about|is there a risk|any risk|"
+        r"(?:would|could|might|can|will|does|do) (?:a|an|any)|"
+        r"what (?:are|is) (?:the )?(?:common|usual|typical|main|most common)",
+    ),
+    # Question frames govern the words inside them: "is a puffy face a side effect of…?",
+    # "does evrysdi help with choking?", "what do petechiae look like?"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:can|could|does|do|did|will|would|might|may) (?:\w+ ){0,4}"
+        r"(?:cause|causes|lead to|leads to|trigger|triggers|result in|give (?:you|them|him|her))"
+        r"(?: \w+){0,6}|"
+        r"(?:is|are|can|could) (?!(?:this|it|that|these|those|they|she|he)\b)(?:\w+ ){1,8}"
+        r"(?:a |an )?(?:common |known |possible |normal |usual |rare )?side effects?|"
+        r"(?:does|do|can|will|would|could|might) (?:\w+ ){1,3}"
+        r"(?:help|improve|treat|affect|reduce|prevent|stop)(?: \w+){0,8}|"
+        r"what (?:do|does|would|will) (?:\w+ ){1,4}look like",
+    ),
+    (
+        OTHER,
+        "f",
+        r"some (?:children|kids|babies|patients|people|parents|adults)|"
+        r"other (?:children|kids|babies|patients|parents|people|families)|"
+        r"(?:i|we) (?:read|heard|saw|have seen|have read|have heard)|(?:in|during) (?:the )?"
+        r"(?:trials?|stud(?:y|ies)|clinical trials?)|people (?:say|said|report)|"
+        r"(?:has|have|was|were) been reported|reported in|the leaflet|the label|the website|"
+        r"(?:children|kids|babies|people|patients|adults) with sma",
+    ),
+    (
+        RESOLVED,
+        "b",
+        r"(?:it|that|this|which|they|bleeding|vomiting|rash|fever|headache) "
+        r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
+        r"passed|disappeared)|went away|gone away|cleared up|settled down|fine now|ok now|"
+        r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
+        r"back to (?:him|her|them)sel(?:f|ves)|"
+        r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
+        r"wears off|(?:has|have|had) stopped",
+    ),
+    (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
+]
+# Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
+PSEUDO = (
+    r"not sure|not certain|unsure|dont know|no idea|cant tell|dont think|not only|"
+    r"not getting better|not improving|not usually|not normally|not like (?:him|her|them)|"
+    r"not (?:him|her|them)self|not herself|not himself|no better|not stopping|not settling|"
+    r"not interested|not moving at all|not answering|not responding|not waking|"
+    r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
+    r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop"
+)
+TERMINATORS = (
+    r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
+    r"this (?:morning|afternoon|evening|week)|at the moment|right now|since|still|again|"
+    r"anymore|suddenly|then|these days|lately|recently"
+)
+# A comma followed by a new subject starts a new clause: "no fever, she is breathing fast".
+_NEW_SUBJECT = re.compile(
+    r"^(?:he|she|they|i|we|it|its|hes|shes|theyre|im|his|her|my|our|their|the baby|baby)\b"
+)
+_HARD_STOP = frozenset({".", "!", "?", ";", "\n"})
+# A question that names nobody asks about SMA in general ("can zolgensma cause jaundice?",
+# "what are common breathing problems?"); one that names the child describes them
+# ("why is my baby breathing so fast?").
+_QUESTION_START = re.compile(
+    r"^(?:what|whats|why|how|which|when|where|who|is|are|can|could|does|do|will|would|has|"
+    r"have|did|any|should (?:you|one|people|parents))\b"
+)
+_PERSONAL = re.compile(
+    r"\b(?:my|me|i|im|ive|id|we|our|us|he|him|his|hes|she|her|hers|shes|they|them|their|"
+    r"theyre|this|these|mine)\b"
+)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
+
+
+_RULES = [(category, direction, _compile(p)) for category, direction, p in RULES]
+_PSEUDO = _compile(PSEUDO)
+_TERMINATORS = _compile(TERMINATORS)
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A context phrase at [start, end) of the text and the span of text it governs."""
+
+    category: str
+    start: int
+    end: int
+    scope_start: int
+    scope_end: int
+
+
+def modifiers(text: str) -> list[Modifier]:
+    """Every context modifier in normalised text (tokens joined by single spaces)."""
+    pseudo = [(m.start(), m.end()) for m in _PSEUDO.finditer(text)]
+    stops = _stops(text)
+    found = []
+    for category, direction, pattern in _RULES:
+        for match in pattern.finditer(text):
+            start, end = match.start(), match.end()
+            if any(a <= start < b or a < end <= b for a, b in pseudo):
+                continue
+            forward = _forward_end(text, end, stops, category)
+            backward = _backward_start(text, start, stops, category)
+            scope_start = backward if "b" in direction else start
+            scope_end = forward if "f" in direction else end
+            if direction == "i":
+                scope_start, scope_end = start, min(end, forward)
+            found.append(Modifier(category, start, end, scope_start, scope_end))
+    return found + _general_questions(text)
+
+
+def _general_questions(text: str) -> list[Modifier]:
+    """Sentences that ask about SMA in general, as modifiers over themselves."""
+    found, start = [], 0
+    for sentence in re.split(r"((?:^| )[.!?;\n](?= |$))", text):
+        words = sentence.strip()
+        if _QUESTION_START.match(words) and not _PERSONAL.search(words):
+            end = start + len(sentence)
+            found.append(Modifier(HYPOTHETICAL, start, end, start, end))
+        start += len(sentence)
+    return found
+
+
+def _stops(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_sentence_end) of every boundary and terminator in the text."""
+    stops = [(i, i + 1, True) for i, c in enumerate(text) if c in _HARD_STOP]
+    stops += [(m.start(), m.end(), False) for m in _TERMINATORS.finditer(text)]
+    for i, c in enumerate(text):
+        if c == "," and _NEW_SUBJECT.match(text[i + 1 :].lstrip()):
+            stops.append((i, i + 1, False))
+    return sorted(stops)
+
+
+def _forward_end(text: str, end: int, stops: list[tuple[int, int, bool]], category: str) -> int:
+    limit = next((a for a, _, _ in stops if a >= end), len(text))
+    if category == NEGATED:
+        words = text[end:limit].split(" ")
+        limit = min(limit, end + len(" ".join(words[: NEGATION_WORDS + 1])))
+    return limit
+
+
+def _backward_start(
+    text: str, start: int, stops: list[tuple[int, int, bool]], category: str
+) -> int:
+    # "it went away" looks back across "but" to the whole sentence; others stop at terminators.
+    usable = [b for a, b, hard in stops if b <= start and (hard or category != RESOLVED)]
+    return max(usable, default=0)
+
+
+def categories(modifiers_: list[Modifier], start: int, end: int) -> set[str]:
+    """Categories of the modifiers whose scope covers a finding at [start, end)."""
+    return {
+        m.category
+        for m in modifiers_
+        if m.scope_start <= start < m.scope_end
+        and (m.scope_end == m.end or not (m.start < end and start < m.end))
+    }

@@ -1,0 +1,132 @@
+"""Numbers with units in caregivers' words: temperature, oxygen saturation, hours dry, fit length."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "few": 3,
+    "couple": 2,
+    "several": 4,
+}
+_N = r"(?P<n>\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+_TEMPERATURE = re.compile(
+    r"\b(?P<v>\d{2,3}(?:[.,]\d{1,2})?) ?(?P<deg>°|degrees?|deg)? ?"
+    r"(?P<u>c|f|celsius|centigrade|fahrenheit)?\b"
+)
+_TEMPERATURE_CUE = re.compile(r"\b(temp\w*|fever\w*|febrile|thermometer|hot|burning|running)\b|°")
+# "39.2 tonight": a number with a decimal in a body-temperature range is read as one, unless
+# another unit follows it ("38.5 kg").
+_OTHER_UNIT = re.compile(
+    r"^ ?(?:kg|kgs|kilos?|lbs?|pounds?|g|grams?|ml|mls|mg|cm|mm|%|percent|weeks?|months?|"
+    r"years?|days?|hours?|mins?|minutes?|million|thousand|k|ounces?|oz)\b"
+)
+_SATURATION = re.compile(
+    r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*)\b"
+    r"(?: [a-z]+){0,4} (?P<v>\d{2,3})(?: ?%)?|\b(?P<v2>\d{2,3}) ?%(?: [a-z]+){0,3} "
+    r"(?:sats?|saturation|oxygen|o2|spo2)\b"
+)
+_URINE_CUE = re.compile(r"\b(wet|wee\w*|pee\w*|urin\w*|nappy|nappies|diapers?|toilet)\b")
+_DURATION = re.compile(
+    rf"\b{_N} (?:(?:whole|full|long) )?(?P<u>hours?|hrs?|h|days?|minutes?|mins?|seconds?|secs?)\b"
+)
+_SINCE = {
+    "all day": 12.0,
+    "since yesterday": 24.0,
+    "since last night": 12.0,
+    "since this morning": 8.0,
+    "since breakfast": 8.0,
+    "since lunch": 6.0,
+    "overnight": 10.0,
+    "all night": 10.0,
+}
+_FIT_CUE = re.compile(r"\b(seiz\w*|convuls\w*|fit|fits|fitting|jerk\w*|shak\w*|twitch\w*)\b")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A measured value found at [start, end) of the normalised text."""
+
+    name: str  # temperature (°C), oxygen_saturation (%), hours_dry, seizure_minutes
+    value: float
+    start: int
+    end: int
+
+
+def measures(text: str) -> list[Measure]:
+    """Every measure in a clause of normalised text (lower case, one space between tokens)."""
+    found = _temperatures(text) + _saturations(text)
+    if _URINE_CUE.search(text):
+        found += _durations(text, "hours_dry", hours=True)
+    if _FIT_CUE.search(text):
+        found += _durations(text, "seizure_minutes", hours=False)
+    return found
+
+
+def _number(text: str) -> float:
+    return float(_NUMBER_WORDS.get(text, 0) or text.replace(",", "."))
+
+
+def _temperatures(text: str) -> list[Measure]:
+    cue = _TEMPERATURE_CUE.search(text)
+    found = []
+    for match in _TEMPERATURE.finditer(text):
+        value = _number(match["v"])
+        unit = (match["u"] or "")[:1]
+        decimal = "." in match["v"] or "," in match["v"]
+        if _OTHER_UNIT.match(text[match.end() :]):
+            continue
+        if not (cue or match["deg"] or unit or decimal):
+            continue
+        if unit == "f" or (not unit and 93 <= value <= 110):
+            value = (value - 32) * 5 / 9
+        if 30 <= value <= 44:
+            found.append(Measure("temperature", round(value, 2), match.start(), match.end()))
+    return found
+
+
+def _saturations(text: str) -> list[Measure]:
+    found = []
+    for match in _SATURATION.finditer(text):
+        value = float(match["v"] or match["v2"])
+        if 40 <= value <= 100:
+            found.append(Measure("oxygen_saturation", value, match.start(), match.end()))
+    return found
+
+
+def _durations(text: str, name: str, hours: bool) -> list[Measure]:
+    """Durations in hours (hours_dry) or minutes (seizure_minutes)."""
+    found = []
+    for match in _DURATION.finditer(text):
+        value, unit = _number(match["n"]), match["u"]
+        if unit.startswith("d"):
+            value *= 24 * 60
+        elif unit.startswith("h"):
+            value *= 60
+        elif unit.startswith("s"):
+            value /= 60
+        found.append(Measure(name, value / 60 if hours else value, match.start(), match.end()))
+    if hours:
+        for phrase, value in _SINCE.items():
+            at = text.find(phrase)
+            if at >= 0:
+                found.append(Measure(name, value, at, at + len(phrase)))
+    return found
