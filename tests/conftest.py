@@ -88,6 +88,9 @@ def write_source(tmp_path: Path) -> WriteSource:
     ) -> Path:
         folder = tmp_path / "corpus" / "sources"
         folder.mkdir(parents=True, exist_ok=True)
+        flags = folder.parent / "red_flags.yml"
+        if not flags.exists():  # every corpus carries its reviewed red flags
+            shutil.copy(CORPUS / "red_flags.yml", flags)
         path = folder / f"{id}.md"
         content = (
             text

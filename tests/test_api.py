@@ -7,7 +7,15 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-ANSWER_KEYS = {"question", "status", "message", "passages", "disclaimer", "index_version"}
+ANSWER_KEYS = {
+    "question",
+    "status",
+    "message",
+    "passages",
+    "disclaimer",
+    "index_version",
+    "red_flag",
+}
 PASSAGE_KEYS = {"id", "text", "score", "highlights", "citation"}
 CITATION_KEYS = {"source_id", "title", "publisher", "url", "section", "last_updated", "kind"}
 
@@ -157,6 +165,57 @@ def test_rate_limit_answers_429_with_retry_after(tmp_path, index) -> None:  # ty
     assert 1 <= int(limited.headers["retry-after"]) <= 30
     assert limited.headers["access-control-allow-origin"] == "*"  # the widget can read it
     assert client.get("/healthz").status_code == 200  # only questions and feedback are limited
+
+
+def test_an_emergency_past_the_rate_limit_still_gets_its_message(tmp_path, index) -> None:  # type: ignore[no-untyped-def]
+    from smabot.api import create_app
+    from smabot.settings import Settings
+
+    settings = Settings(db=tmp_path / "db.sqlite3", rate_limit_per_minute=1, locale="en-GB")
+    client = TestClient(create_app(settings, index=index))
+    assert client.post("/api/ask", json={"question": "How is Zolgensma given?"}).status_code == 200
+    ordinary = client.post("/api/ask", json={"question": "How long is the Zolgensma drip?"})
+    assert ordinary.status_code == 429
+    for question in ["my baby is not breathing properly", "his eyes have gone yellow"]:
+        urgent = client.post("/api/ask", json={"question": question})
+        assert urgent.status_code == 200, urgent.text
+        body = urgent.json()
+        assert body["status"] == "emergency" and "999" in body["message"]
+        assert body["red_flag"]["call"] == "999"
+    # the limit still holds for everything else
+    assert client.post("/api/ask", json={"question": "Is Evrysdi a liquid?"}).status_code == 429
+
+
+def test_an_emergency_in_a_question_refused_for_its_form_still_gets_its_message(
+    client: TestClient,
+) -> None:
+    story = "We have been on this journey a long time. " * 14
+    long_one = story + "Right now she is struggling to breathe and her lips are blue."
+    assert len(long_one) > 500
+    response = client.post("/api/ask", json={"question": long_one})
+    assert response.status_code == 200 and response.json()["status"] == "emergency"
+    wrong_field = client.post("/api/ask", json={"question": "he is fitting", "top_k": "x"})
+    assert wrong_field.status_code == 200 and wrong_field.json()["status"] == "emergency"
+    plain = client.post("/api/ask", json={"question": story + "How is it given?"})
+    assert plain.status_code == 422
+
+
+def test_the_emergency_answer_names_the_flag_and_the_callers_number(client: TestClient) -> None:
+    body = client.post(
+        "/api/ask", json={"question": "she is having a seizure", "locale": "en-US"}
+    ).json()
+    assert body["status"] == "emergency" and "911" in body["message"]
+    assert body["red_flag"] == {
+        "level": "emergency",
+        "flag": "seizure",
+        "description": body["red_flag"]["description"],
+        "call": "911",
+    }
+    urgent = client.post("/api/ask", json={"question": "her skin looks yellow"}).json()
+    assert urgent["red_flag"]["level"] == "urgent" and urgent["red_flag"]["call"] is None
+    assert "care team" in urgent["message"]
+    bad = client.post("/api/ask", json={"question": "what is spinraza", "locale": "<script>"})
+    assert bad.status_code == 422
 
 
 def test_a_slow_body_gets_408(tmp_path, index) -> None:  # type: ignore[no-untyped-def]

@@ -25,10 +25,17 @@ KEYS = {
 
 
 def test_bench_json_reports_every_figure_per_size() -> None:
-    result = smabot("bench", "--passages", "200,600", "--queries", "25", "--json")
+    result = smabot(
+        "bench", "--passages", "200,600", "--queries", "25", "--safety-questions", "60", "--json"
+    )
     assert result.returncode == 0, result.stderr
-    rows = json.loads(result.stdout)
+    figures = json.loads(result.stdout)
+    rows = figures["retrieval"]
     assert [r["passages"] for r in rows] == [200, 600]
+    safety = figures["safety"]
+    assert safety["questions"] == 60 and safety["flagged"] == 0  # ordinary questions
+    assert 0 < safety["p50_ms"] <= safety["p99_ms"]
+    assert 0 < safety["passed_pre_check"] < 1  # the heavy part runs for some, not all
     for row in rows:
         assert set(row) >= KEYS
         assert row["identical_top10"] is True
@@ -48,3 +55,10 @@ def test_synthetic_passages_are_realistic_and_repeatable() -> None:
 def test_bench_refuses_bad_sizes() -> None:
     assert smabot("bench", "--passages", "ten").returncode == 2
     assert smabot("bench", "--passages", "5").returncode == 2
+
+
+def test_bench_can_time_the_red_flag_check_alone() -> None:
+    result = smabot("bench", "--only", "safety", "--safety-questions", "40")
+    assert result.returncode == 0, result.stderr
+    assert "red-flag check over 40 ordinary questions" in result.stdout
+    assert "passages" not in result.stdout.splitlines()[0]

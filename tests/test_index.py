@@ -32,6 +32,7 @@ def test_save_and_load_round_trip(index: Index, tmp_path: Path) -> None:
     assert files == [
         "params.json",
         "passages.json",
+        "red_flags.json",
         "sources.json",
         "synonyms.json",
         "vocabulary.json",
@@ -42,6 +43,7 @@ def test_save_and_load_round_trip(index: Index, tmp_path: Path) -> None:
     loaded = load_index(tmp_path / "idx", index.params.corpus_hash)
     assert loaded.version == index.version
     assert loaded.passages == index.passages
+    assert loaded.red_flags == index.red_flags
     params = json.loads((build / "params.json").read_text())
     assert params["variant"] == "BM25Plus" and params["k1"] == K1 and params["b"] == B
 

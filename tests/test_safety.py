@@ -1,10 +1,30 @@
-"""Emergency and urgent red flags, in caregivers' words, with negation and the past."""
+"""Red flags in caregivers' words: lexicon, typos, numbers, context, and the vignette suite."""
 
 from __future__ import annotations
 
+import random
+import re
+from pathlib import Path
+
 import pytest
 
-from smabot.safety import detect, emergency_number, message
+from smabot.corpus import load_corpus
+from smabot.safety import Alert, Detector, emergency_number, message
+from smabot.safety_eval import Vignette, load_vignettes, score
+
+from .conftest import CORPUS, ROOT
+
+VIGNETTES = ROOT / "tests" / "safety" / "vignettes.jsonl"
+EXTRA = ROOT / "tests" / "safety" / "tuning_extra.jsonl"
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(load_corpus(CORPUS).red_flags)
+
+
+def flagged(detector: Detector, text: str) -> Alert | None:
+    return detector.detect(text)
 
 
 @pytest.mark.parametrize(
@@ -17,25 +37,33 @@ from smabot.safety import detect, emergency_number, message
         "the needle site keeps bleeding and it won't stop",
         "Should I take him to A&E?",
         "her face is swelling up",
+        "sats 88 and dropping",
+        "he cant breth good",
+        "she has been fitting for 6 minutes",
     ],
 )
-def test_emergencies(question: str) -> None:
-    finding = detect(question)
-    assert finding is not None and finding.level == "emergency"
+def test_emergencies(detector: Detector, question: str) -> None:
+    alert = flagged(detector, question)
+    assert alert is not None and alert.level == "emergency", alert
 
 
 @pytest.mark.parametrize(
     "question",
     [
         "his skin and eyes have gone yellow since zolgensma",
-        "fever and a stiff neck two days after the lumbar puncture",
+        "she had zolgensma 3 weeks ago and now her eyes look yellow",
         "she has the worst headache of her life since the spinal tap",
         "he suddenly can't feel his legs after the injection",
+        "temp 38.6 two days after his spinraza",
+        "39.2 tonight. Spinraza loading dose 2 was this morning.",
+        "running 100.8F since the lumbar puncture yesterday",
+        "no wet nappy for 9 hours",
+        "she is vomitting evrything",
     ],
 )
-def test_urgent_red_flags(question: str) -> None:
-    finding = detect(question)
-    assert finding is not None and finding.level == "urgent"
+def test_urgent_red_flags(detector: Detector, question: str) -> None:
+    alert = flagged(detector, question)
+    assert alert is not None and alert.level == "urgent", alert
 
 
 @pytest.mark.parametrize(
@@ -48,20 +76,138 @@ def test_urgent_red_flags(question: str) -> None:
         "Does the dose fit a child of 10 kg?",
         "He is not having any difficulty breathing",
         "What are the side effects of Spinraza?",
+        "his temperature is 37.4 after the lumbar puncture",
+        "last wet nappy was 3 hours ago and she is feeding well",
+        "sats 97 on the monitor after his injection",
+        "what should we do if she has a fit?",
+        "Will my child be sedated for the spinal injection?",
+        "can zolgensma cause jaundice?",
+        "my son gets headaches and throws up after his nusinersen injection, is that normal",
+        "we keep rehydration sachets in the cupboard, is that sensible before the injection?",
+        "38.5 kg is his weight, how much evrysdi does he need?",
     ],
 )
-def test_not_emergencies(question: str) -> None:
-    assert detect(question) is None
+def test_not_red_flags(detector: Detector, question: str) -> None:
+    assert flagged(detector, question) is None
 
 
-def test_the_message_names_the_locale_number() -> None:
-    finding = detect("she stopped breathing")
-    assert finding is not None
-    assert "999" in message(finding, "en-GB")
-    assert "911" in message(finding, "US")
-    assert "112" in message(finding, "de_DE")
-    assert "120" in message(finding, "zh-CN")
-    assert "your local emergency number" in message(finding, "")
+def test_the_message_names_the_locale_number(detector: Detector) -> None:
+    alert = flagged(detector, "she stopped breathing")
+    assert alert is not None
+    assert "999" in message(alert, "en-GB")
+    assert "911" in message(alert, "US")
+    assert "112" in message(alert, "de_DE")
+    assert "120" in message(alert, "zh-CN")
+    assert "your local emergency number" in message(alert, "")
     assert emergency_number("xx") is None
-    urgent = detect("his eyes are yellow")
+    urgent = flagged(detector, "his eyes are yellow")
     assert urgent is not None and "care team" in message(urgent, "US")
+
+
+def test_the_cheap_pre_check_passes_ordinary_questions_by(detector: Detector) -> None:
+    assert not detector.might_flag("How much does Zolgensma cost?")
+    assert detector.might_flag("she is brething fast")  # a misspelt lexicon word
+    assert detector.might_flag("38.9 tonight")  # a reading
+
+
+# ---- the vignette suite: written from public guidance, split once before tuning -------------
+
+
+def _suite(split: str) -> list[Vignette]:
+    return [v for v in load_vignettes(VIGNETTES) if v.split == split]
+
+
+def test_the_suite_is_large_varied_and_split_once() -> None:
+    every = load_vignettes(VIGNETTES)
+    assert len(every) >= 250
+    assert sum(v.flag for v in every) >= 150 and sum(not v.flag for v in every) >= 100
+    assert {v.split for v in every} == {"tune", "test"}
+    categories = {v.category for v in every if v.flag}
+    assert len(categories) == 8
+    for category in categories:  # each category is in both halves
+        assert {v.split for v in every if v.category == category} == {"tune", "test"}
+    kinds = {v.kind for v in every}
+    assert {"time_phrase", "misspelt", "number", "long_message", "adult"} <= kinds
+    assert {"general_question", "past_event", "negated", "hypothetical"} <= kinds
+
+
+# Measured once on the frozen test half and guarded here; see the README's "Safety" figures.
+TEST_MIN_RECALL = 0.88
+TEST_MAX_FALSE_ALARMS = 0.11
+
+
+def test_tuning_half(detector: Detector) -> None:
+    result = score(_suite("tune"), lambda text: flagged(detector, text) is not None)
+    assert result.recall >= 0.98, result.missed
+    assert result.false_alarm_rate <= 0.05, result.alarmed
+
+
+def test_test_half(detector: Detector) -> None:
+    result = score(_suite("test"), lambda text: flagged(detector, text) is not None)
+    assert result.recall >= TEST_MIN_RECALL, result.summary()
+    assert result.false_alarm_rate <= TEST_MAX_FALSE_ALARMS, result.summary()
+
+
+# ---- metamorphic: what must never remove a flag --------------------------------------------
+
+EARLIER_EVENTS = [
+    "She had her first Spinraza injection 3 months ago and it went fine. ",
+    "Back in March he had zolgensma, no problems at all back then, ",
+    "We started evrysdi two years ago. ",
+]
+
+
+def _caught() -> list[Vignette]:
+    detector = Detector(load_corpus(CORPUS).red_flags)
+    every = load_vignettes(VIGNETTES)
+    return [v for v in every if v.flag and detector.detect(v.text) is not None]
+
+
+@pytest.mark.parametrize("prefix", EARLIER_EVENTS)
+def test_a_finished_earlier_event_in_front_never_removes_a_flag(
+    detector: Detector, prefix: str
+) -> None:
+    lost = [v.id for v in _caught() if flagged(detector, prefix + v.text) is None]
+    assert not lost
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    """A caregiver's slip: two letters swapped, one doubled or one dropped, inside the word."""
+    i = rng.randrange(1, len(word) - 2)
+    kind = rng.choice(["swap", "double", "drop"])
+    if kind == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == "double":
+        return word[: i + 1] + word[i] + word[i + 1 :]
+    return word[:i] + word[i + 1 :]
+
+
+def test_a_typo_in_the_red_flag_never_removes_it(detector: Detector) -> None:
+    rng = random.Random(7)
+    lost = []
+    for vignette in _caught():
+        alert = flagged(detector, vignette.text)
+        assert alert is not None
+        # the longest word of the matched phrase that is not itself everyday English
+        words = [w for w in re.findall(r"[a-z]{6,}", alert.phrase) if w.isalpha()]
+        if not words:
+            continue
+        word = max(words, key=len)
+        pattern = re.compile(rf"\b{word}\b", re.IGNORECASE)
+        typed = pattern.sub(lambda m: _typo(m.group(), rng), vignette.text, count=1)
+        if typed != vignette.text and flagged(detector, typed) is None:
+            lost.append((vignette.id, typed))
+    assert not lost
+
+
+def test_the_extra_tuning_set_stays_caught(detector: Detector) -> None:
+    if not EXTRA.exists():
+        pytest.skip(f"{EXTRA.name} is not in this checkout")
+    result = score(load_vignettes(EXTRA), lambda text: flagged(detector, text) is not None)
+    assert result.recall >= 0.95, result.missed
+    assert result.false_alarm_rate <= 0.10, result.alarmed
+
+
+def test_red_flags_file_is_in_the_repo() -> None:
+    assert (CORPUS / "red_flags.yml").exists()
+    assert Path(VIGNETTES).exists()

@@ -118,9 +118,7 @@ def measure(size: int, queries: int, progress: bool) -> SizeResult:
     passages, sources = synthetic_passages(size)
     started = time.perf_counter()
     corpus = load_corpus(bundled_dir("corpus"))
-    index = index_passages(
-        passages, sources, corpus.synonyms, f"bench-{size}", corpus.red_flags
-    )
+    index = index_passages(passages, sources, corpus.synonyms, f"bench-{size}", corpus.red_flags)
     build_s = time.perf_counter() - started
     folder = Path(tempfile.mkdtemp(prefix="smabot-bench-"))
     try:

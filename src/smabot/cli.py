@@ -205,6 +205,27 @@ def render(answer: Answer, color: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _safety(args: argparse.Namespace) -> int:
+    from smabot.corpus import load_corpus
+    from smabot.safety import Detector
+    from smabot.safety_eval import load_vignettes, score
+
+    detector = Detector(load_corpus(_settings(args).corpus_dir()).red_flags)
+    vignettes = [v for v in load_vignettes(args.file) if args.split in (None, v.split)]
+    if not vignettes:
+        print(f"{args.file}: no vignettes{f' in split {args.split!r}' if args.split else ''}")
+        return 1
+    result = score(vignettes, lambda text: detector.detect(text) is not None)
+    if args.json:
+        print(json.dumps(result.summary() | {"missed": result.missed, "alarmed": result.alarmed}))
+        return 0
+    for key, value in result.summary().items():
+        print(f"{key:>16}: {value}")
+    print(f"{'missed':>16}: {', '.join(result.missed) or 'none'}")
+    print(f"{'false alarms':>16}: {', '.join(result.alarmed) or 'none'}")
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     from smabot.api import create_app
     from smabot.evaluate import app_asker, evaluate, load_questions
@@ -258,10 +279,23 @@ def _calibrate(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from smabot.bench import as_json, progress_wanted, render, run
+    from smabot.bench import progress_wanted, render, run
+    from smabot.safety_bench import measure_safety, render_safety
 
-    results = run(args.passages, args.queries, progress_wanted(args.json))
-    print(as_json(results) if args.json else render(results))
+    retrieval = (
+        []
+        if args.only == "safety"
+        else run(args.passages, args.queries, progress_wanted(args.json))
+    )
+    safety = None if args.only == "retrieval" else measure_safety(args.safety_questions)
+    if args.json:
+        figures = {"retrieval": [asdict(r) for r in retrieval]}
+        print(json.dumps(figures | ({"safety": asdict(safety)} if safety else {})))
+        return 0
+    if retrieval:
+        print(render(retrieval))
+    if safety:
+        print(render_safety(safety))
     return 0
 
 
@@ -348,7 +382,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--since", type=_date, help="only records from this date (YYYY-MM-DD)")
 
     bench = command(
-        "bench", _bench, "Time smabot's retrieval against plain rank-bm25 on synthetic corpora."
+        "bench",
+        _bench,
+        "Time retrieval against plain rank-bm25, and the red-flag check with and without its "
+        "pre-check.",
     )
     bench.add_argument(
         "--passages",
@@ -364,6 +401,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="queries per size (default 200)",
     )
+    bench.add_argument(
+        "--only", choices=("retrieval", "safety"), help="run one part (default: both)"
+    )
+    bench.add_argument(
+        "--safety-questions",
+        type=int,
+        default=1000,
+        choices=range(1, 100001),
+        metavar="N",
+        help="ordinary questions for the red-flag check's timing (default 1000)",
+    )
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
 
     ask = command("ask", _ask, "Ask a question and print the cited passages.")
@@ -371,6 +419,13 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--history", action="append", help="an earlier question (repeatable)")
     ask.add_argument("--top-k", type=int, default=3, choices=range(1, 11), metavar="1..10")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+
+    safety = command(
+        "safety", _safety, "Recall and false alarms of the red-flag check on a vignette file."
+    )
+    safety.add_argument("file", type=Path, help="a JSONL file of vignettes (tests/safety/)")
+    safety.add_argument("--split", help="only vignettes of this split (tune or test)")
+    safety.add_argument("--json", action="store_true", help="print the figures as JSON")
 
     evaluate = command("eval", _eval, "Score a question file (JSONL) through the API path.")
     evaluate.add_argument("file", type=Path, help="questions, one JSON object a line")

@@ -21,7 +21,10 @@ NEGATED, HISTORICAL, HYPOTHETICAL, OTHER, RESOLVED = (
 # Forward scope of a negation, in words: "no fever, stiff neck or rash" is within it.
 NEGATION_WORDS = 8
 
-_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several|many)"
+_NUM = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
+    r"couple of|several|many)"
+)
 _AGO = rf"{_NUM} (?:weeks?|months?|years?|yrs?) ago"
 # Modifier phrases: (category, direction, regex). Directions: "f" forwards, "b" backwards.
 RULES: list[tuple[str, str, str]] = [
@@ -37,9 +40,12 @@ RULES: list[tuple[str, str, str]] = [
         "fb",
         r"last (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time)|"
         r"years? ago|months ago|in the past|used to|history of|previously|back then|"
-        r"back in \d{4}|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
+        r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
+        r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|"
+        r"(?:in|last) (?:january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)|turned out to be|"
         r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
-        r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) diagnosis",
+        r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) (?:\w+ )?diagnosis",
     ),
     (
         HYPOTHETICAL,
@@ -80,7 +86,10 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:i|we) (?:read|heard|saw|have seen|have read|have heard)|(?:in|during) (?:the )?"
         r"(?:trials?|stud(?:y|ies)|clinical trials?)|people (?:say|said|report)|"
         r"(?:has|have|was|were) been reported|reported in|the leaflet|the label|the website|"
-        r"(?:children|kids|babies|people|patients|adults) with sma",
+        r"(?:children|kids|babies|people|patients|adults) with sma|"
+        r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
+        r"(?:sheet|leaflet|letter|nurse|doctor|they|team|website|label|consultant|gp) "
+        r"(?:says|said|told us|mentioned|lists|listed|warned)",
     ),
     (
         RESOLVED,
@@ -91,9 +100,18 @@ RULES: list[tuple[str, str, str]] = [
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
         r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
-        r"wears off|(?:has|have|had) stopped",
+        r"wears off|(?:has|have|had) stopped|stopped after|all sorted|sorted now|"
+        r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
+    # "fever-free", "seizure free": a negation that looks back (medspaCy's rule too)
+    (NEGATED, "b", r"free"),
+    # plans and kits are about what might happen: "an anaphylaxis plan", "a seizure rescue kit"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:\w+ ){1,2}(?:plan|plans|kit|pen|pens|training|protocol|action plan)",
+    ),
 ]
 # Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
 PSEUDO = (
@@ -102,7 +120,8 @@ PSEUDO = (
     r"not (?:him|her|them)self|not herself|not himself|no better|not stopping|not settling|"
     r"not interested|not moving at all|not answering|not responding|not waking|"
     r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
-    r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop"
+    r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
+    r"without (?:stopping|a break|pausing|a pause|catching)"
 )
 TERMINATORS = (
     r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
@@ -114,6 +133,7 @@ _NEW_SUBJECT = re.compile(
     r"^(?:he|she|they|i|we|it|its|hes|shes|theyre|im|his|her|my|our|their|the baby|baby)\b"
 )
 _HARD_STOP = frozenset({".", "!", "?", ";", "\n"})
+_JOINER = re.compile(r",|\b(?:and|so|plus)\b")
 # A question that names nobody asks about SMA in general ("can zolgensma cause jaundice?",
 # "what are common breathing problems?"); one that names the child describes them
 # ("why is my baby breathing so fast?").
@@ -183,14 +203,17 @@ def _stops(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_sentence_end) of every boundary and terminator in the text."""
     stops = [(i, i + 1, True) for i, c in enumerate(text) if c in _HARD_STOP]
     stops += [(m.start(), m.end(), False) for m in _TERMINATORS.finditer(text)]
-    for i, c in enumerate(text):
-        if c == "," and _NEW_SUBJECT.match(text[i + 1 :].lstrip()):
-            stops.append((i, i + 1, False))
+    for match in _JOINER.finditer(text):  # ", she …", "and my fingertips …"
+        if _NEW_SUBJECT.match(text[match.end() :].lstrip()):
+            stops.append((match.start(), match.end(), False))
     return sorted(stops)
 
 
 def _forward_end(text: str, end: int, stops: list[tuple[int, int, bool]], category: str) -> int:
     limit = next((a for a, _, _ in stops if a >= end), len(text))
+    if category == HISTORICAL:  # "back in march, no problems then, lips blue": the past ends
+        comma = text.find(",", end, limit)
+        limit = comma if comma >= 0 else limit
     if category == NEGATED:
         words = text[end:limit].split(" ")
         limit = min(limit, end + len(" ".join(words[: NEGATION_WORDS + 1])))

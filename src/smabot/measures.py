@@ -1,4 +1,4 @@
-"""Numbers with units in caregivers' words: temperature, oxygen saturation, hours dry, fit length."""
+"""Numbers with units in caregivers' words: temperature, oxygen saturation, hours dry, fits."""
 
 from __future__ import annotations
 
@@ -32,7 +32,10 @@ _TEMPERATURE = re.compile(
     r"\b(?P<v>\d{2,3}(?:[.,]\d{1,2})?) ?(?P<deg>°|degrees?|deg)? ?"
     r"(?P<u>c|f|celsius|centigrade|fahrenheit)?\b"
 )
-_TEMPERATURE_CUE = re.compile(r"\b(temp\w*|fever\w*|febrile|thermometer|hot|burning|running)\b|°")
+_TEMPERATURE_CUE = re.compile(
+    r"\b(temp\w*|fever\w*|febrile|thermometer|hot|burning|running|reading|reads|hit|hitting|"
+    r"spiked|spiking|peaked|boiling)\b|°"
+)
 # "39.2 tonight": a number with a decimal in a body-temperature range is read as one, unless
 # another unit follows it ("38.5 kg").
 _OTHER_UNIT = re.compile(
@@ -58,6 +61,9 @@ _SINCE = {
     "overnight": 10.0,
     "all night": 10.0,
 }
+# Hours only count as dry in a clause that says so ("no wet nappy for 9 hours", "last wee
+# was 10 hours ago"); "runny poos a couple of times a day" is a frequency, not a dry spell.
+_DRY_CUE = re.compile(r"\b(no|not|hasnt|havent|hadnt|without|dry|last|since|nothing)\b")
 _FIT_CUE = re.compile(r"\b(seiz\w*|convuls\w*|fit|fits|fitting|jerk\w*|shak\w*|twitch\w*)\b")
 
 
@@ -74,7 +80,7 @@ class Measure:
 def measures(text: str) -> list[Measure]:
     """Every measure in a clause of normalised text (lower case, one space between tokens)."""
     found = _temperatures(text) + _saturations(text)
-    if _URINE_CUE.search(text):
+    if _URINE_CUE.search(text) and _DRY_CUE.search(text):
         found += _durations(text, "hours_dry", hours=True)
     if _FIT_CUE.search(text):
         found += _durations(text, "seizure_minutes", hours=False)
@@ -116,6 +122,8 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     """Durations in hours (hours_dry) or minutes (seizure_minutes)."""
     found = []
     for match in _DURATION.finditer(text):
+        if re.search(r"\b(?:times|per|every)\s*$", text[: match.start()]):
+            continue  # a frequency: "twice a day", "every 2 hours"
         value, unit = _number(match["n"]), match["u"]
         if unit.startswith("d"):
             value *= 24 * 60

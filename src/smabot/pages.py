@@ -37,7 +37,9 @@ def pages_router(web: Path, origins: list[str], locale: str = "") -> APIRouter:
     @router.get("/", response_class=HTMLResponse)
     def chat_page(request: Request) -> HTMLResponse:
         response = templates.TemplateResponse(
-            request, "index.html", {"questions": "|".join(STARTER_QUESTIONS), "locale": pages_locale}
+            request,
+            "index.html",
+            {"questions": "|".join(STARTER_QUESTIONS), "locale": pages_locale},
         )
         response.headers["content-security-policy"] = csp("'none'")
         return response

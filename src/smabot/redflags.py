@@ -39,7 +39,7 @@ class _Lines(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _Lines, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = LineDict(loader.construct_mapping(node, deep=True))
+    mapping = LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     return mapping
@@ -86,7 +86,7 @@ def load_red_flags(corpus: Path) -> dict[str, Any]:
 def parse_red_flags(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The lexicon as plain data and every problem in it, each as `path:line: message`."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lines)  # noqa: S506 - SafeLoader
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lines)
     except OSError as exc:
         return None, [Problem(path, 1, f"cannot read: {exc.strerror}")]
     except yaml.YAMLError as exc:
@@ -119,7 +119,11 @@ def parse_red_flags(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
         seen.add(str(flag_id))
     required = {r for f in flags if isinstance(f, dict) for r in f.get("requires") or []}
     for flag, line in zip(flags, flags.lines, strict=True):
-        if isinstance(flag, dict) and flag.get("level") == "sign" and flag.get("id") not in required:
+        if (
+            isinstance(flag, dict)
+            and flag.get("level") == "sign"
+            and flag.get("id") not in required
+        ):
             problem(line, f"sign {flag.get('id')!r} is not required by any flag", "warning")
     if any(p.severity == "error" for p in problems):
         return None, problems
@@ -132,9 +136,7 @@ def parse_red_flags(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     return data, problems
 
 
-def _word_lists(
-    raw: LineDict, key: str, problem: Any, single_words: bool
-) -> dict[str, list[str]]:
+def _word_lists(raw: LineDict, key: str, problem: Any, single_words: bool) -> dict[str, list[str]]:
     """`groups` or `treatments`: name -> list of lower-case words (or phrases)."""
     value = raw.get(key) or LineDict()
     if not isinstance(value, LineDict):
@@ -146,7 +148,8 @@ def _word_lists(
         if not _SLUG.match(str(name)):
             problem(line, f"{key} name {name!r}: use lower-case letters, digits and _")
         if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-            problem(line, f"{key} {name!r} must be a non-empty list of words")
+            hint = " (quote yes/no/on/off: YAML reads them as true/false)" if words else ""
+            problem(line, f"{key} {name!r} must be a non-empty list of words{hint}")
             continue
         clean = [normal_text(w) for w in words]
         for word, original in zip(clean, words, strict=True):
@@ -180,7 +183,7 @@ def _check_flag(
     if not isinstance(sources, list) or not sources:
         problem(at("sources", line), f"flag {name}: list the public guidance under 'sources'")
     else:
-        for url, url_line in zip(sources, sources.lines, strict=True):
+        for url, url_line in zip(sources, getattr(sources, "lines", []), strict=False):
             if not isinstance(url, str) or not _URL.match(url):
                 problem(url_line, f"flag {name}: source {url!r} is not an http(s) address")
     phrasings = flag.get("phrasings", [])
@@ -192,9 +195,9 @@ def _check_flag(
         message = _phrasing_problem(text, groups)
         if message:
             problem(text_line, f"flag {name}: phrasing {text!r}: {message}")
-        elif normal_text(text) in seen:
+        elif " ".join(str(text).lower().split()) in seen:
             problem(text_line, f"flag {name}: phrasing {text!r} is listed twice", "warning")
-        seen.add(normal_text(str(text)))
+        seen.add(" ".join(str(text).lower().split()))
     measure = flag.get("measure")
     if measure is not None:
         _check_measure(measure, at("measure", line), name, problem)

@@ -10,11 +10,14 @@ or about other people (context.py); then combinations, treatments and thresholds
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
+
+from wordfreq import top_n_list, zipf_frequency
 
 from smabot import context
 from smabot.analysis import fold
@@ -25,12 +28,101 @@ from smabot.spelling import Speller
 # looking really blue". Content words never may, so "not … breathing" does not match "not having
 # any difficulty breathing" (which is a negated "difficulty breathing").
 FILLERS = frozenset(
-    "a an the his her their my our your its is are was were be been being am im hes shes "
-    "theyre really very so too quite bit little kind sort of like all at just even more much "
-    "look looks looking looked seem seems seemed getting got get gone go going went turn turns "
-    "turned turning become becomes became becoming to properly normally well right suddenly "
-    "completely totally slightly keep keeps kept started starting start has have had having "
-    "feel feels felt feeling able any and or it up as that which".split()
+    [
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "my",
+        "our",
+        "your",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "im",
+        "hes",
+        "shes",
+        "theyre",
+        "really",
+        "very",
+        "so",
+        "too",
+        "quite",
+        "bit",
+        "little",
+        "kind",
+        "sort",
+        "of",
+        "like",
+        "all",
+        "at",
+        "just",
+        "even",
+        "more",
+        "much",
+        "look",
+        "looks",
+        "looking",
+        "looked",
+        "seem",
+        "seems",
+        "seemed",
+        "getting",
+        "got",
+        "get",
+        "gone",
+        "go",
+        "going",
+        "went",
+        "turn",
+        "turns",
+        "turned",
+        "turning",
+        "become",
+        "becomes",
+        "became",
+        "becoming",
+        "to",
+        "properly",
+        "normally",
+        "well",
+        "right",
+        "suddenly",
+        "completely",
+        "totally",
+        "slightly",
+        "keep",
+        "keeps",
+        "kept",
+        "started",
+        "starting",
+        "start",
+        "has",
+        "have",
+        "had",
+        "having",
+        "feel",
+        "feels",
+        "felt",
+        "feeling",
+        "able",
+        "any",
+        "and",
+        "or",
+        "it",
+        "up",
+        "as",
+        "that",
+        "which",
+    ]
 )
 MAX_GAP = 3
 # `...` in a phrasing stands for up to this many words of the same sentence.
@@ -44,12 +136,13 @@ REAL_WORD_ZIPF = 2.0
 # A time phrase this close after a treatment dates the treatment, not a finding:
 # "she had zolgensma 3 weeks ago and now her eyes are yellow".
 DATING_CHARS = 40
-DATING_MAX_DAYS = 31
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _DATING = re.compile(
-    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|several)"
-    r" (?P<u>day|week|month|year)s? (?P<w>ago|after|since|post)\b"
+    r"\b(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|"
+    r"several) (?P<u>day|week|month|year)s? (?P<w>ago|after|since|post)|"
+    r"(?P<w2>last) (?P<u2>week|month|year))\b"
 )
+_FUTURE = re.compile(r"\b(?:next|upcoming|future|tomorrows?|due)\b(?: \w+)?\s*$")
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _WORD_NUMBERS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3}
 _WORD_NUMBERS |= {"couple of": 2, "several": 4}
@@ -61,6 +154,21 @@ _BEFORE_TOKENS = [
     (re.compile(r"℃"), "°c"),
     (re.compile(r"℉"), "°f"),
 ]
+# Text-message spellings of words the lexicon uses.
+_SHORTHAND = {
+    "n": "and",
+    "nd": "and",
+    "bby": "baby",
+    "bub": "baby",
+    "u": "you",
+    "ur": "your",
+    "pls": "please",
+    "rn": "now",
+    "cnt": "cant",
+    "dnt": "dont",
+    "wnt": "wont",
+    "nt": "not",
+}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%]")
 _ALERT_LEVELS = ("emergency", "urgent")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
@@ -124,6 +232,7 @@ class _Reading:
     text: str
     words: list[str]
     offsets: list[int] = field(default_factory=list)
+    second: list[str] = field(default_factory=list)  # corrections of rare real words
 
 
 class Detector:
@@ -139,14 +248,19 @@ class Detector:
         }
         words = {w for f in self.flags for p in f.phrasings for s in p for w in s.exact}
         prefixes = {x for f in self.flags for p in f.phrasings for s in p for x in s.prefixes}
-        generic = FILLERS | set(groups.get("not", ())) | set(groups.get("child", ()))
-        self._anchors = frozenset(words - generic)
-        self._anchor_prefixes = tuple(sorted(prefixes))
-        spelled = words | {p + end for p in prefixes for end in ("", "e", "ed", "ing", "s")}
+        # A phrasing can only match where its rarest slot does: those words are the anchors.
+        rarest = [_rarest(p) for f in self.flags for p in f.phrasings]
+        self._anchors = frozenset(w for slot in rarest for w in slot.exact)
+        self._anchor_prefixes = tuple(sorted({x for slot in rarest for x in slot.prefixes}))
+        spelled = words | {w for p in prefixes for w in english_words_starting(p)}
         spelled |= {w for entries in self.treatments.values() for e in entries for w in e}
+        self._spelled = frozenset(spelled)
         self._speller = Speller(
             spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=REAL_WORD_ZIPF
         )
+        # A slip can make a rare real word ("weaker" -> "waker"): its correction is kept as an
+        # alternative, trusted only inside a phrasing of several words ("legs are waker").
+        self._second = Speller(spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=3.0)
         self.is_trigger = lru_cache(maxsize=1 << 16)(self._is_trigger)
 
     def _is_trigger(self, word: str) -> bool:
@@ -169,24 +283,34 @@ class Detector:
         reading = self.read(question)
         return self.decide(reading, self.findings(reading), context.modifiers(reading.text))
 
+    def _spell(self, word: str) -> str:
+        """A lexicon word for a caregiver's spelling: SMS forms, dropped g's, then typos."""
+        if not word.isalpha():
+            return word
+        word = _SHORTHAND.get(word, word)
+        if word.endswith("in") and word + "g" in self._spelled:  # "breathin", "throwin"
+            return word + "g"
+        return self._speller.correct(word)
+
     def read(self, question: str) -> _Reading:
         """Normalise: fold case and accents, drop apostrophes, correct misspelt words."""
         text = fold(question)
         for pattern, replacement in _BEFORE_TOKENS:
             text = pattern.sub(replacement, text)
-        words = [self._speller.correct(w) if w.isalpha() else w for w in _TOKEN.findall(text)]
+        words = [self._spell(w) for w in _TOKEN.findall(text)]
         offsets, at = [], 0
         for word in words:
             offsets.append(at)
             at += len(word) + 1
-        return _Reading(" ".join(words), words, offsets)
+        second = [self._second.correct(w) if w.isalpha() else w for w in words]
+        return _Reading(" ".join(words), words, offsets, second)
 
     def findings(self, reading: _Reading) -> list[Finding]:
         """Every phrasing and measure of every flag in the question, before context."""
         found = []
         for flag in self.flags:
             for slots in flag.phrasings:
-                for first, last in _match(slots, reading.words):
+                for first, last in _match(slots, reading.words, reading.second):
                     end = reading.offsets[last] + len(reading.words[last])
                     found.append(Finding(flag.id, reading.offsets[first], end))
         for measure in _sentence_measures(reading.text):
@@ -204,12 +328,17 @@ class Detector:
         """Apply context, thresholds, treatments and combinations; the most serious flag wins."""
         mentions = self._treatment_mentions(reading)
         dated, days_since = _dating(reading.text, mentions)
-        modifiers = [m for m in modifiers if (m.start, m.end) not in dated]
+        modifiers = [
+            m
+            for m in modifiers
+            if not any(m.category == context.HISTORICAL and a <= m.start < b for a, b in dated)
+        ]
         counted: dict[str, list[Finding]] = {}
         safe_values: set[str] = set()
         findings = list(findings)
         kinds = {f: context.categories(modifiers, f.start, f.end) for f in findings}
-        # "isn't breathing fast" holds a negated "breathing fast": its "isn't breathing" goes too.
+        # "isn't breathing fast" holds a negated "breathing fast": its "isn't breathing", which
+        # overlaps it and is cut short by it, goes too ("can't feel … feet" holds its own).
         negated = [f for f in findings if context.NEGATED in kinds[f]]
         for finding in findings:
             flag = self._by_id[finding.flag]
@@ -219,7 +348,7 @@ class Detector:
             ):
                 continue
             if any(
-                n.flag == finding.flag and n.start < finding.end and finding.start < n.end
+                n.flag == finding.flag and finding.start < n.start < finding.end < n.end
                 for n in negated
             ):
                 continue
@@ -270,6 +399,32 @@ class Detector:
         return any(days.get(name, 0) <= flag.within_days for name in named)
 
 
+@lru_cache(maxsize=1)
+def _english() -> list[str]:
+    """Everyday English words, sorted, for expanding `word*` into real words."""
+    return sorted(w for w in top_n_list("en", 200_000) if w.isalpha())
+
+
+def english_words_starting(prefix: str) -> list[str]:
+    """The prefix and the English words that start with it (at most 40, most common first)."""
+    words = _english()
+    start = bisect.bisect_left(words, prefix)
+    end = bisect.bisect_left(words, prefix + "{")  # "{" sorts after every letter
+    found = sorted(words[start:end], key=lambda w: -zipf_frequency(w, "en"))[:40]
+    return [prefix, *found]
+
+
+def _rarest(slots: tuple[_Slot, ...]) -> _Slot:
+    """The slot whose most everyday word is least everyday: the cheapest one to look for."""
+    real = [s for s in slots if not s.wildcard]
+
+    def commonest(slot: _Slot) -> float:
+        forms = [*slot.exact, *(p + "ing" for p in slot.prefixes)]
+        return max(zipf_frequency(w, "en") for w in forms)
+
+    return min(real, key=commonest)
+
+
 def _compile_flag(flag: dict[str, Any], groups: dict[str, tuple[str, ...]]) -> _Flag:
     return _Flag(
         id=flag["id"],
@@ -302,34 +457,43 @@ def _compile_phrasing(text: str, groups: dict[str, tuple[str, ...]]) -> tuple[_S
     return tuple(slots)
 
 
-def _match(slots: tuple[_Slot, ...], words: list[str]) -> Iterable[tuple[int, int]]:
+def _match(
+    slots: tuple[_Slot, ...], words: list[str], second: list[str] | None = None
+) -> Iterable[tuple[int, int]]:
     """(first, last) word positions where the phrasing's slots match, fillers between."""
+    seconds = second if second and len(slots) > 1 else words
     for first, word in enumerate(words):
-        if slots[0].matches(word):
-            last = _match_rest(slots, 1, words, first + 1)
+        if slots[0].matches(word) or slots[0].matches(seconds[first]):
+            last = _match_rest(slots, 1, words, first + 1, seconds)
             if last is not None:
                 yield first, last
 
 
-def _match_rest(slots: tuple[_Slot, ...], i: int, words: list[str], at: int) -> int | None:
+def _match_rest(
+    slots: tuple[_Slot, ...], i: int, words: list[str], at: int, second: list[str]
+) -> int | None:
     """The last word position when slots[i:] match from `at` on, else None."""
     if i == len(slots):
         return at - 1
     slot = slots[i]
+
+    def fits(position: int) -> bool:
+        return slot.matches(words[position]) or slot.matches(second[position])
+
     if slot.wildcard:  # any words of the same sentence, the fewest that let the rest match
         for skip in range(WILDCARD_WORDS + 1):
             if at + skip > len(words) or (skip and not words[at + skip - 1].isalnum()):
                 return None
-            last = _match_rest(slots, i + 1, words, at + skip)
+            last = _match_rest(slots, i + 1, words, at + skip, second)
             if last is not None:
                 return last
         return None
     gap = 0
-    while at < len(words) and not slot.matches(words[at]) and words[at] in FILLERS:
+    while at < len(words) and not fits(at) and words[at] in FILLERS:
         at, gap = at + 1, gap + 1
-    if at >= len(words) or gap > MAX_GAP or not slot.matches(words[at]):
+    if at >= len(words) or gap > MAX_GAP or not fits(at):
         return None
-    return _match_rest(slots, i + 1, words, at + 1)
+    return _match_rest(slots, i + 1, words, at + 1, second)
 
 
 def _sentence_measures(text: str) -> list[Measure]:
@@ -349,28 +513,64 @@ def _dating(
 ) -> tuple[set[tuple[int, int]], dict[str, float]]:
     """Time phrases that date a treatment ("zolgensma 3 weeks ago"), and days since each one."""
     dated: set[tuple[int, int]] = set()
-    days_since: dict[str, float] = {}
+    days_of: dict[tuple[str, int, int], float] = {}
     for match in _DATING.finditer(text):
-        n = match["n"]
-        days = (int(n) if n.isdigit() else _WORD_NUMBERS[n]) * _DAYS[match["u"]]
+        n, unit = match["n"] or "1", match["u"] or match["u2"]
+        days = float((int(n) if n.isdigit() else _WORD_NUMBERS[n]) * _DAYS[unit])
         near = [
-            name
+            (name, start, end)
             for name, start, end in mentions
             if (match["w"] != "after" and 0 <= match.start() - end <= DATING_CHARS)
             or (match["w"] == "after" and 0 <= start - match.end() <= DATING_CHARS)
         ]
-        for name in near:
-            days_since[name] = min(days_since.get(name, days), days)
-        if near and days <= DATING_MAX_DAYS:
+        for mention in near:
+            days_of[mention] = min(days_of.get(mention, days), days)
+        if near:  # the phrase dates the treatment, not any finding around it
             ago = text.find("ago", match.start()) if match["w"] == "ago" else -1
             dated.add((match.start(), ago + 3 if ago >= 0 else match.end()))
+    # The most recent mention counts; one with no date ("the injection site") is recent, one
+    # still to come ("before her next spinraza") is not a treatment she has had.
+    days_since: dict[str, float] = {}
+    for mention in mentions:
+        if _FUTURE.search(text[max(0, mention[1] - 25) : mention[1]]):
+            days_of.setdefault(mention, float("inf"))
+        days = days_of.get(mention, 0.0)
+        days_since[mention[0]] = min(days_since.get(mention[0], days), days)
     return dated, days_since
 
 
 _NUMBERS = {"GB": "999", "UK": "999", "IE": "112", "US": "911", "CA": "911", "AU": "000"}
 _NUMBERS |= {"NZ": "111", "CN": "120", "IN": "112", "ZA": "112"}
 _EU = set(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU MT NL PL PT RO SK SI ES SE EU".split()
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+        "EU",
+    ]
 )
 
 

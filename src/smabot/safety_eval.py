@@ -57,7 +57,11 @@ class SafetyScore:
 def load_vignettes(path: Path) -> list[Vignette]:
     """Vignettes from a JSONL file; a malformed line is a SmabotError naming its line."""
     found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SmabotError(f"{path}: cannot read: {exc}") from exc
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
