@@ -19,7 +19,7 @@ from starlette.types import ASGIApp
 
 from smabot.api import create_app
 from smabot.corpus import load_corpus
-from smabot.index import Index, build_index
+from smabot.index import Index, build_index, save_index
 from smabot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +56,8 @@ def app(index: Index, tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     settings = Settings(
         corpus=CORPUS, index=folder / "index", db=folder / "smabot.sqlite3", rate_limit_per_minute=0
     )
-    return create_app(settings, index=index)
+    build = save_index(index, folder / "index")  # published, as `smabot index` would
+    return create_app(settings, index=index, build=build)
 
 
 @pytest.fixture(scope="session")

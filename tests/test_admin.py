@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from smabot.api import create_app
 from smabot.settings import Settings
 
-TOKEN = "s3cret-token"
+TOKEN = "s3cret-token-of-24-chars"
 
 
 def client_for(corpus: Path, tmp_path: Path, token: str = TOKEN) -> TestClient:

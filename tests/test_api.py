@@ -107,7 +107,7 @@ def test_health_sources_and_docs(client: TestClient) -> None:
 def test_feedback_is_stored_and_bad_feedback_refused(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
     ok = {"question": "cost? mail a@b.org", "passage_ids": ["x#y-1"], "helpful": True}
     response = client.post("/api/feedback", json=ok)
-    assert response.status_code == 204 and response.content == b""
+    assert response.status_code == 202 and response.content == b""
     assert app.state.store.feedback()[-1]["question"] == "cost? mail [email]"
     for bad in (
         {**ok, "helpful": "yes"},

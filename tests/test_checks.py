@@ -52,3 +52,9 @@ def test_check_exits_1_on_errors(corpus_copy: Path) -> None:
     source.write_text(source.read_text().replace("url: https://", "url: ftp://"))
     result = smabot("check", "--corpus", str(corpus_copy))
     assert result.returncode == 1 and f"{source}:5: url" in result.stdout
+
+
+def test_markdown_escapes_left_by_an_import_are_errors(write_source: WriteSource) -> None:
+    path = write_source(body="## A\n\nSee the \\<img\\> tag and 5 \\* 3 in the label.")
+    (problem,) = check(path.parents[1])
+    assert str(problem).startswith(f"{path}:14:") and "Markdown escape" in problem.message

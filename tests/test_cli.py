@@ -82,6 +82,15 @@ def serving(
     *args: str, env: dict[str, str] | None = None, log: Path | None = None
 ) -> Iterator[str]:
     """`smabot serve` as a real process on a free port; yields its base URL once it answers."""
+    with server_process(*args, env=env, log=log) as (base, _):
+        yield base
+
+
+@contextmanager
+def server_process(
+    *args: str, env: dict[str, str] | None = None, log: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`smabot serve` on a free port: its base URL and its process, once it answers."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -95,7 +104,7 @@ def serving(
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(f"{base}/healthz")
-        yield base
+        yield base, process
     finally:
         process.terminate()
         process.wait(timeout=15)
@@ -133,7 +142,10 @@ def test_every_worker_switches_to_a_new_index_without_a_restart(
 
 def test_access_log_never_shows_question_text_or_tokens(corpus_copy: Path, tmp_path: Path) -> None:
     log = tmp_path / "server.log"
-    env = {"SMABOT_DB": str(tmp_path / "db.sqlite3"), "SMABOT_ADMIN_TOKEN": "tok-SECRET-42"}
+    env = {
+        "SMABOT_DB": str(tmp_path / "db.sqlite3"),
+        "SMABOT_ADMIN_TOKEN": "tok-SECRET-42-long-enough",
+    }
     args = ("--corpus", str(corpus_copy), "--index", str(tmp_path / "idx"))
     with serving(*args, env=env, log=log) as base:
         httpx2.post(f"{base}/api/ask", json={"question": "my son Tobias has a rash"}, timeout=10)
@@ -141,8 +153,10 @@ def test_access_log_never_shows_question_text_or_tokens(corpus_copy: Path, tmp_p
         httpx2.post(
             f"{base}/api/admin/reindex",
             timeout=30,
-            headers={"Authorization": "Bearer tok-SECRET-42"},
+            headers={"Authorization": "Bearer tok-SECRET-42-long-enough"},
         )
     text = log.read_text()
     assert '"POST /api/ask HTTP/1.1" 200' in text and '"GET /api/ask HTTP/1.1" 405' in text
     assert "Tobias" not in text and "rash" not in text and "SECRET" not in text
+    access = [line for line in text.splitlines() if "HTTP/1.1" in line]
+    assert access and not any("127.0.0.1:" in line for line in access)  # no client address

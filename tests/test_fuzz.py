@@ -12,8 +12,7 @@ from schemathesis.specs.openapi.checks import negative_data_rejection
 from smabot.analysis import Analyzer
 from smabot.api import create_app
 from smabot.chunking import split
-from smabot.corpus import Source, load_corpus
-from smabot.index import build_index
+from smabot.corpus import Source
 from smabot.settings import Settings
 from smabot.text import sentence_spans
 
@@ -21,8 +20,8 @@ from .conftest import CORPUS
 
 _TMP = Path(__import__("tempfile").mkdtemp(prefix="smabot-fuzz-"))
 APP = create_app(
-    Settings(corpus=CORPUS, index=_TMP / "index", db=_TMP / "db.sqlite3", rate_limit_per_minute=0),
-    index=build_index(load_corpus(CORPUS)),
+    # nothing published yet: the app publishes the corpus through check and gate, as serve does
+    Settings(corpus=CORPUS, index=_TMP / "index", db=_TMP / "db.sqlite3", rate_limit_per_minute=0)
 )
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 

@@ -61,3 +61,18 @@ def test_unsupported_files_and_kinds_are_refused(tmp_path: Path) -> None:
         import_article(EXAMPLE, tmp_path, kind="blog")
     with pytest.raises(SmabotError, match="cannot read"):
         import_article(tmp_path / "missing.html", tmp_path)
+
+
+def test_markdown_escapes_from_trafilatura_never_reach_caregivers(tmp_path: Path) -> None:
+    page = tmp_path / "escapes.html"
+    page.write_text(
+        "<html><head><title>Dosing notes</title></head><body><article><h1>Dosing notes</h1>"
+        "<p>The label says 5 * 3 doses and uses the &lt;img&gt; tag in its table of "
+        "<em>side_effects</em> [see below] for each child who needs them.</p>"
+        "<p>Another paragraph, long enough for trafilatura to keep it as article text.</p>"
+        "</article></body></html>"
+    )
+    result = import_article(page, tmp_path / "corpus", url="https://example.org/d")
+    body = result.path.read_text().split("---", 2)[2]
+    assert "<img>" in body and "5 * 3" in body
+    assert "\\" not in body

@@ -17,9 +17,9 @@ from smabot.index import (
     B,
     Index,
     build_index,
-    ensure_index,
     indexed_text,
     load_index,
+    load_published,
     save_index,
 )
 
@@ -69,14 +69,15 @@ def test_publishing_keeps_a_few_builds_and_moves_the_pointer(index: Index, tmp_p
     )
 
 
-def test_ensure_index_rebuilds_when_the_corpus_changes(corpus_copy: Path, tmp_path: Path) -> None:
-    first = ensure_index(corpus_copy, tmp_path / "idx")
-    assert ensure_index(corpus_copy, tmp_path / "idx").params.built_at == first.params.built_at
-    source = next((corpus_copy / "sources").glob("*.md"))
-    source.write_text(source.read_text() + "\n## New section\n\nA brand new sentence here.\n")
-    second = ensure_index(corpus_copy, tmp_path / "idx")
-    assert second.version != first.version
-    assert any(p.section[-1:] == ("New section",) for p in second.passages)
+def test_load_published_falls_back_past_a_corrupt_current(index: Index, tmp_path: Path) -> None:
+    good = save_index(index, tmp_path / "idx")
+    bad = save_index(index, tmp_path / "idx")
+    weights = bad / "weights.npz"
+    weights.write_bytes(weights.read_bytes()[:100])  # truncated arrays
+    with pytest.raises(IndexMismatchError, match="unreadable index"):
+        load_index(tmp_path / "idx")
+    loaded, build = load_published(tmp_path / "idx")
+    assert build == good and loaded.version == index.version
 
 
 def reference(index: Index) -> tuple[BM25Plus, list[list[str]]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from smabot.errors import CorpusError
-from smabot.index import current_build, load_index
+from smabot.index import Index, current_build, load_index, save_index
+from smabot.live import LiveAnswerer
 from smabot.publish import GateRefused, rebuild
 from smabot.settings import Settings
 
@@ -57,3 +59,25 @@ def test_diff_lists_changed_answers(corpus_copy: Path, tmp_path: Path) -> None:
     )
     published = rebuild(settings, diff=True)
     assert any("r12" in change and "#costs-1" in change for change in published.changes)
+
+
+def test_the_watch_keeps_going_when_current_is_unreadable(index: Index, tmp_path: Path) -> None:
+    folder = tmp_path / "idx"
+    build = save_index(index, folder)
+    live = LiveAnswerer(index, folder, "", build, poll_seconds=0.05)
+    (folder / "CURRENT").unlink()
+    (folder / "CURRENT").mkdir()  # reading it fails
+    live.start()
+    try:
+        time.sleep(0.3)
+        assert live._thread is not None and live._thread.is_alive()
+        assert live.problems() == ["nothing is published in the index folder"]
+        (folder / "CURRENT").rmdir()
+        newer = save_index(index, folder)
+        deadline = time.monotonic() + 5
+        while live.served_build != newer.name:
+            assert time.monotonic() < deadline, "the watch stopped"
+            time.sleep(0.05)
+        assert live.problems() == []
+    finally:
+        live.stop()

@@ -15,7 +15,7 @@ from smabot.safety_eval import Vignette, load_vignettes, score
 from .conftest import CORPUS, ROOT
 
 VIGNETTES = ROOT / "tests" / "safety" / "vignettes.jsonl"
-EXTRA = ROOT / "tests" / "safety" / "tuning_extra.jsonl"
+TUNING_SETS = sorted((ROOT / "tests" / "safety").glob("tuning_*.jsonl"))
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,7 @@ def flagged(detector: Detector, text: str) -> Alert | None:
         "sats 88 and dropping",
         "he cant breth good",
         "she has been fitting for 6 minutes",
+        "she has stopped breathing",
     ],
 )
 def test_emergencies(detector: Detector, question: str) -> None:
@@ -132,7 +133,7 @@ def test_the_suite_is_large_varied_and_split_once() -> None:
 
 
 # Measured once on the frozen test half and guarded here; see the README's "Safety" figures.
-TEST_MIN_RECALL = 0.88
+TEST_MIN_RECALL = 0.91
 TEST_MAX_FALSE_ALARMS = 0.11
 
 
@@ -200,12 +201,15 @@ def test_a_typo_in_the_red_flag_never_removes_it(detector: Detector) -> None:
     assert not lost
 
 
-def test_the_extra_tuning_set_stays_caught(detector: Detector) -> None:
-    if not EXTRA.exists():
-        pytest.skip(f"{EXTRA.name} is not in this checkout")
-    result = score(load_vignettes(EXTRA), lambda text: flagged(detector, text) is not None)
-    assert result.recall >= 0.95, result.missed
-    assert result.false_alarm_rate <= 0.10, result.alarmed
+@pytest.mark.parametrize("path", TUNING_SETS, ids=lambda p: p.name)
+def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> None:
+    result = score(load_vignettes(path), lambda text: flagged(detector, text) is not None)
+    assert result.recall >= 0.99, result.missed
+    assert result.false_alarm_rate <= 0.05, result.alarmed
+
+
+def test_there_are_later_tuning_sets() -> None:
+    assert len(TUNING_SETS) >= 2
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

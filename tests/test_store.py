@@ -16,9 +16,12 @@ from smabot.store import Store, redact
         ("write to jo.bloggs+sma@nhs.net please", "write to [email] please"),
         ("call +44 7700 900123 tonight", "call [phone] tonight"),
         ("or (555) 123-4567", "or [phone]"),
-        ("NHS number 9434765919", "NHS number [phone]"),
+        ("NHS number 9434765919", "NHS number [id]"),
         ("ref 123456", "ref [number]"),
-        ("she is 3, born 2021, 1.1 x 10^14 vg, 13/22 patients", None),
+        (
+            "she is 3, born 2021, 1.1 x 10^14 vg, 13/22 patients",
+            "she is 3, born [date], 1.1 x 10^14 vg, 13/22 patients",
+        ),
     ],
 )
 def test_redaction(text: str, expected: str | None) -> None:

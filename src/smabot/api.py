@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from smabot import __version__
 from smabot.admin import admin_router
 from smabot.answer import Answer
-from smabot.index import Index, ensure_index
+from smabot.index import Index
 from smabot.live import LiveAnswerer
 from smabot.middleware import (
     BodyLimit,
@@ -32,9 +32,11 @@ from smabot.models import (
     AskRequest,
     FeedbackRequest,
     Health,
+    Ready,
     SourceOut,
 )
 from smabot.pages import pages_router
+from smabot.publish import open_published
 from smabot.settings import Settings
 from smabot.store import Store
 
@@ -44,19 +46,24 @@ MAX_SAFETY_CHARS = 8000
 ANSWER_JSON = TypeAdapter(Answer)
 
 
-def create_app(settings: Settings | None = None, index: Index | None = None) -> FastAPI:
-    """The smabot web app over the settings' corpus (or an index given directly)."""
+def create_app(
+    settings: Settings | None = None, index: Index | None = None, build: Path | None = None
+) -> FastAPI:
+    """The smabot web app over the settings' published index (or an index given directly)."""
     settings = settings or Settings()
-    index = index or ensure_index(settings.corpus_dir(), settings.index_dir())
-    live = LiveAnswerer(index, settings.index_dir(), settings.locale)
+    if index is None:  # the newest good published build; never a build over it
+        index, build = open_published(settings)
+    live = LiveAnswerer(index, settings.index_dir(), settings.locale, build)
     web = settings.web_dir()
-    quiet_access_log()
+    quiet_access_log(settings.log_client_ip)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         live.start()
+        app.state.store.start_expiry()  # retention runs at start and hourly
         yield
         live.stop()
+        app.state.store.stop_expiry()
         app.state.store.flush()  # nothing caregivers told us is dropped at shutdown
 
     app = FastAPI(
@@ -66,10 +73,12 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
         lifespan=lifespan,
     )
     app.state.live = live
-    app.state.store = Store(settings.db, settings.retention_days)
+    app.state.store = Store(
+        settings.db, settings.retention_days, known=lambda: live.current.index.words
+    )
     app.state.glossary = load_glossary(settings.corpus_dir())
     # added innermost first: the body limit runs inside CORS, security headers wrap everything
-    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES, timeout=settings.body_timeout_seconds)
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(PublicCORS, origins=settings.origins())
     app.add_middleware(SecurityHeaders)
@@ -121,11 +130,12 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
         # serialised straight from the dataclass by pydantic-core (response_model documents it)
         return Response(ANSWER_JSON.dump_json(answer), media_type="application/json")
 
-    @app.post("/api/feedback", status_code=204, response_class=Response, responses=ERRORS)
+    @app.post("/api/feedback", status_code=202, response_class=Response, responses=ERRORS)
     async def feedback(request: FeedbackRequest) -> Response:
-        """Record whether an answer helped (the question is redacted before it is stored)."""
+        """Queue a record of whether an answer helped (redacted before it is stored)."""
+        # 202: queued, not yet written; a write that fails later is logged and shown by /readyz
         app.state.store.add_feedback(request.question, request.passage_ids, request.helpful)
-        return Response(status_code=204)
+        return Response(status_code=202)
 
     @app.get("/api/sources", response_model=list[SourceOut])
     def sources() -> list[dict[str, Any]]:
@@ -137,16 +147,30 @@ def create_app(settings: Settings | None = None, index: Index | None = None) -> 
         """Plain-language definitions of terms that appear in passages."""
         return dict(app.state.glossary)
 
+    store: Store = app.state.store
+
+    def problems() -> list[str]:
+        return live.problems() + store.problems()
+
     @app.get("/healthz", response_model=Health)
     def health() -> dict[str, Any]:
-        """The served index's version, size and build time."""
+        """Liveness: 200 while this process answers; `status` is "ok" only when all is well."""
         served = live.current.index
+        found = problems()
         return {
-            "status": "ok",
+            "status": "degraded" if found else "ok",
             "index_version": served.version,
             "passages": len(served.passages),
             "built_at": served.params.built_at,
+            "problems": found,
         }
+
+    @app.get("/readyz", response_model=Ready, responses={503: {"model": Ready}})
+    def ready() -> JSONResponse:
+        """Readiness: 503 with the reasons when the published index or the store is not right."""
+        found = problems()
+        body = {"status": "not ready" if found else "ready", "problems": found}
+        return JSONResponse(body, status_code=503 if found else 200)
 
     return app
 

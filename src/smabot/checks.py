@@ -11,7 +11,7 @@ import yaml
 from smabot.chunking import MAX_WORDS, split
 from smabot.corpus import check_corpus, parse_source, source_files
 from smabot.errors import Problem
-from smabot.text import word_count
+from smabot.text import MARKDOWN_ESCAPE, word_count
 
 # Page furniture that captures and imports carry in: one list, used by check and import alike.
 FURNITURE = [
@@ -99,7 +99,7 @@ def _furniture(path: Path) -> list[Problem]:
         return []  # check_corpus reports unreadable files
     closing = [i for i, line in enumerate(lines) if line.strip() == "---"][1:2]
     start = closing[0] + 1 if lines[:1] == ["---"] and closing else 0
-    return [
+    problems = [
         Problem(
             path,
             start + number,
@@ -107,6 +107,18 @@ def _furniture(path: Path) -> list[Problem]:
         )
         for number, text in suspected_furniture("\n".join(lines[start:]))
     ]
+    for number, line in enumerate(lines[start:], start + 1):
+        escape = MARKDOWN_ESCAPE.search(line)
+        if escape:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    f"Markdown escape {escape.group()!r} left by the import: caregivers would "
+                    f"see the backslash; remove it",
+                )
+            )
+    return problems
 
 
 def _glossary(path: Path) -> list[Problem]:

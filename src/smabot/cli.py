@@ -13,6 +13,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 
+from pydantic import ValidationError
+
 from smabot.answer import MIN_COVERAGE, Answer, Answerer
 from smabot.errors import CorpusError, SmabotError
 from smabot.settings import Settings
@@ -30,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     except SmabotError as exc:
         print(f"smabot: {exc}", file=sys.stderr)
         return 1
+    except ValidationError as exc:  # a setting in the environment is wrong: one line each
+        for error in exc.errors():
+            where = "_".join(str(part) for part in error["loc"]).upper()
+            message = str(error["msg"]).removeprefix("Value error, ")
+            print(f"smabot: SMABOT_{where}: {message}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 
@@ -44,11 +52,12 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from smabot.api import create_app
-    from smabot.index import ensure_index
+    from smabot.publish import open_published
+    from smabot.server import server_options
 
     settings = _settings(args)
     host, port = args.host or settings.host, args.port or settings.port
-    index = ensure_index(settings.corpus_dir(), settings.index_dir())
+    index, build = open_published(settings)
     print(
         f"smabot: serving {len(index.passages)} passages on http://{host}:{port}"
         f" with {args.workers} worker(s)",
@@ -63,10 +72,11 @@ def _serve(args: argparse.Namespace) -> int:
             host=host,
             port=port,
             workers=args.workers,
-            log_level="info",
+            **server_options(settings),
         )
     else:
-        uvicorn.run(create_app(settings, index), host=host, port=port, log_level="info")
+        app = create_app(settings, index, build)
+        uvicorn.run(app, host=host, port=port, **server_options(settings))
     return 0
 
 
@@ -159,10 +169,10 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _answerer(args: argparse.Namespace) -> Answerer:
-    from smabot.index import ensure_index
+    from smabot.publish import open_published
 
     settings = _settings(args)
-    return Answerer(ensure_index(settings.corpus_dir(), settings.index_dir()), settings.locale)
+    return Answerer(open_published(settings)[0], settings.locale)
 
 
 def _ask(args: argparse.Namespace) -> int:

@@ -41,7 +41,9 @@ RULES: list[tuple[str, str, str]] = [
         r"last (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time)|"
         r"years? ago|months ago|in the past|used to|history of|previously|back then|"
         r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
-        r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|"
+        r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|long before|newborn|"
+        r"in (?:his|her|their|my) first (?:week|month|year)s?|always (?:had|been|has|have)|"
+        r"at the weekend|last weekend|"
         r"(?:in|last) (?:january|february|march|april|may|june|july|august|september|october|"
         r"november|december)|turned out to be|"
         r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
@@ -83,10 +85,15 @@ RULES: list[tuple[str, str, str]] = [
         "f",
         r"some (?:children|kids|babies|patients|people|parents|adults)|"
         r"other (?:children|kids|babies|patients|parents|people|families)|"
-        r"(?:i|we) (?:read|heard|saw|have seen|have read|have heard)|(?:in|during) (?:the )?"
+        r"(?:i|we|ive|weve) (?:read|heard|saw|seen|have seen|have read|have heard)|"
+        r"(?:in|during) (?:the )?"
         r"(?:trials?|stud(?:y|ies)|clinical trials?)|people (?:say|said|report)|"
         r"(?:has|have|was|were) been reported|reported in|the leaflet|the label|the website|"
         r"(?:children|kids|babies|people|patients|adults) with sma|"
+        r"my (?:nephew|niece|cousin|friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|"
+        r"mom|dad|nan|gran|grandma|grandad|grandpa|granny)s?\b|"
+        r"(?:a|one|another) (?:boy|girl|child|kid) (?:in|at|from)|at (?:school|nursery)|"
+        r"in (?:his|her|their) class|"
         r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
         r"(?:sheet|leaflet|letter|nurse|doctor|they|team|website|label|consultant|gp) "
         r"(?:says|said|told us|mentioned|lists|listed|warned)",
@@ -165,6 +172,7 @@ class Modifier:
     end: int
     scope_start: int
     scope_end: int
+    inner: bool = False  # governs the words inside its own span (a question frame)
 
 
 def modifiers(text: str) -> list[Modifier]:
@@ -183,7 +191,8 @@ def modifiers(text: str) -> list[Modifier]:
             scope_end = forward if "f" in direction else end
             if direction == "i":
                 scope_start, scope_end = start, min(end, forward)
-            found.append(Modifier(category, start, end, scope_start, scope_end))
+            inner = direction == "i"
+            found.append(Modifier(category, start, end, scope_start, scope_end, inner))
     return found + _general_questions(text)
 
 
@@ -194,7 +203,7 @@ def _general_questions(text: str) -> list[Modifier]:
         words = sentence.strip()
         if _QUESTION_START.match(words) and not _PERSONAL.search(words):
             end = start + len(sentence)
-            found.append(Modifier(HYPOTHETICAL, start, end, start, end))
+            found.append(Modifier(HYPOTHETICAL, start, end, start, end, inner=True))
         start += len(sentence)
     return found
 
@@ -234,5 +243,5 @@ def categories(modifiers_: list[Modifier], start: int, end: int) -> set[str]:
         m.category
         for m in modifiers_
         if m.scope_start <= start < m.scope_end
-        and (m.scope_end == m.end or not (m.start < end and start < m.end))
+        and (m.inner or not (m.start < end and start < m.end))
     }

@@ -34,3 +34,7 @@ class CorpusError(SmabotError):
 
 class IndexMismatchError(SmabotError):
     """A saved index is missing, foreign, or was built from another corpus."""
+
+
+class NothingPublishedError(IndexMismatchError):
+    """No published build of an index folder can be loaded."""

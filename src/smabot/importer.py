@@ -13,7 +13,7 @@ import yaml
 from smabot.checks import suspected_furniture
 from smabot.corpus import KINDS
 from smabot.errors import SmabotError
-from smabot.text import slugify
+from smabot.text import slugify, unescape_markdown
 
 _BULLET = re.compile(r"^\s*[•·▪◦*]\s+")
 _NUMBERED = re.compile(r"^\s+(\d+[.)])\s+")
@@ -60,7 +60,7 @@ def import_article(
             publisher = publisher or meta.sitename
             url = url or meta.url
             date = meta.date or ""
-        body = _demote_headings(body, title)
+        body = _demote_headings(unescape_markdown(body), title)
     elif suffix in (".txt", ".md"):
         body = _strip_front_matter(raw) if suffix == ".md" else _text_to_markdown(raw)
         title = title or _first_heading(body) or path.stem.replace("-", " ").replace("_", " ")

@@ -18,8 +18,8 @@ from typing import Any
 
 from smabot.analysis import ANALYZER_VERSION, Analyzer, words
 from smabot.chunking import Passage, split
-from smabot.corpus import Corpus, load_corpus, source_files
-from smabot.errors import IndexMismatchError
+from smabot.corpus import Corpus, source_files
+from smabot.errors import IndexMismatchError, NothingPublishedError
 from smabot.redflags import red_flags_path
 from smabot.spelling import Speller
 from smabot.text import sentence_spans
@@ -101,6 +101,11 @@ class Index:
     def version(self) -> str:
         """The index version shown to clients."""
         return self.params.version
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word the passages use, folded: never mistaken for a caregiver's name."""
+        return frozenset(self.surface)
 
     def idf(self, term: str) -> float:
         """BM25+ IDF of a term; a term no passage has counts as rare as one only one passage has."""
@@ -280,7 +285,12 @@ def current_build(folder: Path) -> Path | None:
 
 def load_index(folder: Path, expected_hash: str | None = None) -> Index:
     """Load the current build of an index folder; refuse a foreign or stale one."""
-    build = current_build(folder) or folder
+    return load_build(current_build(folder) or folder, expected_hash)
+
+
+def load_build(build: Path, expected_hash: str | None = None) -> Index:
+    """Load one build folder; anything wrong with it is an IndexMismatchError, never a crash."""
+    folder = build
     missing = [name for name in (*_FILES, "weights.npz") if not (build / name).is_file()]
     if missing:
         raise IndexMismatchError(f"{folder}: not an smabot index (missing {', '.join(missing)})")
@@ -291,8 +301,9 @@ def load_index(folder: Path, expected_hash: str | None = None) -> Index:
         weights = (
             Weights.load(build, vocabulary["terms"]) if params.format == INDEX_FORMAT else None
         )
-    except (ValueError, TypeError, KeyError, OSError) as exc:
-        raise IndexMismatchError(f"{folder}: unreadable index: {exc}") from exc
+    except Exception as exc:  # truncated arrays raise BadZipFile, EOFError, KeyError, …
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        raise IndexMismatchError(f"{folder}: unreadable index ({reason})") from exc
     if weights is None or params.format != INDEX_FORMAT or params.analyzer != ANALYZER_VERSION:
         raise IndexMismatchError(f"{folder}: index built by another smabot version")
     if expected_hash is not None and params.corpus_hash != expected_hash:
@@ -309,11 +320,28 @@ def load_index(folder: Path, expected_hash: str | None = None) -> Index:
     )
 
 
-def ensure_index(corpus_dir: Path, index_dir: Path) -> Index:
-    """The saved index when it matches the corpus, else one built from the corpus and saved."""
-    try:
-        return load_index(index_dir, corpus_hash(corpus_dir))
-    except IndexMismatchError:
-        index = build_index(load_corpus(corpus_dir))
-        save_index(index, index_dir)
-        return index
+def published_builds(folder: Path) -> list[Path]:
+    """Every published build of an index folder, newest first."""
+    builds = folder / "builds"
+    if not builds.is_dir():
+        return []
+    found = [p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def load_published(folder: Path) -> tuple[Index, Path]:
+    """The build CURRENT names, else the newest published build that loads, and its folder.
+
+    Never builds: only `smabot index` and the admin re-index publish (through check and gate).
+    """
+    current = current_build(folder)
+    candidates = [current] if current is not None else []
+    candidates += [b for b in published_builds(folder) if b != current]
+    problems = []
+    for build in candidates:
+        try:
+            return load_build(build), build
+        except IndexMismatchError as exc:
+            problems.append(str(exc))
+    detail = f": {problems[0]}" if problems else ""
+    raise NothingPublishedError(f"{folder}: no published index loads{detail}")

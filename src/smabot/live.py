@@ -8,49 +8,75 @@ from pathlib import Path
 
 from smabot.answer import Answerer
 from smabot.errors import SmabotError
-from smabot.index import Index, current_build, load_index
+from smabot.index import Index, current_build, load_build
 
 log = logging.getLogger("smabot")
 
 
 class LiveAnswerer:
-    """Holds the Answerer of the newest build of an index folder.
+    """Holds the Answerer of the newest good build of an index folder.
 
     A background thread polls the folder's CURRENT pointer; a new build is loaded beside the old
     one and swapped in with one assignment, so requests already running finish on the old index.
+    A build that cannot be loaded is logged once and skipped; the last good one keeps serving,
+    and the next published build is picked up as usual.
     """
 
-    def __init__(self, index: Index, index_dir: Path, locale: str, poll_seconds: float = 1.0):
+    def __init__(
+        self,
+        index: Index,
+        index_dir: Path,
+        locale: str,
+        build: Path | None = None,
+        poll_seconds: float = 1.0,
+    ) -> None:
         self.index_dir = index_dir
         self.locale = locale
         self.poll_seconds = poll_seconds
         self.current = Answerer(index, locale)
-        build = current_build(index_dir)
-        self._build = build.name if build else None
+        self.served_build = build.name if build else None
+        self.failed: dict[str, str] = {}  # build name -> why it could not be loaded
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._swap_lock = threading.Lock()
+        self._last_error = ""
 
-    def swap(self, index: Index) -> None:
+    def swap(self, index: Index, build: Path | None = None) -> None:
         """Serve this index from now on."""
         with self._swap_lock:
             self.current = Answerer(index, self.locale)
-            build = current_build(self.index_dir)
-            self._build = build.name if build else self._build
+            self.served_build = build.name if build else self.served_build
+        log.info("smabot: now serving index %s (%s)", index.version, self.served_build)
 
     def refresh(self) -> bool:
         """Load the published build if it is not the one served; True when it swapped."""
         build = current_build(self.index_dir)
-        if build is None or build.name == self._build:
+        if build is None or build.name in (self.served_build, *self.failed):
             return False
         try:
-            index = load_index(self.index_dir)
-        except SmabotError as exc:  # a half-pruned or foreign build: keep serving, retry later
-            log.warning("smabot: not switching to %s: %s", build.name, exc)
+            index = load_build(build)
+        except SmabotError as exc:  # corrupt or half-pruned: keep serving, say so once
+            self.failed[build.name] = str(exc)
+            log.error(
+                "smabot: not switching to %s, still serving %s: %s",
+                build.name,
+                self.served_build,
+                exc,
+            )
             return False
-        self.swap(index)
-        log.info("smabot: now serving index %s (%s)", index.version, build.name)
+        self.swap(index, build)
         return True
+
+    def problems(self) -> list[str]:
+        """Why this process is not serving what is published (empty when it is)."""
+        build = current_build(self.index_dir)
+        if build is None:
+            return ["nothing is published in the index folder"]
+        if build.name in self.failed:
+            return [f"index not loadable: {self.failed[build.name]}"]
+        if build.name != self.served_build:
+            return [f"current build {build.name} is not the one served ({self.served_build})"]
+        return []
 
     def start(self) -> None:
         """Start watching for new builds."""
@@ -68,4 +94,11 @@ class LiveAnswerer:
 
     def _watch(self) -> None:
         while not self._stop.wait(self.poll_seconds):
-            self.refresh()
+            try:
+                self.refresh()
+                self._last_error = ""
+            except Exception as exc:  # nothing may end the watch: log each new error once
+                message = f"{type(exc).__name__}: {exc}"
+                if message != self._last_error:
+                    log.error("smabot: watching %s failed, will retry: %s", self.index_dir, message)
+                self._last_error = message

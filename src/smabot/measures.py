@@ -81,10 +81,18 @@ def measures(text: str) -> list[Measure]:
     """Every measure in a clause of normalised text (lower case, one space between tokens)."""
     found = _temperatures(text) + _saturations(text)
     if _URINE_CUE.search(text) and _DRY_CUE.search(text):
-        found += _durations(text, "hours_dry", hours=True)
+        # only a duration next to the wee or nappy it is about ("8 days post zolgensma … wees
+        # normal" is no dry spell)
+        found += [m for m in _durations(text, "hours_dry", hours=True) if _near_urine(text, m)]
     if _FIT_CUE.search(text):
         found += _durations(text, "seizure_minutes", hours=False)
     return found
+
+
+def _near_urine(text: str, measure: Measure) -> bool:
+    """ "no wet nappy for 9 hours", "9 hours without a wee": the wee is beside the hours."""
+    window = text[max(0, measure.start - 30) : measure.end + 25]
+    return bool(_URINE_CUE.search(window))
 
 
 def _number(text: str) -> float:
@@ -92,9 +100,12 @@ def _number(text: str) -> float:
 
 
 def _temperatures(text: str) -> list[Measure]:
-    cue = _TEMPERATURE_CUE.search(text)
     found = []
     for match in _TEMPERATURE.finditer(text):
+        # a bare number is a temperature only beside its cue ("temp 38", "running 101"), not
+        # anywhere in a sentence that mentions a fever ("rr 32 … afebrile")
+        near = text[max(0, match.start() - 30) : match.end() + 20]
+        cue = _TEMPERATURE_CUE.search(near)
         value = _number(match["v"])
         unit = (match["u"] or "")[:1]
         decimal = "." in match["v"] or "," in match["v"]

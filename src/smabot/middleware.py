@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class BodyLimit:
-    """Refuse bodies over a size (413) or that arrive too slowly (408), before the app runs."""
+    """Refuse bodies over a size (413) or not complete within `timeout` seconds (408)."""
 
     def __init__(self, app: ASGIApp, limit: int, timeout: float = 10.0) -> None:
         self.app, self.limit, self.timeout = app, limit, timeout
@@ -28,13 +28,17 @@ class BodyLimit:
             await _too_large(self.limit)(scope, receive, send)
             return
         # A chunked body has no declared length: buffer it up to the limit, then replay it.
+        # One deadline for the whole body: a client trickling a byte a second is cut off too.
         body = b""
+        deadline = time.monotonic() + self.timeout
         while True:
             try:
-                message = await asyncio.wait_for(receive(), self.timeout)
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - time.monotonic()))
             except TimeoutError:
                 await JSONResponse(
-                    {"error": "the request body arrived too slowly"}, status_code=408
+                    {"error": "the request body arrived too slowly"},
+                    status_code=408,
+                    headers=_CLOSE,  # the rest of the body is never read: end the connection
                 )(scope, receive, send)
                 return
             if message["type"] != "http.request":
@@ -60,8 +64,13 @@ def _replay(messages: list[Message], then: Receive | None = None) -> Receive:
     return receive
 
 
+_CLOSE = {"connection": "close"}
+
+
 def _too_large(limit: int) -> JSONResponse:
-    return JSONResponse({"error": f"request body is larger than {limit} bytes"}, status_code=413)
+    return JSONResponse(
+        {"error": f"request body is larger than {limit} bytes"}, status_code=413, headers=_CLOSE
+    )
 
 
 class RateLimit:
@@ -116,22 +125,30 @@ class RateLimit:
         return 0.0 if allowed else (1 - tokens) / self.rate
 
 
-class _NoQueryStrings(logging.Filter):
-    """Access-log lines keep the path but never a query string, where a question could hide."""
+class _QuietAccessLog(logging.Filter):
+    """Access-log lines keep the path but never a query string, where a question could hide,
+    and no client address unless the operator asked for it (SMABOT_LOG_CLIENT_IP)."""
+
+    def __init__(self, client_ip: bool) -> None:
+        super().__init__()
+        self.client_ip = client_ip
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple) and len(record.args) >= 3:
             args = list(record.args)
+            if not self.client_ip:
+                args[0] = "-"
             args[2] = str(args[2]).split("?", 1)[0]
             record.args = tuple(args)
         return True
 
 
-def quiet_access_log() -> None:
-    """Strip query strings from uvicorn's access log in this process (once)."""
+def quiet_access_log(client_ip: bool = False) -> None:
+    """Strip query strings (and client addresses) from uvicorn's access log in this process."""
     access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, _NoQueryStrings) for f in access.filters):
-        access.addFilter(_NoQueryStrings())
+    for old in [f for f in access.filters if isinstance(f, _QuietAccessLog)]:
+        access.removeFilter(old)
+    access.addFilter(_QuietAccessLog(client_ip))
 
 
 def is_public(path: str) -> bool:

@@ -83,6 +83,14 @@ class Health(BaseModel):
     index_version: str
     passages: int
     built_at: str
+    problems: list[str]
+
+
+class Ready(BaseModel):
+    """Readiness: whether this process serves the published index and can store records."""
+
+    status: str
+    problems: list[str]
 
 
 class SourceOut(BaseModel):

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from smabot import checks, gate
 from smabot.corpus import load_corpus
-from smabot.errors import CorpusError, SmabotError
-from smabot.index import Index, build_index, load_index, save_index
+from smabot.errors import CorpusError, NothingPublishedError, SmabotError
+from smabot.index import (
+    Index,
+    build_index,
+    load_index,
+    load_published,
+    published_builds,
+    save_index,
+)
 from smabot.settings import Settings
+
+log = logging.getLogger("smabot")
 
 
 class GateRefused(SmabotError):
@@ -52,3 +62,21 @@ def rebuild(
         raise GateRefused(result)
     build = None if dry_run else save_index(new, index_dir)
     return Published(new, result, build, changes)
+
+
+def open_published(settings: Settings) -> tuple[Index, Path]:
+    """The newest good published index and its build; never builds over a published one.
+
+    `serve`, `ask`, `eval` and every worker start here. Only on a first run, when nothing was
+    ever published, is the corpus published, through the same check and gate as `smabot index`.
+    """
+    index_dir = settings.index_dir()
+    try:
+        return load_published(index_dir)
+    except NothingPublishedError:
+        if published_builds(index_dir):
+            raise  # builds exist but none loads: `smabot index` publishes a good one
+    log.warning("smabot: nothing published in %s yet: checking, building, gating", index_dir)
+    published = rebuild(settings)
+    assert published.build is not None
+    return published.index, published.build

@@ -26,6 +26,7 @@ FLAG_KEYS = {
     "after",
     "within_days",
     "counts_if_resolved",
+    "past_counts",
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _GROUP_REF = re.compile(r"\{([^{}]*)\}")
@@ -213,8 +214,9 @@ def _check_flag(
         problem(at("within_days", line), f"flag {name}: 'within_days' must be a whole number ≥ 1")
     if days is not None and not after:
         problem(at("within_days", line), f"flag {name}: 'within_days' needs 'after'")
-    if not isinstance(flag.get("counts_if_resolved", False), bool):
-        problem(at("counts_if_resolved", line), f"flag {name}: 'counts_if_resolved' is true/false")
+    for key in ("counts_if_resolved", "past_counts"):
+        if not isinstance(flag.get(key, False), bool):
+            problem(at(key, line), f"flag {name}: '{key}' is true or false")
     if not phrasings and measure is None and not requires:
         problem(line, f"flag {name}: needs 'phrasings', a 'measure' or 'requires'")
 

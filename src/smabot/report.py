@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from smabot.store import Store
+from smabot.text import printable
 
 # Two questions whose words overlap this much (rapidfuzz token_set_ratio) are one topic.
 SIMILAR = 70.0
@@ -73,7 +74,8 @@ def render(store: Store, since: str = "", limit: int = 20) -> str:
     lines += [f"  {r.unhelpful:>4} of {r.rated:<4} {r.passage_id}" for r in ratings[:limit]]
     if not ratings:
         lines.append("  none")
-    return "\n".join(lines)
+    # what caregivers typed (and passage ids they sent) reaches an editor's terminal
+    return "\n".join(printable(line) for line in lines)
 
 
 def _normal(question: str) -> str:

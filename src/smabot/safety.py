@@ -142,6 +142,7 @@ _DATING = re.compile(
     r"several) (?P<u>day|week|month|year)s? (?P<w>ago|after|since|post)|"
     r"(?P<w2>last) (?P<u2>week|month|year))\b"
 )
+_FUTURE_AFTER = re.compile(r"^ (?:\w+ ){0,2}(?:next|due|tomorrow|booked|coming up)\b")
 _FUTURE = re.compile(r"\b(?:next|upcoming|future|tomorrows?|due)\b(?: \w+)?\s*$")
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _WORD_NUMBERS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3}
@@ -216,6 +217,14 @@ class _Flag:
     after: tuple[str, ...]
     within_days: int | None
     counts_if_resolved: bool
+    past_counts: bool  # a sign about the past ("febrile fits before")
+
+    def excluded_by(self, kinds: set[str]) -> bool:
+        """Whether a finding of this flag with these context categories does not count."""
+        ignored = {context.RESOLVED} if self.counts_if_resolved else set()
+        if self.past_counts:
+            ignored |= {context.RESOLVED, context.HISTORICAL}
+        return bool(kinds - ignored)
 
     def safe(self, value: float) -> bool:
         """Whether a measured value is on the safe side of this flag's threshold."""
@@ -342,10 +351,7 @@ class Detector:
         negated = [f for f in findings if context.NEGATED in kinds[f]]
         for finding in findings:
             flag = self._by_id[finding.flag]
-            found = kinds[finding]
-            if found - {context.RESOLVED} or (
-                context.RESOLVED in found and not flag.counts_if_resolved
-            ):
+            if flag.excluded_by(kinds[finding]):
                 continue
             if any(
                 n.flag == finding.flag and finding.start < n.start < finding.end < n.end
@@ -436,6 +442,7 @@ def _compile_flag(flag: dict[str, Any], groups: dict[str, tuple[str, ...]]) -> _
         after=tuple(flag.get("after") or ()),
         within_days=flag.get("within_days"),
         counts_if_resolved=bool(flag.get("counts_if_resolved", False)),
+        past_counts=bool(flag.get("past_counts", False)),
     )
 
 
@@ -532,7 +539,8 @@ def _dating(
     # still to come ("before her next spinraza") is not a treatment she has had.
     days_since: dict[str, float] = {}
     for mention in mentions:
-        if _FUTURE.search(text[max(0, mention[1] - 25) : mention[1]]):
+        before, after = text[max(0, mention[1] - 25) : mention[1]], text[mention[2] :]
+        if _FUTURE.search(before) or _FUTURE_AFTER.match(after):
             days_of.setdefault(mention, float("inf"))
         days = days_of.get(mention, 0.0)
         days_since[mention[0]] = min(days_since.get(mention[0], days), days)

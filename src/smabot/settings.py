@@ -6,9 +6,10 @@ import hashlib
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+MIN_TOKEN_CHARS = 16
 PACKAGE_DIR = Path(__file__).resolve().parent
 # A checkout keeps corpus/ and web/ at the repo root; a wheel carries them in _bundled/.
 _REPO_ROOT = PACKAGE_DIR.parents[1]
@@ -39,6 +40,23 @@ class Settings(BaseSettings):
     review_max_age_days: int = Field(default=365, ge=1)
     gate_questions: Path | None = None
     gate_min_hit_at_3: float = Field(default=0.8, ge=0, le=1)
+    trusted_proxies: str = ""
+    log_client_ip: bool = False
+    body_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+
+    @field_validator("admin_token")
+    @classmethod
+    def _strong_token(cls, token: str) -> str:
+        """A set token must be a real secret: no blank, no short guessable word."""
+        if token and not token.strip():
+            raise ValueError("is blank: unset it, or set a random token of 16+ characters")
+        if token and len(token.strip()) < MIN_TOKEN_CHARS:
+            raise ValueError(f"must be at least {MIN_TOKEN_CHARS} characters, or unset")
+        return token.strip()
+
+    def proxies(self) -> list[str]:
+        """Addresses whose X-Forwarded-For is believed (uvicorn's forwarded-allow-ips)."""
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
 
     def as_environment(self) -> dict[str, str]:
         """These settings as SMABOT_* variables, for worker processes to read back."""

@@ -6,13 +6,14 @@ import datetime as dt
 import json
 import logging
 import queue
-import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+from smabot.redact import redact
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -31,19 +32,6 @@ CREATE TABLE IF NOT EXISTS unanswered (
 CREATE INDEX IF NOT EXISTS unanswered_created ON unanswered (created_at);
 """
 log = logging.getLogger("smabot")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Phone numbers: 7+ digits with the usual separators, optionally international.
-_PHONE = re.compile(r"(?<!\w)\+?\(?\d[\d\s().-]{5,}\d(?!\w)")
-_DIGITS = re.compile(r"\d{6,}")
-
-
-def redact(text: str) -> str:
-    """Text with email addresses, phone numbers and long digit runs replaced by placeholders."""
-    text = _EMAIL.sub("[email]", text)
-    text = _PHONE.sub(
-        lambda m: "[phone]" if sum(c.isdigit() for c in m.group()) >= 7 else m.group(), text
-    )
-    return _DIGITS.sub("[number]", text)
 
 
 class Store:
@@ -55,10 +43,21 @@ class Store:
     """
 
     EXPIRE_EVERY_S = 3600.0
+    PROBE_EVERY_S = 5.0
 
-    def __init__(self, path: Path, retention_days: int = 90) -> None:
+    def __init__(
+        self,
+        path: Path,
+        retention_days: int = 90,
+        known: Callable[[], Collection[str]] = frozenset,
+    ) -> None:
         self.path = path
         self.retention_days = retention_days
+        self.known = known  # words of the articles: never taken for names
+        self.lost = 0  # records that could not be written
+        self._probe: tuple[float, str] = (float("-inf"), "")
+        self._stop = threading.Event()
+        self._expiry: threading.Thread | None = None
         self._ready = False
         self._expired_at = float("-inf")
         self._queue: queue.Queue[tuple[str, tuple[object, ...]]] = queue.Queue()
@@ -84,7 +83,8 @@ class Store:
                     for sql, params in batch:
                         db.execute(sql, params)
                     self._expire(db)
-            except sqlite3.Error as exc:  # keep serving; say so in the log
+            except (sqlite3.Error, OSError) as exc:  # keep serving; say so in the log and /readyz
+                self.lost += len(batch)
                 log.error("smabot: could not store %d record(s): %s", len(batch), exc)
             finally:
                 for _ in batch:
@@ -93,6 +93,49 @@ class Store:
     def flush(self) -> None:
         """Wait until every queued record is written."""
         self._queue.join()
+
+    def problems(self) -> list[str]:
+        """Why records cannot be stored (empty when they can); probed at most every 5 s."""
+        checked, problem = self._probe
+        if time.monotonic() - checked >= self.PROBE_EVERY_S:
+            problem = self._writable()
+            self._probe = (time.monotonic(), problem)
+        found = [problem] if problem else []
+        if self.lost:
+            found.append(f"{self.lost} record(s) could not be stored")
+        return found
+
+    def _writable(self) -> str:
+        try:
+            with self._connect() as db:
+                db.execute("CREATE TABLE IF NOT EXISTS probe (x INTEGER)")
+                db.execute("DELETE FROM probe")
+        except (sqlite3.Error, OSError) as exc:
+            return f"store not writable: {self.path}: {exc}"
+        return ""
+
+    def start_expiry(self) -> None:
+        """Delete expired records now, then every hour, whether or not anything is written."""
+        if self._expiry is None:
+            self._stop.clear()
+            self._expiry = threading.Thread(target=self._expire_hourly, daemon=True)
+            self._expiry.start()
+
+    def stop_expiry(self) -> None:
+        """Stop the hourly expiry."""
+        self._stop.set()
+        if self._expiry is not None:
+            self._expiry.join(timeout=5)
+            self._expiry = None
+
+    def _expire_hourly(self) -> None:
+        while True:
+            try:
+                self.expire()
+            except (sqlite3.Error, OSError) as exc:
+                log.error("smabot: could not delete expired records: %s", exc)
+            if self._stop.wait(self.EXPIRE_EVERY_S):
+                return
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -114,14 +157,14 @@ class Store:
         """Record whether an answer helped; the question is redacted first."""
         self._enqueue(
             "INSERT INTO feedback (created_at, question, passage_ids, helpful) VALUES (?, ?, ?, ?)",
-            (_now(), redact(question), json.dumps(list(passage_ids)), int(helpful)),
+            (_now(), redact(question, self.known()), json.dumps(list(passage_ids)), int(helpful)),
         )
 
     def add_unanswered(self, question: str) -> None:
         """Record a question the corpus could not answer; it is redacted first."""
         self._enqueue(
             "INSERT INTO unanswered (created_at, question) VALUES (?, ?)",
-            (_now(), redact(question)),
+            (_now(), redact(question, self.known())),
         )
 
     def expire(self) -> None:

@@ -48,3 +48,20 @@ def slugify(text: str) -> str:
     """A lower-case ASCII slug of text."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+# trafilatura's Markdown escapes characters ("\\<img", "\\*"); caregivers would see the backslash.
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
+def unescape_markdown(text: str) -> str:
+    """Markdown text with backslash escapes removed: "\\<img" -> "<img"."""
+    return MARKDOWN_ESCAPE.sub(r"\1", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text without control characters or bidi overrides, safe to print to a terminal."""
+    return _CONTROL.sub("", text)

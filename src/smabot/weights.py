@@ -151,7 +151,11 @@ class Weights:
     @classmethod
     def load(cls, folder: Path, terms: list[str]) -> Weights:
         """Read weights.npz written by `save`."""
-        with np.load(folder / "weights.npz", allow_pickle=False) as arrays:
+        # Opened here, not by np.load: np.load leaks its own handle when the archive is corrupt.
+        with (
+            open(folder / "weights.npz", "rb") as handle,
+            np.load(handle, allow_pickle=False) as arrays,
+        ):
             matrix = sparse.csr_matrix(
                 (arrays["data"], arrays["indices"], arrays["indptr"]),
                 shape=tuple(int(n) for n in arrays["shape"]),

@@ -86,7 +86,7 @@ class MedspacyContext:
     def modifiers(self, text: str, findings: list[Finding]) -> list[context.Modifier]:
         """Inner modifiers: each applies to its own finding only."""
         return [
-            context.Modifier(c, f.start, f.end, f.start, f.end)
+            context.Modifier(c, f.start, f.end, f.start, f.end, inner=True)
             for f, categories, _ in self.run(text, findings)[0]
             for c in sorted(categories)
         ]
