@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx2
+import hypothesis
 import pytest
 import uvicorn
 from fastapi import FastAPI
@@ -23,8 +24,18 @@ from smabot.index import Index, build_index, save_index
 from smabot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
+# hypothesis keeps no example database in the checkout: `make test` leaves `git status` clean
+hypothesis.settings.register_profile("smabot", database=None)
+hypothesis.settings.load_profile("smabot")
 CORPUS = ROOT / "corpus"
 DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+# The repo's own question set, for tests that need real questions but not dev's figures.
+OWN_QUESTIONS = ROOT / "tests" / "eval" / "caregivers.jsonl"
+needs_shared = pytest.mark.skipif(
+    not DEV_QUESTIONS.exists(),
+    reason=f"{DEV_QUESTIONS} is not beside this checkout (CI has it); "
+    "the repo's own question sets carry the guarantees",
+)
 
 RECENT = (dt.date.today() - dt.timedelta(days=30)).isoformat()
 SOURCE_TEMPLATE = """\

@@ -5,7 +5,7 @@ from __future__ import annotations
 from smabot.answer import MIN_COVERAGE
 from smabot.calibrate import Decision, accuracy, calibrate, halves
 
-from .conftest import DEV_QUESTIONS, ROOT
+from .conftest import ROOT
 from .test_cli import smabot
 
 
@@ -28,7 +28,8 @@ def test_halves_share_both_kinds_of_question() -> None:
 
 
 def test_the_cli_reports_both_folds() -> None:
-    result = smabot("calibrate", str(DEV_QUESTIONS), str(ROOT / "tests/eval/caregivers.jsonl"))
+    regression = ROOT / "corpus" / "questions" / "regression.jsonl"
+    result = smabot("calibrate", str(regression), str(ROOT / "tests/eval/caregivers.jsonl"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("tuned on half") == 2
     assert f"smabot uses {MIN_COVERAGE}" in result.stdout

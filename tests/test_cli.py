@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx2
 
-from .conftest import DEV_QUESTIONS, wait_for
+from .conftest import OWN_QUESTIONS, wait_for
 
 
 def smabot(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -48,7 +48,7 @@ def test_ask_prints_citations_and_json(corpus_copy: Path, tmp_path: Path) -> Non
 
 def test_eval_prints_figures_and_misses(corpus_copy: Path, tmp_path: Path) -> None:
     args = ("--corpus", str(corpus_copy), "--index", str(tmp_path / "idx"))
-    figures = json.loads(smabot("eval", str(DEV_QUESTIONS), "--json", *args).stdout)
+    figures = json.loads(smabot("eval", str(OWN_QUESTIONS), "--json", *args).stdout)
     assert set(figures) == {
         "hit_at_1",
         "hit_at_3",
@@ -58,7 +58,7 @@ def test_eval_prints_figures_and_misses(corpus_copy: Path, tmp_path: Path) -> No
         "invalid_rejected",
         "count",
     }
-    report = smabot("eval", str(DEV_QUESTIONS), *args).stdout
+    report = smabot("eval", str(OWN_QUESTIONS), *args).stdout
     assert "hit@3 by topic" in report and "misses" in report
 
 

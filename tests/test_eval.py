@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from smabot.evaluate import app_asker, evaluate, load_questions, normalise
 
-from .conftest import DEV_QUESTIONS, ROOT
+from .conftest import DEV_QUESTIONS, ROOT, needs_shared
 
 
 def test_scoring_follows_the_rules() -> None:
@@ -43,6 +43,7 @@ def answered_as_emergency(report) -> list[str]:  # type: ignore[no-untyped-def]
     ]
 
 
+@needs_shared
 def test_dev_questions_meet_the_bar(app: FastAPI) -> None:
     report = evaluate(load_questions(DEV_QUESTIONS), app_asker(app))
     figures = report.figures()

@@ -23,7 +23,7 @@ from smabot.index import (
     save_index,
 )
 
-from .conftest import DEV_QUESTIONS, WriteSource
+from .conftest import OWN_QUESTIONS, WriteSource
 
 
 def test_save_and_load_round_trip(index: Index, tmp_path: Path) -> None:
@@ -90,7 +90,8 @@ def reference(index: Index) -> tuple[BM25Plus, list[list[str]]]:
 
 def test_scores_and_top_10_are_rank_bm25s_own(index: Index) -> None:
     model, _ = reference(index)
-    questions = [json.loads(line)["question"] for line in DEV_QUESTIONS.read_text().splitlines()]
+    lines = OWN_QUESTIONS.read_text().splitlines()
+    questions = [json.loads(line)["question"] for line in lines]
     queries = [index.analyzer.terms(q) for q in questions if q.strip()] + [["unknownterm"], []]
     for terms in queries:
         expected = np.asarray(model.get_scores(terms))

@@ -140,6 +140,10 @@ _NEW_SUBJECT = re.compile(
     r"^(?:he|she|they|i|we|it|its|hes|shes|theyre|im|his|her|my|our|their|the baby|baby)\b"
 )
 _HARD_STOP = frozenset({".", "!", "?", ";", "\n"})
+_PRESENT = re.compile(
+    r"\b(?:is|are|am|hes|shes|theyre|im|keeps|keep|wont|cant|isnt|arent|doesnt|dont|"
+    r"has been|have been|is still|are still)\b"
+)
 _JOINER = re.compile(r",|\b(?:and|so|plus)\b")
 # A question that names nobody asks about SMA in general ("can zolgensma cause jaundice?",
 # "what are common breathing problems?"); one that names the child describes them
@@ -223,6 +227,9 @@ def _forward_end(text: str, end: int, stops: list[tuple[int, int, bool]], catego
     if category == HISTORICAL:  # "back in march, no problems then, lips blue": the past ends
         comma = text.find(",", end, limit)
         limit = comma if comma >= 0 else limit
+        # …and so does the present: "a fit last year and she is jerking again"
+        present = _PRESENT.search(text, end, limit)
+        limit = present.start() if present else limit
     if category == NEGATED:
         words = text[end:limit].split(" ")
         limit = min(limit, end + len(" ".join(words[: NEGATION_WORDS + 1])))

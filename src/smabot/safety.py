@@ -271,6 +271,28 @@ class Detector:
         # alternative, trusted only inside a phrasing of several words ("legs are waker").
         self._second = Speller(spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=3.0)
         self.is_trigger = lru_cache(maxsize=1 << 16)(self._is_trigger)
+        # Phrasings by their first word, so a question is matched only against those it can start
+        self._by_first: dict[str, list[tuple[str, tuple[_Slot, ...]]]] = {}
+        self._by_prefix: list[tuple[str, str, tuple[_Slot, ...]]] = []
+        for flag in self.flags:
+            for slots in flag.phrasings:
+                for word in slots[0].exact:
+                    self._by_first.setdefault(word, []).append((flag.id, slots))
+                for prefix in slots[0].prefixes:
+                    self._by_prefix.append((prefix, flag.id, slots))
+        self._starts_with = lru_cache(maxsize=1 << 16)(self._phrasings_starting)
+
+    def _phrasings_starting(self, word: str) -> tuple[tuple[str, tuple[_Slot, ...]], ...]:
+        found = list(self._by_first.get(word, ()))
+        found += [(flag_id, slots) for p, flag_id, slots in self._by_prefix if word.startswith(p)]
+        return tuple(found)
+
+    def _starting(self, word: str, second: str) -> Iterable[tuple[str, tuple[_Slot, ...]]]:
+        """Phrasings whose first slot may match here, through the word or its correction."""
+        found = self._starts_with(word)
+        if second != word:
+            found = found + tuple(p for p in self._starts_with(second) if p not in found)
+        return found
 
     def _is_trigger(self, word: str) -> bool:
         def anchor(w: str) -> bool:
@@ -317,11 +339,16 @@ class Detector:
     def findings(self, reading: _Reading) -> list[Finding]:
         """Every phrasing and measure of every flag in the question, before context."""
         found = []
-        for flag in self.flags:
-            for slots in flag.phrasings:
-                for first, last in _match(slots, reading.words, reading.second):
-                    end = reading.offsets[last] + len(reading.words[last])
-                    found.append(Finding(flag.id, reading.offsets[first], end))
+        words, second = reading.words, reading.second or reading.words
+        for first, word in enumerate(words):
+            for flag_id, slots in self._starting(word, second[first]):
+                # a rare real word's correction counts only inside phrasings of several words
+                if len(slots) == 1 and not slots[0].matches(word):
+                    continue
+                last = _match_rest(slots, 1, words, first + 1, second)
+                if last is not None:
+                    end = reading.offsets[last] + len(words[last])
+                    found.append(Finding(flag_id, reading.offsets[first], end))
         for measure in _sentence_measures(reading.text):
             for flag in self.flags:
                 if flag.measure and flag.measure["name"] == measure.name:
@@ -462,18 +489,6 @@ def _compile_phrasing(text: str, groups: dict[str, tuple[str, ...]]) -> tuple[_S
         prefixes = tuple(a[:-1] for a in alternatives if a.endswith("*"))
         slots.append(_Slot(exact, prefixes))
     return tuple(slots)
-
-
-def _match(
-    slots: tuple[_Slot, ...], words: list[str], second: list[str] | None = None
-) -> Iterable[tuple[int, int]]:
-    """(first, last) word positions where the phrasing's slots match, fillers between."""
-    seconds = second if second and len(slots) > 1 else words
-    for first, word in enumerate(words):
-        if slots[0].matches(word) or slots[0].matches(seconds[first]):
-            last = _match_rest(slots, 1, words, first + 1, seconds)
-            if last is not None:
-                yield first, last
 
 
 def _match_rest(
