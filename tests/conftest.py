@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import tempfile
 import textwrap
 import threading
 import time
@@ -24,7 +26,8 @@ from smabot.index import Index, build_index, save_index
 from smabot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-# hypothesis keeps no example database in the checkout: `make test` leaves `git status` clean
+# hypothesis keeps nothing in the checkout: `make test` leaves the working tree as it found it
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="smabot-hyp-"))
 hypothesis.settings.register_profile("smabot", database=None)
 hypothesis.settings.load_profile("smabot")
 CORPUS = ROOT / "corpus"

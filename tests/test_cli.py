@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,10 @@ import httpx2
 
 from .conftest import OWN_QUESTIONS, wait_for
 
+# Commands run without --index or SMABOT_DB write here, never into the checkout.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="smabot-cli-"))
+_DEFAULTS = {"SMABOT_DB": str(_SCRATCH / "db.sqlite3"), "SMABOT_INDEX": str(_SCRATCH / "index")}
+
 
 def smabot(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -23,7 +28,7 @@ def smabot(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, **(env or {})},
+        env={**_DEFAULTS, **os.environ, **(env or {})},
     )
 
 
@@ -99,7 +104,7 @@ def server_process(
         [sys.executable, "-m", "smabot.cli", "serve", "--port", str(port), *args],
         stdout=out,
         stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
+        env={**_DEFAULTS, **os.environ, **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     try:

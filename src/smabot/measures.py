@@ -51,6 +51,7 @@ _URINE_CUE = re.compile(r"\b(wet|wee\w*|pee\w*|urin\w*|nappy|nappies|diapers?|to
 _DURATION = re.compile(
     rf"\b{_N} (?:(?:whole|full|long) )?(?P<u>hours?|hrs?|h|days?|minutes?|mins?|seconds?|secs?)\b"
 )
+_HALF_HOUR = re.compile(r"\bhalf an hour\b|\ban hour and a half\b")
 _SINCE = {
     "all day": 12.0,
     "since yesterday": 24.0,
@@ -143,6 +144,9 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
         elif unit.startswith("s"):
             value /= 60
         found.append(Measure(name, value / 60 if hours else value, match.start(), match.end()))
+    for match in _HALF_HOUR.finditer(text):  # "for half an hour", "an hour and a half"
+        value = 0.5 if match.group().startswith("half") else 1.5
+        found.append(Measure(name, value if hours else value * 60, match.start(), match.end()))
     if hours:
         for phrase, value in _SINCE.items():
             at = text.find(phrase)

@@ -1,0 +1,38 @@
+"""Real caregivers' questions from public sources, split by source into train and a frozen test."""
+
+from __future__ import annotations
+
+import json
+
+from smabot.chunking import split
+from smabot.corpus import load_corpus
+from smabot.evaluate import normalise
+
+from .conftest import CORPUS, ROOT
+
+FOLDER = ROOT / "tests" / "eval" / "collected"
+
+
+def rows(name: str) -> list[dict[str, object]]:
+    path = FOLDER / f"{name}.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def test_train_and_test_share_no_source() -> None:
+    train, test = rows("train"), rows("test")
+    assert len(train) + len(test) >= 290
+    assert {r["source_name"] for r in train}.isdisjoint({r["source_name"] for r in test})
+    assert all(str(r["source_url"]).startswith("http") for r in train + test)
+
+
+def test_every_gold_phrase_is_in_the_passage_it_names() -> None:
+    passages = {p.id: normalise(p.text) for s in load_corpus(CORPUS).sources for p in split(s)}
+    for row in rows("train") + rows("test"):
+        answers, gold = row["answers"], row["gold"]
+        assert isinstance(answers, list) and isinstance(gold, list)
+        if row["expect"] == "no_answer":
+            assert not answers and not gold, row["id"]
+            continue
+        assert answers and all(a in passages for a in answers), row["id"]
+        for phrase in gold:
+            assert any(normalise(str(phrase)) in passages[a] for a in answers), (row["id"], phrase)
