@@ -27,44 +27,37 @@ def flagged(detector: Detector, text: str) -> Alert | None:
     return detector.detect(text)
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "my son is struggling to breathe after the injection",
-        "her lips look kind of grey",
-        "he went floppy and is unresponsive",
-        "she is having a seizure right now",
-        "the needle site keeps bleeding and it won't stop",
-        "Should I take him to A&E?",
-        "her face is swelling up",
-        "sats 88 and dropping",
-        "he cant breth good",
-        "she has been fitting for 6 minutes",
-        "she has stopped breathing",
-    ],
-)
-def test_emergencies(detector: Detector, question: str) -> None:
-    alert = flagged(detector, question)
-    assert alert is not None and alert.level == "emergency", alert
+EMERGENCY, URGENT = "emergency", "urgent"
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "level"),
     [
-        "his skin and eyes have gone yellow since zolgensma",
-        "she had zolgensma 3 weeks ago and now her eyes look yellow",
-        "she has the worst headache of her life since the spinal tap",
-        "he suddenly can't feel his legs after the injection",
-        "temp 38.6 two days after his spinraza",
-        "39.2 tonight. Spinraza loading dose 2 was this morning.",
-        "running 100.8F since the lumbar puncture yesterday",
-        "no wet nappy for 9 hours",
-        "she is vomitting evrything",
+        ("my son is struggling to breathe after the injection", EMERGENCY),
+        ("her lips look kind of grey", EMERGENCY),
+        ("he went floppy and is unresponsive", EMERGENCY),
+        ("she is having a seizure right now", EMERGENCY),
+        ("the needle site keeps bleeding and it won't stop", EMERGENCY),
+        ("Should I take him to A&E?", EMERGENCY),
+        ("her face is swelling up", EMERGENCY),
+        ("sats 88 and dropping", EMERGENCY),
+        ("he cant breth good", EMERGENCY),
+        ("she has been fitting for 6 minutes", EMERGENCY),
+        ("she has stopped breathing", EMERGENCY),
+        ("his skin and eyes have gone yellow since zolgensma", URGENT),
+        ("she had zolgensma 3 weeks ago and now her eyes look yellow", URGENT),
+        ("she has the worst headache of her life since the spinal tap", URGENT),
+        ("he suddenly can't feel his legs after the injection", URGENT),
+        ("temp 38.6 two days after his spinraza", URGENT),
+        ("39.2 tonight. Spinraza loading dose 2 was this morning.", URGENT),
+        ("running 100.8F since the lumbar puncture yesterday", URGENT),
+        ("no wet nappy for 9 hours", URGENT),
+        ("she is vomitting evrything", URGENT),
     ],
 )
-def test_urgent_red_flags(detector: Detector, question: str) -> None:
+def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
     alert = flagged(detector, question)
-    assert alert is not None and alert.level == "urgent", alert
+    assert alert is not None and alert.level == level, alert
 
 
 @pytest.mark.parametrize(

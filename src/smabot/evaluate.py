@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,9 +57,8 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.casefold()).strip()
 
 
-def load_questions(path: Path) -> list[dict[str, Any]]:
-    """Read a JSONL question file, refusing malformed lines with path:line messages."""
-    questions = []
+def jsonl_rows(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed JSON) of each non-blank line; SmabotError with path:line if bad."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -68,9 +67,15 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             raise SmabotError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    """Read a JSONL question file, refusing malformed lines with path:line messages."""
+    questions = []
+    for number, item in jsonl_rows(path):
         if not isinstance(item, dict) or item.get("expect") not in EXPECTS:
             raise SmabotError(f"{path}:{number}: needs an 'expect' of {', '.join(EXPECTS)}")
         if item["expect"] == "answer" and not item.get("gold"):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from smabot.errors import SmabotError
+from smabot.evaluate import jsonl_rows
 
 
 @dataclass(frozen=True)
@@ -57,15 +57,8 @@ class SafetyScore:
 def load_vignettes(path: Path) -> list[Vignette]:
     """Vignettes from a JSONL file; a malformed line is a SmabotError naming its line."""
     found = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SmabotError(f"{path}: cannot read: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for number, row in jsonl_rows(path):
         try:
-            row = json.loads(line)
             found.append(
                 Vignette(
                     str(row["id"]),
