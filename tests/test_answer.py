@@ -52,7 +52,10 @@ def test_follow_up_borrows_the_topic_and_replaces_the_drug(answerer: Answerer) -
     query = answerer.query("what about zolgensma?", ["What are the side effects of Spinraza?"])
     assert query.weights["zolgensma"] == 1.0
     assert "nusinersen" not in query.weights
-    assert 0 < query.weights["side"] < 1
+    # the question only switches the medicine: the earlier topic is its whole topic
+    assert query.weights["side"] == 1.0 and "side" in query.required
+    own = answerer.query("how is zolgensma given?", ["What are the side effects of Spinraza?"])
+    assert own.weights.get("side", 0) < 1 and not own.required  # its own topic leads
 
 
 def test_a_question_with_its_own_topic_keeps_it(answerer: Answerer) -> None:
@@ -107,3 +110,13 @@ def test_negated_clauses_are_not_the_topic(answerer: Answerer) -> None:
 def test_an_unknown_specific_word_means_not_covered(answerer: Answerer) -> None:
     assert answerer.ask("what are the side effects of ibuprofen?").status == "no_answer"
     assert answerer.ask("what are the side effects of spinraza?").status == "answered"
+
+
+def test_a_follow_up_that_switches_the_medicine_keeps_the_topic(index: Index) -> None:
+    answerer = Answerer(index)
+    history = ["What are the side effects of Spinraza?"]
+    zolgensma = answerer.ask("and for zolgensma?", history)
+    assert zolgensma.status == "answered"
+    assert "liver" in zolgensma.passages[0].text.lower()  # Zolgensma's side effects
+    # the articles say nothing of Evrysdi's side effects: not covered, not Evrysdi's dosing
+    assert answerer.ask("and for evrysdi?", history).status == "no_answer"

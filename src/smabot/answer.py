@@ -99,6 +99,8 @@ class Query:
 
     weights: dict[str, float]
     info: dict[str, float]
+    # terms an answer must hold (most of their weight): the topic a follow-up carries over
+    required: frozenset[str] = frozenset()
 
     @cached_property
     def mass(self) -> dict[str, float]:
@@ -185,15 +187,23 @@ class Answerer:
             or (_POINTS_BACK.search(question) and not names_drug)
             or topic < MIN_OWN_TOPIC
         )
+        # "and for evrysdi?" only switches the medicine: the last question's topic is this
+        # question's whole topic, at full weight, so a passage must hold it to be an answer.
+        switches_medicine = names_drug and all(t in self._drugs for t in weights)
         for age, earlier in enumerate(reversed(history[-3:])):
             self._add_terms(
                 earlier,
-                HISTORY_WEIGHT / (age + 1),
+                1.0 if switches_medicine and age == 0 else HISTORY_WEIGHT / (age + 1),
                 weights,
                 info,
                 lambda term: (not names_drug) if term in self._drugs else borrows_topic,
             )
-        return Query(weights, info)
+        required: frozenset[str] = frozenset()
+        if switches_medicine and history:
+            before = set(weights)
+            last = self.index.analyzer.terms(history[-1])
+            required = frozenset(t for t in last if t in before and t not in self._drugs)
+        return Query(weights, info, required)
 
     def _add_terms(
         self,
@@ -232,6 +242,8 @@ class Answerer:
         if not query.weights:
             return []
         hits = self._ranked(query, top_k)
+        if query.required:  # "and for evrysdi?" after side effects: evrysdi's side effects
+            hits = [(s, h) for s, h in hits if self._holds_required(h, query)]
         if not hits or hits[0][0] <= 0 or self.coverage(hits[0][1], query) < MIN_COVERAGE:
             return []
         best = hits[0][0]
@@ -263,6 +275,11 @@ class Answerer:
             ranked.append((score, hit))
         ranked.sort(key=lambda pair: -pair[0])
         return ranked
+
+    def _holds_required(self, hit: Hit, query: Query) -> bool:
+        mass = {t: query.info[t] for t in query.required}
+        held = sum(m for t, m in mass.items() if t in hit.matched)
+        return held >= MIN_COVERAGE * sum(mass.values())
 
     def _terms(self, hit: Hit) -> frozenset[str]:
         return self.index.terms_of(hit.position)
