@@ -15,6 +15,7 @@ ANSWER_KEYS = {
     "disclaimer",
     "index_version",
     "red_flag",
+    "suggestions",
 }
 PASSAGE_KEYS = {"id", "text", "score", "highlights", "citation"}
 CITATION_KEYS = {"source_id", "title", "publisher", "url", "section", "last_updated", "kind"}

@@ -30,6 +30,7 @@ def test_save_and_load_round_trip(index: Index, tmp_path: Path) -> None:
     build = save_index(index, tmp_path / "idx")
     files = sorted(p.name for p in build.iterdir())
     assert files == [
+        "curated.json",
         "params.json",
         "passages.json",
         "red_flags.json",

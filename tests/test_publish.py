@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -81,3 +82,25 @@ def test_the_watch_keeps_going_when_current_is_unreadable(index: Index, tmp_path
         assert live.problems() == []
     finally:
         live.stop()
+
+
+def test_after_an_upgrade_builds_of_the_old_version_are_replaced_through_the_gate(
+    corpus_copy: Path, tmp_path: Path, index: Index
+) -> None:
+    from smabot.errors import NothingPublishedError
+    from smabot.publish import open_published
+
+    settings = settings_for(corpus_copy, tmp_path)
+    old = save_index(index, tmp_path / "idx")
+    params = old / "params.json"
+    data = json.loads(params.read_text())
+    data["format"] = 1  # as an earlier smabot wrote it
+    params.write_text(json.dumps(data))
+    _, build = open_published(settings)
+    assert build != old and current_build(tmp_path / "idx") == build
+    # a corrupt build of this version is not replaced silently: `smabot index` is the way
+    weights = build / "weights.npz"
+    weights.write_bytes(weights.read_bytes()[:100])
+    (old / "params.json").unlink()
+    with pytest.raises(NothingPublishedError):
+        open_published(settings)

@@ -14,6 +14,7 @@ from wordfreq import zipf_frequency
 from smabot import safety
 from smabot.analysis import fold
 from smabot.index import Hit, Index
+from smabot.question_field import QuestionField, QuestionMatch
 
 DISCLAIMER = (
     "smabot shows passages from reviewed articles, word for word, with their sources. "
@@ -42,6 +43,10 @@ MIN_RELATIVE_SCORE = 0.3
 # A passage about another medicine than the one asked about keeps this share of its score.
 OTHER_DRUG_FACTOR = 0.6
 DUPLICATE_JACCARD = 0.6
+# A passage whose section lists a curated question like the one asked gains up to this share.
+QUESTION_WEIGHT = 0.5
+# A curated question holding this share of the asked question's weight vouches for coverage.
+QUESTION_MIN_COVERAGE = 0.7
 # BM25 hits re-ranked per question (12 and 20 gave the same figures on all question sets).
 RERANK_WINDOW = 12
 
@@ -91,6 +96,8 @@ class Answer:
     disclaimer: str
     index_version: str
     red_flag: RedFlag | None = None
+    # questions the top passage's section also answers, as the editors wrote them
+    suggestions: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,7 @@ class Answerer:
         self.index = index
         self.locale = locale
         self.safety = safety.Detector(index.red_flags)
+        self.question_field = QuestionField(index)
         self._drugs = {
             t for group in index.synonyms.get("drugs", []) for t in index.analyzer.terms(group[0])
         }
@@ -156,8 +164,21 @@ class Answerer:
         if emergency is not None:
             return dataclasses.replace(emergency, passages=passages)
         if passages:
-            return Answer(question, "answered", None, passages, DISCLAIMER, version)
+            suggestions = self.suggestions(question, passages[0].id)
+            return Answer(
+                question, "answered", None, passages, DISCLAIMER, version, None, suggestions
+            )
         return Answer(question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version)
+
+    def suggestions(self, question: str, passage_id: str, limit: int = 3) -> list[str]:
+        """Curated questions of a passage's section, other than the one just asked."""
+        asked = set(self.index.analyzer.terms(question))
+        found = []
+        for curated in self.index.curated.get(passage_id, []):
+            terms = set(self.index.analyzer.terms(curated))
+            if len(terms & asked) < 0.6 * max(1, len(terms)):  # not the same question again
+                found.append(curated)
+        return found[:limit]
 
     def emergency(self, question: str, locale: str | None = None) -> Answer | None:
         """The emergency answer, without passages, when the question carries a red flag."""
@@ -230,8 +251,9 @@ class Answerer:
     def best_coverage(self, question: str, history: Sequence[str] = ()) -> float:
         """Coverage of the question by its best passage, the figure the no-answer rule uses."""
         query = self.query(question, history)
-        hits = self._ranked(query, top_k=3) if query.weights else []
-        return self.coverage(hits[0][1], query) if hits else 0.0
+        matches = self.question_field.matches(query.weights, query.mass)
+        hits = self._ranked(query, 3, matches) if query.weights else []
+        return self._covered(hits[0][1], query, matches) if hits else 0.0
 
     def coverage(self, hit: Hit, query: Query) -> float:
         """Share of the question's own informative weight that a passage contains."""
@@ -241,10 +263,11 @@ class Answerer:
     def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
         if not query.weights:
             return []
-        hits = self._ranked(query, top_k)
+        matches = self.question_field.matches(query.weights, query.mass)
+        hits = self._ranked(query, top_k, matches)
         if query.required:  # "and for evrysdi?" after side effects: evrysdi's side effects
             hits = [(s, h) for s, h in hits if self._holds_required(h, query)]
-        if not hits or hits[0][0] <= 0 or self.coverage(hits[0][1], query) < MIN_COVERAGE:
+        if not hits or hits[0][0] <= 0 or self._covered(hits[0][1], query, matches) < MIN_COVERAGE:
             return []
         best = hits[0][0]
         chosen: list[tuple[float, Hit]] = []
@@ -256,11 +279,22 @@ class Answerer:
             chosen.append((score, hit))
         return [self._answer_passage(score, hit, query) for score, hit in chosen]
 
-    def _ranked(self, query: Query, top_k: int) -> list[tuple[float, Hit]]:
+    def _ranked(
+        self, query: Query, top_k: int, matches: dict[int, QuestionMatch] | None = None
+    ) -> list[tuple[float, Hit]]:
         """BM25's best passages, re-ranked; the window is wide enough for what reranking moves."""
-        return self._rerank(self.index.search(query.weights, max(RERANK_WINDOW, 3 * top_k)), query)
+        hits = self.index.search(query.weights, max(RERANK_WINDOW, 3 * top_k))
+        return self._rerank(hits, query, matches or {})
 
-    def _rerank(self, hits: list[Hit], query: Query) -> list[tuple[float, Hit]]:
+    def _covered(self, hit: Hit, query: Query, matches: dict[int, QuestionMatch]) -> float:
+        """Coverage by the passage, or by a curated question of its section that says it all."""
+        match = matches.get(hit.position)
+        curated = match.coverage if match and match.coverage >= QUESTION_MIN_COVERAGE else 0.0
+        return max(self.coverage(hit, query), curated)
+
+    def _rerank(
+        self, hits: list[Hit], query: Query, matches: dict[int, QuestionMatch] | None = None
+    ) -> list[tuple[float, Hit]]:
         asked = {t for t in query.weights if t in self._drugs}
         ranked = []
         for hit in hits:
@@ -272,6 +306,9 @@ class Answerer:
             score *= self.coverage(hit, query) ** 0.5
             kind = self.index.sources[hit.passage.source_id]["kind"]
             score *= 1 + 0.04 * AUTHORITY.get(kind, 0)
+            match = (matches or {}).get(hit.position)
+            if match is not None:  # its section's editors listed a question like this one
+                score *= 1 + QUESTION_WEIGHT * match.share_of_best * match.coverage
             ranked.append((score, hit))
         ranked.sort(key=lambda pair: -pair[0])
         return ranked

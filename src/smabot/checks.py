@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 
 from smabot.chunking import MAX_WORDS, split
-from smabot.corpus import check_corpus, parse_source, source_files
+from smabot.corpus import check_corpus, load_corpus, parse_source, source_files
+from smabot.curated import FILE_NAME as CURATED_FILE
 from smabot.errors import Problem
 from smabot.text import MARKDOWN_ESCAPE, word_count
 
@@ -78,6 +79,47 @@ def check(root: Path, review_max_age_days: int = 365) -> list[Problem]:
                 )
             )
     problems += _glossary(root / "glossary.yml")
+    if not any(p.severity == "error" for p in problems):
+        problems += _curated(root)
+    return problems
+
+
+def _curated(root: Path) -> list[Problem]:
+    """Each curated question names a real section and is answered by that section."""
+    from smabot.answer import Answerer
+    from smabot.index import build_index
+
+    corpus = load_corpus(root)
+    if not corpus.curated:
+        return []
+    path = root / CURATED_FILE
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = build_index(corpus)
+    answerer = Answerer(index)
+    problems = []
+    for source_id, sections in corpus.curated.items():
+        passages = [p for p in index.passages if p.source_id == source_id]
+        for heading, questions in sections.items():
+            line = next((n for n, t in enumerate(lines, 1) if heading in t), 1)
+            own = {p.id for p in passages if p.section and p.section[-1] == heading}
+            if not passages:
+                problems.append(Problem(path, line, f"no source has the id {source_id!r}"))
+                continue
+            if not own:
+                problems.append(Problem(path, line, f"{source_id} has no heading {heading!r}"))
+                continue
+            for question in questions:
+                shown = [p.id for p in answerer.ask(question).passages]
+                if not own & set(shown):
+                    problems.append(
+                        Problem(
+                            path,
+                            line,
+                            f"{question!r} is not answered by its own section {heading!r}: "
+                            "reword it, or list it under the section that answers it",
+                            "warning",
+                        )
+                    )
     return problems
 
 

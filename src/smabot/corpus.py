@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from smabot.curated import read_curated
 from smabot.errors import CorpusError, Problem
 from smabot.redflags import FILE_NAME, parse_red_flags, red_flags_path
 
@@ -52,6 +53,7 @@ class Corpus:
     sources: tuple[Source, ...]
     synonyms: dict[str, list[list[str]]] = field(default_factory=dict)
     red_flags: dict[str, Any] = field(default_factory=dict)
+    curated: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
@@ -68,10 +70,12 @@ def load_corpus(root: Path) -> Corpus:
     sources, problems = _read_sources(root)
     synonyms, syn_problems = _read_synonyms(root / "synonyms.yml")
     red_flags, flag_problems = parse_red_flags(red_flags_path(root))
-    errors = [p for p in problems + syn_problems + flag_problems if p.severity == "error"]
+    curated, curated_problems = read_curated(root)
+    everything = problems + syn_problems + flag_problems + curated_problems
+    errors = [p for p in everything if p.severity == "error"]
     if errors or red_flags is None:
         raise CorpusError(errors)
-    return Corpus(root=root, sources=tuple(sources), synonyms=synonyms, red_flags=red_flags)
+    return Corpus(root, tuple(sources), synonyms, red_flags, curated)
 
 
 def check_corpus(root: Path) -> list[Problem]:
@@ -79,6 +83,7 @@ def check_corpus(root: Path) -> list[Problem]:
     _, problems = _read_sources(root)
     _, syn_problems = _read_synonyms(root / "synonyms.yml")
     _, flag_problems = parse_red_flags(red_flags_path(root))
+    flag_problems += read_curated(root)[1]
     if not (root / FILE_NAME).exists():
         flag_problems.append(
             Problem(root, 0, f"no {FILE_NAME}: the bundled red flags are used", "warning")

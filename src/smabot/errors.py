@@ -36,5 +36,13 @@ class IndexMismatchError(SmabotError):
     """A saved index is missing, foreign, or was built from another corpus."""
 
 
+class OtherVersionError(IndexMismatchError):
+    """A saved build was made by another smabot version (another index format or analyser)."""
+
+
 class NothingPublishedError(IndexMismatchError):
     """No published build of an index folder can be loaded."""
+
+    def __init__(self, message: str, other_versions_only: bool = False) -> None:
+        super().__init__(message)
+        self.other_versions_only = other_versions_only

@@ -19,13 +19,15 @@ from typing import Any
 from smabot.analysis import ANALYZER_VERSION, Analyzer, words
 from smabot.chunking import Passage, split
 from smabot.corpus import Corpus, source_files
-from smabot.errors import IndexMismatchError, NothingPublishedError
+from smabot.curated import FILE_NAME as CURATED_FILE
+from smabot.curated import by_passage
+from smabot.errors import IndexMismatchError, NothingPublishedError, OtherVersionError
 from smabot.redflags import red_flags_path
 from smabot.spelling import Speller
 from smabot.text import sentence_spans
 from smabot.weights import Weights
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # BM25+ rather than rank-bm25's default BM25Okapi: Okapi's IDF is zero for a term in half the
 # passages and negative above that (rank_bm25 issues #29, #39, #43), so on a small corpus
 # "zolgensma" or "liver" could stop counting. BM25+ uses log((N+1)/df) > 0 and a lower bound
@@ -42,6 +44,7 @@ _FILES = (
     "vocabulary.json",
     "synonyms.json",
     "red_flags.json",
+    "curated.json",
 )
 
 
@@ -88,6 +91,7 @@ class Index:
     synonyms: dict[str, list[list[str]]]
     surface: list[str]  # the words as written in passages, for spelling tolerance
     red_flags: dict[str, Any]  # red_flags.yml as validated data, published with the passages
+    curated: dict[str, list[str]] = field(default_factory=dict)  # passage id -> its questions
     analyzer: Analyzer = field(init=False)
     speller: Speller = field(init=False)
 
@@ -164,7 +168,8 @@ def indexed_text(title: str, passage: Passage) -> str:
 def corpus_hash(root: Path) -> str:
     """A hash of everything in the corpus folder that changes the index."""
     digest = hashlib.sha256(f"{INDEX_FORMAT}:{ANALYZER_VERSION}:{K1}:{B}:{DELTA}".encode())
-    for path in [*source_files(root), root / "synonyms.yml", red_flags_path(root)]:
+    extra = [root / "synonyms.yml", red_flags_path(root), root / CURATED_FILE]
+    for path in [*source_files(root), *extra]:
         if path.exists():
             digest.update(path.name.encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
@@ -187,9 +192,11 @@ def build_index(corpus: Corpus) -> Index:
         }
         for s in corpus.sources
     }
-    return index_passages(
+    index = index_passages(
         passages, sources, corpus.synonyms, corpus_hash(corpus.root), corpus.red_flags
     )
+    index.curated = by_passage(corpus.curated, passages)
+    return index
 
 
 def index_passages(
@@ -245,6 +252,7 @@ def save_index(index: Index, out: Path) -> Path:
             "vocabulary.json": {"terms": index.weights.terms, "surface": index.surface},
             "synonyms.json": index.synonyms,
             "red_flags.json": index.red_flags,
+            "curated.json": index.curated,
         }
         for file_name, data in documents.items():
             (tmp / file_name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -291,6 +299,7 @@ def load_index(folder: Path, expected_hash: str | None = None) -> Index:
 def load_build(build: Path, expected_hash: str | None = None) -> Index:
     """Load one build folder; anything wrong with it is an IndexMismatchError, never a crash."""
     folder = build
+    _check_version(build)
     missing = [name for name in (*_FILES, "weights.npz") if not (build / name).is_file()]
     if missing:
         raise IndexMismatchError(f"{folder}: not an smabot index (missing {', '.join(missing)})")
@@ -317,7 +326,20 @@ def load_build(build: Path, expected_hash: str | None = None) -> Index:
         data["synonyms.json"],
         vocabulary["surface"],
         data["red_flags.json"],
+        data["curated.json"],
     )
+
+
+def _check_version(build: Path) -> None:
+    """Refuse a build made by another smabot version before reading anything else of it."""
+    try:
+        params = json.loads((build / "params.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # not readable at all: the checks that follow say what is wrong
+    if not isinstance(params, dict):
+        return
+    if params.get("format") != INDEX_FORMAT or params.get("analyzer") != ANALYZER_VERSION:
+        raise OtherVersionError(f"{build}: index built by another smabot version")
 
 
 def published_builds(folder: Path) -> list[Path]:
@@ -337,11 +359,12 @@ def load_published(folder: Path) -> tuple[Index, Path]:
     current = current_build(folder)
     candidates = [current] if current is not None else []
     candidates += [b for b in published_builds(folder) if b != current]
-    problems = []
+    problems: list[IndexMismatchError] = []
     for build in candidates:
         try:
             return load_build(build), build
         except IndexMismatchError as exc:
-            problems.append(str(exc))
+            problems.append(exc)
     detail = f": {problems[0]}" if problems else ""
-    raise NothingPublishedError(f"{folder}: no published index loads{detail}")
+    other_versions_only = all(isinstance(p, OtherVersionError) for p in problems)
+    raise NothingPublishedError(f"{folder}: no published index loads{detail}", other_versions_only)

@@ -73,9 +73,10 @@ def open_published(settings: Settings) -> tuple[Index, Path]:
     index_dir = settings.index_dir()
     try:
         return load_published(index_dir)
-    except NothingPublishedError:
-        if published_builds(index_dir):
-            raise  # builds exist but none loads: `smabot index` publishes a good one
+    except NothingPublishedError as exc:
+        if published_builds(index_dir) and not exc.other_versions_only:
+            raise  # builds of this version exist but none loads: `smabot index` publishes one
+    # a first run, or only builds of an earlier smabot version: publish, through check and gate
     log.warning("smabot: nothing published in %s yet: checking, building, gating", index_dir)
     published = rebuild(settings)
     assert published.build is not None

@@ -263,6 +263,15 @@
         },
         options,
       );
+      // One listener for every suggested follow-up, however many answers come and go.
+      ui.exchanges.addEventListener(
+        "click",
+        (event) => {
+          const button = event.target.closest("button.suggestion");
+          if (button) this.ask(button.textContent);
+        },
+        options,
+      );
     }
 
     /** Applies the data-* settings: title, greeting, starter questions and accent colour. */
@@ -403,6 +412,18 @@
           list.append(this.renderPassage(passage, index, glossary)),
         );
         parts.push(list, this.feedback(question, answer.passages.map((p) => p.id)));
+      }
+      if (answer.suggestions?.length) {
+        const box = el("div", "suggestions");
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", "You could also ask");
+        box.append(el("p", "suggestions-label", "You could also ask:"));
+        for (const text of answer.suggestions) {
+          const button = el("button", "suggestion", text);
+          button.type = "button";
+          box.append(button);
+        }
+        parts.push(box);
       }
       parts.push(el("p", "disclaimer", answer.disclaimer));
       box.replaceChildren(...parts);
