@@ -64,3 +64,17 @@ def test_old_records_are_deleted(tmp_path: Path) -> None:
     store.expire()
     assert [r["question"] for r in store.unanswered()] == ["recent question"]
     assert store.feedback() == []
+
+
+def test_suggest_names_the_sections_that_nearly_answered(tmp_path: Path) -> None:
+    from smabot.answer import Answerer
+    from smabot.corpus import load_corpus
+    from smabot.index import build_index
+
+    from .conftest import CORPUS
+
+    store = Store(tmp_path / "db.sqlite3")
+    store.add_unanswered("can my son have spinraza at home instead of hospital")
+    answerer = Answerer(build_index(load_corpus(CORPUS)))
+    text = render(store, suggest=answerer)
+    assert "nearly (" in text and "section_questions.yml: - can my son have spinraza" in text

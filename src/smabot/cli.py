@@ -164,7 +164,9 @@ def _report(args: argparse.Namespace) -> int:
     from smabot.store import Store
 
     settings = _settings(args)
-    print(render(Store(settings.db, settings.retention_days), since=args.since or ""))
+    answerer = _answerer(args) if args.suggest else None
+    store = Store(settings.db, settings.retention_days)
+    print(render(store, since=args.since or "", suggest=answerer))
     return 0
 
 
@@ -390,6 +392,11 @@ def _parser() -> argparse.ArgumentParser:
         "report", _report, "Most frequent unanswered questions and passages marked unhelpful."
     )
     report.add_argument("--since", type=_date, help="only records from this date (YYYY-MM-DD)")
+    report.add_argument(
+        "--suggest",
+        action="store_true",
+        help="for each unanswered question, the sections that nearly answered it",
+    )
 
     bench = command(
         "bench",

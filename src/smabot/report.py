@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from smabot.answer import Answerer
+from smabot.curated import FILE_NAME as CURATED_FILE
 from smabot.store import Store
 from smabot.text import printable
 
@@ -59,8 +61,8 @@ def passage_ratings(feedback: list[dict[str, object]]) -> list[PassageRating]:
     return [PassageRating(pid, n, rated[pid]) for pid, n in unhelpful.most_common()]
 
 
-def render(store: Store, since: str = "", limit: int = 20) -> str:
-    """The report as text for a terminal."""
+def render(store: Store, since: str = "", limit: int = 20, suggest: Answerer | None = None) -> str:
+    """The report as text for a terminal; with `suggest`, the sections that nearly answered."""
     store.expire()
     unanswered = store.unanswered(since)
     feedback = store.feedback(since)
@@ -69,6 +71,8 @@ def render(store: Store, since: str = "", limit: int = 20) -> str:
     for group in group_questions([r["question"] for r in unanswered])[:limit]:
         lines.append(f"  {group.count:>4}  {group.wordings[0]}")
         lines += [f"        ~ {w}" for w in group.wordings[1:4]]
+        if suggest is not None:
+            lines += _nearly(suggest, group.wordings[0])
     ratings = passage_ratings(feedback)
     lines += ["", f"Passages marked not helpful{when} ({len(feedback)} ratings in all):"]
     lines += [f"  {r.unhelpful:>4} of {r.rated:<4} {r.passage_id}" for r in ratings[:limit]]
@@ -76,6 +80,20 @@ def render(store: Store, since: str = "", limit: int = 20) -> str:
         lines.append("  none")
     # what caregivers typed (and passage ids they sent) reaches an editor's terminal
     return "\n".join(printable(line) for line in lines)
+
+
+def _nearly(answerer: Answerer, question: str) -> list[str]:
+    """Sections that nearly answered, as lines to paste into section_questions.yml."""
+    lines = []
+    for hit, coverage in answerer.nearest(question, 3):
+        heading = hit.passage.section[-1] if hit.passage.section else ""
+        if not heading or coverage <= 0:
+            continue
+        lines.append(
+            f"        nearly ({coverage:.0%} of it): {hit.passage.source_id} › {heading!r}"
+            f"  → under it in {CURATED_FILE}: - {question}"
+        )
+    return lines or ["        nearly: no section shares its words"]
 
 
 def _normal(question: str) -> str:
