@@ -126,7 +126,7 @@ def test_the_suite_is_large_varied_and_split_once() -> None:
 
 
 # Measured once on the frozen test half and guarded here; see the README's "Safety" figures.
-TEST_MIN_RECALL = 0.92
+TEST_MIN_RECALL = 0.94
 TEST_MAX_FALSE_ALARMS = 0.11
 
 

@@ -20,6 +20,8 @@ NEGATED, HISTORICAL, HYPOTHETICAL, OTHER, RESOLVED = (
 )
 # Forward scope of a negation, in words: "no fever, stiff neck or rash" is within it.
 NEGATION_WORDS = 8
+# Backward reach of a time phrase, in words: "had a fit two years ago".
+HISTORY_WORDS = 10
 
 _NUM = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
@@ -77,8 +79,10 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:is|are|can|could) (?!(?:this|it|that|these|those|they|she|he)\b)(?:\w+ ){1,8}"
         r"(?:a |an )?(?:common |known |possible |normal |usual |rare )?side effects?|"
         r"(?:does|do|can|will|would|could|might) (?:\w+ ){1,3}"
-        r"(?:help|improve|treat|affect|reduce|prevent|stop)(?: \w+){0,8}|"
-        r"what (?:do|does|would|will) (?:\w+ ){1,4}look like",
+        r"(?:help|improve|treat|affect|reduce|prevent|stop|change|increase|raise|lower)"
+        r"(?: \w+){0,8}|"
+        r"what (?:do|does|would|will) (?:\w+ ){1,4}look like|"
+        r"\w+ risks?\b",
     ),
     (
         OTHER,
@@ -95,12 +99,15 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:a|one|another) (?:boy|girl|child|kid) (?:in|at|from)|at (?:school|nursery)|"
         r"in (?:his|her|their) class|"
         r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
-        r"(?:sheet|leaflet|letter|nurse|doctor|they|team|website|label|consultant|gp) "
-        r"(?:says|said|told us|mentioned|lists|listed|warned)",
+        r"(?:sheet|leaflet|letter|nurse|doctor|they|team|website|label|consultant|gp|neurologist|"
+        r"physio|physiotherapist|dietitian|dietician|pharmacist|paediatrician|pediatrician|"
+        r"specialist|ward|unit|hospital|grandma|grandad|granny|nan|midwife|health visitor) "
+        r"(?:says|said|told us|told me|mentioned|lists|listed|warned|explained)",
     ),
     (
         RESOLVED,
         "b",
+        r"(?:went|eased|settled|improved|cleared) with|"
         r"(?:it|that|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
         r"passed|disappeared)|went away|gone away|cleared up|settled down|fine now|ok now|"
@@ -111,6 +118,8 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
+    # an expected, explained state: "no drink since 7am because he's nil by mouth"
+    (RESOLVED, "fb", r"nil by mouth|fasting for|fasted for|starved for"),
     # "fever-free", "seizure free": a negation that looks back (medspaCy's rule too)
     (NEGATED, "b", r"free"),
     # plans and kits are about what might happen: "an anaphylaxis plan", "a seizure rescue kit"
@@ -128,7 +137,8 @@ PSEUDO = (
     r"not interested|not moving at all|not answering|not responding|not waking|"
     r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
     r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
-    r"without (?:stopping|a break|pausing|a pause|catching)"
+    r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"
+    r"ever since|never ever|for ever|forever"
 )
 TERMINATORS = (
     r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
@@ -241,7 +251,11 @@ def _backward_start(
 ) -> int:
     # "it went away" looks back across "but" to the whole sentence; others stop at terminators.
     usable = [b for a, b, hard in stops if b <= start and (hard or category != RESOLVED)]
-    return max(usable, default=0)
+    begin = max(usable, default=0)
+    if category == HISTORICAL:  # "a fit two years ago": the past reaches back a few words only
+        words = text[begin:start].split(" ")
+        begin = max(begin, start - len(" ".join(words[-HISTORY_WORDS - 1 :])))
+    return begin
 
 
 def categories(modifiers_: list[Modifier], start: int, end: int) -> set[str]:

@@ -78,16 +78,66 @@ class Measure:
     end: int
 
 
-def measures(text: str) -> list[Measure]:
-    """Every measure in a clause of normalised text (lower case, one space between tokens)."""
-    found = _temperatures(text) + _saturations(text)
+def measures(text: str, fits_mentioned: bool = False) -> list[Measure]:
+    """Every measure in a clause of normalised text (lower case, one space between tokens).
+
+    `fits_mentioned`: the message names fits elsewhere, so "this one has been going 8 minutes"
+    is a fit's length.
+    """
+    found = _temperatures(text) + _saturations(text) + _clock_hours(text)
     if _URINE_CUE.search(text) and _DRY_CUE.search(text):
         # only a duration next to the wee or nappy it is about ("8 days post zolgensma … wees
         # normal" is no dry spell)
         found += [m for m in _durations(text, "hours_dry", hours=True) if _near_urine(text, m)]
-    if _FIT_CUE.search(text):
+    if fits_mentioned or _FIT_CUE.search(text):
         found += _durations(text, "seizure_minutes", hours=False)
     return found
+
+
+_CLOCK = re.compile(
+    r"\b(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ap>am|pm)|(?P<word>midnight|midday|noon|"
+    r"breakfast|lunch|lunchtime|teatime|dinner|bedtime))\b"
+)
+_CLOCK_WORDS = {
+    "midnight": 24,
+    "midday": 12,
+    "noon": 12,
+    "breakfast": 8,
+    "lunch": 12.5,
+    "lunchtime": 12.5,
+    "teatime": 17,
+    "dinner": 18,
+    "bedtime": 19,
+}
+_SINCE_CUE = re.compile(r"\b(?:since|last|at|from)\b")
+_NOW_CUE = re.compile(r"\b(?:now|its|it is)\b")
+
+
+def _clock_hours(text: str) -> list[Measure]:
+    """ "last wet nappy was at 6am and it's 4pm now": ten hours dry, from two clock times."""
+    if not _URINE_CUE.search(text):
+        return []
+    times = []
+    for match in _CLOCK.finditer(text):
+        if match["word"]:
+            hour = float(_CLOCK_WORDS[match["word"]])
+        else:
+            hour = int(match["h"]) % 12 + (12 if match["ap"] == "pm" else 0)
+            hour += int(match["m"] or 0) / 60
+        before = text[max(0, match.start() - 25) : match.start()]
+        is_since = bool(_SINCE_CUE.search(before))
+        # "it's 4pm", "now 8pm", "4pm now"; not "6am and it's…" nor "at lunch, now…"
+        is_now = bool(_NOW_CUE.search(text[max(0, match.start() - 9) : match.start()])) or (
+            not is_since and text[match.end() :].startswith(" now")
+        )
+        times.append((hour, match, is_since, is_now))
+    since = [t for t in times if t[2] and not t[3]]
+    now = [t for t in times if t[3]]
+    if not since or not now:
+        return []
+    start, end = since[0], now[-1]
+    hours = (end[0] - start[0]) % 24 or 24.0
+    return [Measure("hours_dry", hours, start[1].start(), end[1].end())]
 
 
 def _near_urine(text: str, measure: Measure) -> bool:
@@ -136,6 +186,8 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     for match in _DURATION.finditer(text):
         if re.search(r"\b(?:times|per|every)\s*$", text[: match.start()]):
             continue  # a frequency: "twice a day", "every 2 hours"
+        if text[match.end() :].startswith(" ago"):
+            continue  # when, not how long: "a seizure about 10 mins ago"
         value, unit = _number(match["n"]), match["u"]
         if unit.startswith("d"):
             value *= 24 * 60

@@ -122,6 +122,7 @@ FILLERS = frozenset(
         "as",
         "that",
         "which",
+        "both",
     ]
 )
 MAX_GAP = 3
@@ -142,6 +143,7 @@ _DATING = re.compile(
     r"several) (?P<u>day|week|month|year)s? (?P<w>ago|after|since|post)|"
     r"(?P<w2>last) (?P<u2>week|month|year))\b"
 )
+_FITS = re.compile(r"\b(?:seiz\w*|convuls\w*|fits?|fitting)\b")
 _FUTURE_AFTER = re.compile(r"^ (?:\w+ ){0,2}(?:next|due|tomorrow|booked|coming up)\b")
 _FUTURE = re.compile(r"\b(?:next|upcoming|future|tomorrows?|due)\b(?: \w+)?\s*$")
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -263,6 +265,7 @@ class Detector:
         self._anchor_prefixes = tuple(sorted({x for slot in rarest for x in slot.prefixes}))
         spelled = words | {w for p in prefixes for w in english_words_starting(p)}
         spelled |= {w for entries in self.treatments.values() for e in entries for w in e}
+        spelled |= FILLERS  # "realy" must still stand between "breathing" and "fast"
         self._spelled = frozenset(spelled)
         self._speller = Speller(
             spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=REAL_WORD_ZIPF
@@ -511,7 +514,7 @@ def _match_rest(
                 return last
         return None
     gap = 0
-    while at < len(words) and not fits(at) and words[at] in FILLERS:
+    while at < len(words) and not fits(at) and (words[at] in FILLERS or second[at] in FILLERS):
         at, gap = at + 1, gap + 1
     if at >= len(words) or gap > MAX_GAP or not fits(at):
         return None
@@ -521,10 +524,12 @@ def _match_rest(
 def _sentence_measures(text: str) -> list[Measure]:
     """Measures read one sentence at a time, so a cue in one sentence can't lend itself."""
     found, start = [], 0
+    fits = bool(_FITS.search(text))
     # Punctuation is a token of its own ("39.2 tonight ." ): split there, never inside a number.
     for sentence in re.split(r"((?:^| )[.!?;\n](?= |$))", text):
         found += [
-            Measure(m.name, m.value, m.start + start, m.end + start) for m in measures(sentence)
+            Measure(m.name, m.value, m.start + start, m.end + start)
+            for m in measures(sentence, fits)
         ]
         start += len(sentence)
     return found

@@ -263,12 +263,19 @@
         },
         options,
       );
-      // One listener for every suggested follow-up, however many answers come and go.
+      // One listener for every button inside answers (follow-ups, feedback, try again), so they
+      // keep working however many answers come and go, and after the element is re-attached.
       ui.exchanges.addEventListener(
         "click",
         (event) => {
-          const button = event.target.closest("button.suggestion");
-          if (button) this.ask(button.textContent);
+          const button = event.target.closest("button");
+          if (!button) return;
+          if (button.classList.contains("suggestion")) this.ask(button.textContent);
+          else if (button.classList.contains("feedback-button")) {
+            this.sendFeedback(button.closest(".feedback"), button.dataset.helpful === "true");
+          } else if (button.classList.contains("retry")) {
+            this.ask(button.dataset.question, button.closest(".exchange"));
+          }
         },
         options,
       );
@@ -487,33 +494,46 @@
       return item;
     }
 
+    /** "Was this helpful?" buttons; their clicks are handled by delegation (see listen). */
     feedback(question, passageIds) {
       const box = el("div", "feedback");
-      const label = el("span", "feedback-label", "Was this helpful?");
+      box.dataset.question = question;
+      box.dataset.passages = JSON.stringify(passageIds);
       const yes = el("button", "feedback-button", "Yes");
       const no = el("button", "feedback-button", "No");
       yes.type = no.type = "button";
-      const send = async (helpful) => {
-        yes.disabled = no.disabled = true;
-        try {
-          const response = await fetch(`${HOST}/api/feedback`, {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ question, passage_ids: passageIds, helpful }),
-            credentials: "omit",
-          });
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          box.replaceChildren(el("p", "feedback-thanks", "Thank you, that helps us improve."));
-        } catch (error) {
-          fail("feedback was not sent", error);
-          yes.disabled = no.disabled = false;
-          label.textContent = "Sorry, that didn't send. Was this helpful?";
-        }
-      };
-      yes.addEventListener("click", () => send(true), { signal: this.controller.signal });
-      no.addEventListener("click", () => send(false), { signal: this.controller.signal });
-      box.append(label, yes, no);
+      yes.dataset.helpful = "true";
+      no.dataset.helpful = "false";
+      box.append(el("span", "feedback-label", "Was this helpful?"), yes, no);
       return box;
+    }
+
+    async sendFeedback(box, helpful) {
+      const buttons = box.querySelectorAll("button");
+      buttons.forEach((b) => (b.disabled = true));
+      try {
+        const response = await fetch(`${HOST}/api/feedback`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            question: box.dataset.question,
+            passage_ids: JSON.parse(box.dataset.passages || "[]"),
+            helpful,
+          }),
+          credentials: "omit",
+        });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const thanks = el("p", "feedback-thanks", "Thank you, that helps us improve.");
+        thanks.tabIndex = -1;
+        box.replaceChildren(thanks);
+        thanks.focus({ preventScroll: true }); // focus stays in the chat, not on the page
+        this.ui.announcer.textContent = thanks.textContent;
+      } catch (error) {
+        fail("feedback was not sent", error);
+        buttons.forEach((b) => (b.disabled = false));
+        box.querySelector(".feedback-label").textContent =
+          "Sorry, that didn't send. Was this helpful?";
+      }
     }
 
     renderError(box, error, question, item) {
@@ -525,9 +545,7 @@
       if (!known || error.retryable) {
         const retry = el("button", "retry", "Try again");
         retry.type = "button";
-        retry.addEventListener("click", () => this.ask(question, item), {
-          signal: this.controller.signal,
-        });
+        retry.dataset.question = question;
         card.append(retry);
       }
       box.replaceChildren(card);

@@ -1,0 +1,34 @@
+"""Buttons inside answers keep working when a host page moves the chat element around."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from ..conftest import LiveServer
+from .conftest import DEEP_ACTIVE
+from .test_emergency import ask
+
+MOVE = """() => {
+  const chat = document.querySelector('smabot-chat');
+  const parent = chat.parentNode;
+  parent.removeChild(chat);
+  parent.appendChild(chat);
+}"""
+
+
+def test_feedback_and_follow_ups_work_after_the_chat_is_reattached(
+    page: Page, smabot: LiveServer
+) -> None:
+    page.goto(smabot.url + "/")
+    first = ask(page, "What are the side effects of Spinraza?")
+    suggestions = first.locator("button.suggestion")
+    expect(suggestions.first).to_be_visible()  # follow-ups the section's editors listed
+    page.evaluate(MOVE)  # the element is detached and attached again, as hosts' scripts do
+    first.locator(".feedback-button", has_text="Yes").click()
+    expect(first.locator(".feedback-thanks")).to_be_visible()
+    assert page.evaluate(DEEP_ACTIVE) == "feedback-thanks"  # focus stays in the chat
+    follow_up = suggestions.first.text_content() or ""
+    suggestions.first.click()
+    latest = page.locator("smabot-chat .exchange").last
+    expect(latest.locator(".question")).to_contain_text(follow_up.strip())
+    expect(latest.locator(".disclaimer")).to_be_visible()
