@@ -7,15 +7,26 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install serve index test lint eval bench load clean
+.PHONY: install upgrade serve index test lint eval bench load clean
 
-$(STAMP): pyproject.toml
+LOCK := requirements.lock
+
+# Exactly the locked versions, each checked against its hash; then smabot itself on top.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(STAMP)
+
+upgrade: install  ## refresh requirements.lock to the newest versions pyproject.toml allows
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --upgrade --generate-hashes --no-emit-index-url --no-emit-find-links --extra dev --strip-extras \
+		-o $(LOCK) pyproject.toml
+	rm -f $(STAMP)
+	$(MAKE) install
 
 serve: install  ## serve the chat and the API on http://127.0.0.1:8000 (builds the index if needed)
 	$(BIN)/smabot serve
