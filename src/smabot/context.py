@@ -45,7 +45,7 @@ RULES: list[tuple[str, str, str]] = [
         r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
         r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|long before|newborn|"
         r"in (?:his|her|their|my) first (?:week|month|year)s?|always (?:had|been|has|have)|"
-        r"at the weekend|last weekend|"
+        r"at the weekend|last weekend|(?:at|over) (?:christmas|easter|half term)|"
         r"(?:in|last) (?:january|february|march|april|may|june|july|august|september|october|"
         r"november|december)|turned out to be|"
         r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
@@ -81,7 +81,8 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:does|do|can|will|would|could|might) (?:\w+ ){1,3}"
         r"(?:help|improve|treat|affect|reduce|prevent|stop|change|increase|raise|lower)"
         r"(?: \w+){0,8}|"
-        r"what (?:do|does|would|will) (?:\w+ ){1,4}look like|"
+        r"what (?:do|does|would|will) (?:\w+ ){1,4}look like|what counts as(?: \w+){0,4}|"
+        r"(?:spotting|recognising|recognizing)(?: \w+){0,4}|"
         r"\w+ risks?\b",
     ),
     (
@@ -97,9 +98,10 @@ RULES: list[tuple[str, str, str]] = [
         r"my (?:nephew|niece|cousin|friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|"
         r"mom|dad|nan|gran|grandma|grandad|grandpa|granny)s?\b|"
         r"(?:a|one|another) (?:boy|girl|child|kid) (?:in|at|from)|at (?:school|nursery)|"
+        r"anyone on here|anyone else|if anyone|not us|not mine|"
         r"in (?:his|her|their) class|"
         r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
-        r"(?:sheet|leaflet|letter|nurse|doctor|they|team|website|label|consultant|gp|neurologist|"
+        r"(?:sheet|leaflet|letter|nurse|doctor|they|team|website|label|consultant|gp|neurologist|neuro|"
         r"physio|physiotherapist|dietitian|dietician|pharmacist|paediatrician|pediatrician|"
         r"specialist|ward|unit|hospital|grandma|grandad|granny|nan|midwife|health visitor) "
         r"(?:says|said|told us|told me|mentioned|lists|listed|warned|explained)",
@@ -114,6 +116,7 @@ RULES: list[tuple[str, str, str]] = [
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
         r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
+        r"then (?:it|he|she) was fine|"
         r"wears off|(?:has|have|had) stopped|stopped after|all sorted|sorted now|"
         r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)",
     ),
@@ -121,7 +124,7 @@ RULES: list[tuple[str, str, str]] = [
     # an expected, explained state: "no drink since 7am because he's nil by mouth"
     (RESOLVED, "fb", r"nil by mouth|fasting for|fasted for|starved for"),
     # "fever-free", "seizure free": a negation that looks back (medspaCy's rule too)
-    (NEGATED, "b", r"free"),
+    (NEGATED, "b", r"free|none of (?:it|them|that|those|these)|all (?:clear|negative|fine)"),
     # plans and kits are about what might happen: "an anaphylaxis plan", "a seizure rescue kit"
     (
         HYPOTHETICAL,
@@ -138,7 +141,7 @@ PSEUDO = (
     r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
     r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
     r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"
-    r"ever since|never ever|for ever|forever"
+    r"ever since|never ever|for ever|forever|sorry if|apologies if"
 )
 TERMINATORS = (
     r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
@@ -147,7 +150,8 @@ TERMINATORS = (
 )
 # A comma followed by a new subject starts a new clause: "no fever, she is breathing fast".
 _NEW_SUBJECT = re.compile(
-    r"^(?:he|she|they|i|we|it|its|hes|shes|theyre|im|his|her|my|our|their|the baby|baby)\b"
+    r"^(?:he|she|they|i|we|it|its|hes|shes|theyre|im|ive|weve|id|his|her|my|our|their|"
+    r"the baby|baby|babys)\b"
 )
 _HARD_STOP = frozenset({".", "!", "?", ";", "\n"})
 _PRESENT = re.compile(

@@ -95,7 +95,8 @@ def measures(text: str, fits_mentioned: bool = False) -> list[Measure]:
 
 
 _CLOCK = re.compile(
-    r"\b(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ap>am|pm)|(?P<word>midnight|midday|noon|"
+    r"\b(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ap>am|pm|this morning|in the morning|"
+    r"tonight|this evening|in the evening)|(?P<word>midnight|midday|noon|"
     r"breakfast|lunch|lunchtime|teatime|dinner|bedtime))\b"
 )
 _CLOCK_WORDS = {
@@ -122,7 +123,8 @@ def _clock_hours(text: str) -> list[Measure]:
         if match["word"]:
             hour = float(_CLOCK_WORDS[match["word"]])
         else:
-            hour = int(match["h"]) % 12 + (12 if match["ap"] == "pm" else 0)
+            evening = match["ap"] in ("pm", "tonight", "this evening", "in the evening")
+            hour = int(match["h"]) % 12 + (12 if evening else 0)
             hour += int(match["m"] or 0) / 60
         before = text[max(0, match.start() - 25) : match.start()]
         is_since = bool(_SINCE_CUE.search(before))
