@@ -174,7 +174,7 @@ class Answerer:
         asked = set(self.index.analyzer.terms(question))
         found = []
         for curated in self.index.curated.get(passage_id, []):
-            terms = set(self.index.analyzer.terms(curated))
+            terms = self.question_field.terms_of[curated]  # analysed once, with the index
             if len(terms & asked) < 0.6 * max(1, len(terms)):  # not the same question again
                 found.append(curated)
         return found[:limit]

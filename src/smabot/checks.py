@@ -42,8 +42,12 @@ _MARKER = re.compile(r"[a-z)\].] [1-9]$")
 HUGE_PASSAGE_WORDS = 2 * MAX_WORDS
 
 
-def check(root: Path, review_max_age_days: int = 365) -> list[Problem]:
-    """Errors and warnings for every source and language file of a corpus."""
+def check(root: Path, review_max_age_days: int = 365, warn_curated: bool = True) -> list[Problem]:
+    """Errors and warnings for every source and language file of a corpus.
+
+    `warn_curated=False` skips the curated-question check, which only warns and builds an index
+    of its own: publishing, which builds one anyway and acts on errors only, does not need it.
+    """
     problems = check_corpus(root)
     for path in source_files(root):
         problems += _furniture(path)
@@ -79,7 +83,7 @@ def check(root: Path, review_max_age_days: int = 365) -> list[Problem]:
                 )
             )
     problems += _glossary(root / "glossary.yml")
-    if not any(p.severity == "error" for p in problems):
+    if warn_curated and not any(p.severity == "error" for p in problems):
         problems += _curated(root)
     return problems
 

@@ -33,6 +33,7 @@ class QuestionField:
                 pointing.setdefault(question, []).append(position[passage_id])
         self.questions = list(pointing.items())
         self.terms = [frozenset(index.analyzer.terms(q)) for q, _ in self.questions]
+        self.terms_of = dict(zip((q for q, _ in self.questions), self.terms, strict=True))
         documents = [sorted(t) for t in self.terms]
         self.weights = Weights.from_documents(documents, K1, B, DELTA) if documents else None
 

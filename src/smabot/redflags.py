@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from smabot.analysis import fold
-from smabot.errors import CorpusError, Problem
+from smabot.errors import Problem
 from smabot.settings import bundled_dir
 
 FILE_NAME = "red_flags.yml"
@@ -73,15 +73,6 @@ def red_flags_path(corpus: Path) -> Path:
     """The corpus's red_flags.yml, else the bundled one: safety is never switched off."""
     own = corpus / FILE_NAME
     return own if own.exists() else bundled_dir("corpus") / FILE_NAME
-
-
-def load_red_flags(corpus: Path) -> dict[str, Any]:
-    """The validated lexicon as plain data (saved with each index build)."""
-    data, problems = parse_red_flags(red_flags_path(corpus))
-    errors = [p for p in problems if p.severity == "error"]
-    if errors or data is None:
-        raise CorpusError(errors)
-    return data
 
 
 def parse_red_flags(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:

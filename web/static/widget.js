@@ -353,7 +353,7 @@
         this.history = [...this.history, question].slice(-MAX_HISTORY);
         this.announce(answer);
       } catch (error) {
-        this.renderError(answerBox, error, question, item);
+        this.renderError(answerBox, error, question);
       } finally {
         clearTimeout(timer);
         this.pending = null;
@@ -536,7 +536,7 @@
       }
     }
 
-    renderError(box, error, question, item) {
+    renderError(box, error, question) {
       const known = error instanceof ChatError;
       if (!known) fail("unexpected error", error);
       const card = el("div", "care-card error");
