@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install upgrade serve index test lint eval bench load clean
+.PHONY: install upgrade serve index test lint eval bench load clean postgresql
 
 LOCK := requirements.lock
 
@@ -45,7 +45,15 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
 
-test: lint $(CHROMIUM)  ## lint, type-check and run every test, browser tests included
+# The fleet tests start Debian's PostgreSQL, Redis and nginx on loopback ports (never skipped).
+FLEET_PROGRAMS := /usr/bin/redis-server /usr/sbin/nginx
+$(FLEET_PROGRAMS) postgresql:
+	@if [ "$@" = postgresql ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then exit 0; fi; \
+	command -v apt-get >/dev/null || { echo "$@ is missing and there is no apt-get to install it" >&2; exit 1; }; \
+	$(SUDO) apt-get update -qq; \
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(notdir $@) >/dev/null
+
+test: lint $(CHROMIUM) $(FLEET_PROGRAMS) postgresql  ## lint, type-check and run every test, browser and fleet tests included
 	$(BIN)/pytest
 
 eval: install

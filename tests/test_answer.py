@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from smabot import answer as answer_module
 from smabot.answer import Answerer
 from smabot.index import Index
 
@@ -120,3 +121,41 @@ def test_a_follow_up_that_switches_the_medicine_keeps_the_topic(index: Index) ->
     assert "liver" in zolgensma.passages[0].text.lower()  # Zolgensma's side effects
     # the articles say nothing of Evrysdi's side effects: not covered, not Evrysdi's dosing
     assert answerer.ask("and for evrysdi?", history).status == "no_answer"
+
+
+def test_the_section_about_what_is_asked_ranks_first(
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "how is nusinersen given to my son"
+    assert answerer.query(question).intents == {"administration"}
+    top = answerer.ask(question).passages[0]
+    assert top.citation.section == "How is nusinersen given?"
+    monkeypatch.setattr(answer_module, "INTENT_WEIGHT", 0.0)  # words alone pick a dosage passage
+    assert answerer.ask(question).passages[0].citation.section != "How is nusinersen given?"
+
+
+def test_a_follow_up_asks_for_what_the_last_question_asked(answerer: Answerer) -> None:
+    query = answerer.query("and for evrysdi?", ["What are the side effects of Spinraza?"])
+    assert query.intents == {"side_effects"}
+    assert answerer.query("how is it given?", ["What are the side effects?"]).intents == {
+        "administration"
+    }
+
+
+@pytest.mark.parametrize(
+    "question", ["how do doctors diagnose it", "can a carrier parent pass it on?"]
+)
+def test_words_found_only_in_passing_are_not_an_answer(
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    # every word is in some passage, but no passage is about diagnosis or carriers
+    assert answerer.ask(question).status == "no_answer"
+    monkeypatch.setattr(answer_module, "MIN_FOCUS", 0.0)
+    assert answerer.ask(question).status == "answered"
+
+
+def test_a_question_about_what_a_section_covers_keeps_its_answer(answerer: Answerer) -> None:
+    answer = answerer.ask("what are the side effects of nusinersen")
+    assert answer.status == "answered"
+    hit = answerer.index.search(answerer.query("side effects nusinersen").weights, 1)[0]
+    assert answerer.focus(hit, answerer.query("side effects nusinersen")) == pytest.approx(1.0)

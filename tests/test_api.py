@@ -95,7 +95,8 @@ def test_invalid_json_oversized_body_and_wrong_method(client: TestClient) -> Non
 
 def test_health_sources_and_docs(client: TestClient) -> None:
     health = client.get("/healthz").json()
-    assert health["status"] == "ok" and health["passages"] > 40 and health["index_version"]
+    assert health["status"] == "ok", health
+    assert health["passages"] > 40 and health["index_version"]
     sources = client.get("/api/sources").json()
     assert len(sources) == 5 and sum(s["passages"] for s in sources) == health["passages"]
     assert {"id", "title", "publisher", "url", "last_updated", "kind", "reviewed"} <= set(
@@ -163,7 +164,8 @@ def test_rate_limit_answers_429_with_retry_after(tmp_path, index) -> None:  # ty
     assert client.post("/api/ask", json=ask, headers=origin).status_code == 200
     limited = client.post("/api/ask", json=ask, headers=origin)
     assert limited.status_code == 429 and "wait" in limited.json()["error"]
-    assert 1 <= int(limited.headers["retry-after"]) <= 30
+    # a moving window: the next question is allowed a minute after the oldest one counted
+    assert 1 <= int(limited.headers["retry-after"]) <= 60
     assert limited.headers["access-control-allow-origin"] == "*"  # the widget can read it
     assert client.get("/healthz").status_code == 200  # only questions and feedback are limited
 

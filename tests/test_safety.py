@@ -53,6 +53,30 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("running 100.8F since the lumbar puncture yesterday", URGENT),
         ("no wet nappy for 9 hours", URGENT),
         ("she is vomitting evrything", URGENT),
+        # numbers read in their caregivers' notation
+        ("fit started 21:42 its 21:49 and she is still jerking", EMERGENCY),
+        ("the jerking started at 21:42 and it's 21:49 now", EMERGENCY),
+        ("headache 9/10 when sitting up, day 5 since the lumbar puncture", URGENT),
+        ("post LP hdache 10/10 when upright", URGENT),  # vowels dropped as in a text
+        ("only 60ml taken in the last 12 hours, normally he has about 600ml", URGENT),
+        ("she's taken about a third of her feeds today", URGENT),
+        ("sats alarm keeps going off, they've been sitting between 88 and 90", EMERGENCY),
+        # a reported instruction whose condition the next sentence says is met
+        (
+            "the allergy doctor said call 999 if his lips swell or he gets wheezy. "
+            "both are happening right now",
+            EMERGENCY,
+        ),
+        (
+            "the leaflet says contact the ward if the headache doesn't improve lying down. "
+            "it doesn't",
+            URGENT,
+        ),
+        ("should i worry about purple dots on her chest? they appeared this afternoon", URGENT),
+        # a decimal point is not a full stop, and a specific reading is no general question
+        ("can a fever of 38.4 two days after spinraza just be from the procedure?", URGENT),
+        ("toddler after his 8th spinraza: headaches, being sick in the mornings", URGENT),
+        ("irritable and wobbly for the last week with headaches since his spinraza", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -79,6 +103,21 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "my son gets headaches and throws up after his nusinersen injection, is that normal",
         "we keep rehydration sachets in the cupboard, is that sensible before the injection?",
         "38.5 kg is his weight, how much evrysdi does he need?",
+        # the fever is over: "38.5" must not end the sentence before "it settled"
+        "She had a fever of 38.5 after her spinraza back in March, it settled within a day.",
+        "last loading dose his site went a bit red and they gave antibiotics; it healed",
+        # another person, carried on by "his" and "he"
+        "my dad has COPD and his sats always run around 91%, he's stable",
+        "my nephew has epilepsy, he had one of his usual short seizures at the party today",
+        "the baby in the next bed on the ward had a fit earlier, our son is fine",
+        "should we learn seizure first aid for our son?",
+        "the doctor said use the epipen if his lips swell. nothing like that has happened.",
+        "the nurse said call if she gets a fever. she hasn't.",
+        "her sats are fine, they've been sitting at 97 all night",
+        "she's only had a third of her dose of risdiplam because she spat it out",
+        "headache 3/10 after the lumbar puncture yesterday, fine with paracetamol",
+        "poo normal mustard colour, eyes white, 3 weeks after zolgensma",
+        "I am a little confused by how a child with this diagnosis would progress to standing",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -197,13 +236,17 @@ def test_a_typo_in_the_red_flag_never_removes_it(detector: Detector) -> None:
 @pytest.mark.parametrize("path", TUNING_SETS, ids=lambda p: p.name)
 def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> None:
     result = score(load_vignettes(path), lambda text: flagged(detector, text) is not None)
-    # what each measured after tuning (README, "Safety"): recall 0.99-1.00, false alarms ≤ 0.098
+    # what each measured after tuning (README, "Safety"): recall 0.99-1.00, false alarms ≤ 0.085
+    # (tuning_seventh, written by someone who never saw the detector, measured 0.875 / 0.07
+    # before it was tuned on)
     assert result.recall >= 0.98, result.missed
     assert result.false_alarm_rate <= 0.10, result.alarmed
 
 
 def test_there_are_later_tuning_sets() -> None:
-    assert len(TUNING_SETS) >= 2
+    names = {p.stem for p in TUNING_SETS}
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_sixth"} <= names
+    assert "tuning_seventh" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -11,17 +11,20 @@ import yaml
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
 from pydantic import TypeAdapter
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from smabot import __version__
 from smabot.admin import admin_router
 from smabot.answer import Answer
+from smabot.assets import StaticAssets
 from smabot.index import Index
 from smabot.live import LiveAnswerer
+from smabot.metrics import ANSWERS, Metrics, exposition
 from smabot.middleware import (
     BodyLimit,
+    Limiter,
     PublicCORS,
     RateLimit,
     SecurityHeaders,
@@ -38,6 +41,7 @@ from smabot.models import (
 from smabot.pages import pages_router
 from smabot.publish import open_published
 from smabot.settings import Settings
+from smabot.shared_builds import shared_builds
 from smabot.store import Store
 
 MAX_BODY_BYTES = 16 * 1024
@@ -53,7 +57,15 @@ def create_app(
     settings = settings or Settings()
     if index is None:  # the newest good published build; never a build over it
         index, build = open_published(settings)
-    live = LiveAnswerer(index, settings.index_dir(), settings.locale, build)
+    live = LiveAnswerer(
+        index,
+        settings.index_dir(),
+        settings.locale,
+        build,
+        shared=shared_builds(settings.db),
+        sync_seconds=settings.sync_seconds,
+    )
+    limiter = Limiter(settings.rate_limit_per_minute, settings.rate_limit_storage)
     web = settings.web_dir()
     quiet_access_log(settings.log_client_ip)
 
@@ -79,10 +91,12 @@ def create_app(
     app.state.glossary = load_glossary(settings.corpus_dir())
     # added innermost first: the body limit runs inside CORS, security headers wrap everything
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES, timeout=settings.body_timeout_seconds)
-    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(RateLimit, limiter=limiter)
     app.add_middleware(PublicCORS, origins=settings.origins())
     app.add_middleware(SecurityHeaders)
-    app.mount("/static", StaticFiles(directory=web / "static"), name="static")
+    app.add_middleware(Metrics)
+    app.add_middleware(GZipMiddleware, minimum_size=500)  # outermost: text goes out compressed
+    app.mount("/static", StaticAssets(web / "static"), name="static")  # fingerprinted names
     app.include_router(pages_router(web, settings.origins(), settings.locale))
     if settings.admin_token:
         app.include_router(admin_router(settings, live))
@@ -95,6 +109,7 @@ def create_app(
         if request.url.path == "/api/ask" and isinstance(question, str) and question.strip():
             emergency = live.current.emergency(question[:MAX_SAFETY_CHARS])
             if emergency is not None:
+                ANSWERS.labels(emergency.status).inc()
                 return Response(ANSWER_JSON.dump_json(emergency), media_type="application/json")
         return JSONResponse({"error": _describe(exc.errors())}, status_code=422)
 
@@ -118,13 +133,16 @@ def create_app(
         if retry_after:  # over the rate limit: only an emergency is answered (without passages)
             emergency = answerer.emergency(request.question, request.locale)
             if emergency is None:
+                ANSWERS.labels("rate_limited").inc()
                 return JSONResponse(
                     {"error": "too many questions in a short time; please wait a moment"},
                     status_code=429,
                     headers={"retry-after": str(retry_after)},
                 )
+            ANSWERS.labels(emergency.status).inc()
             return Response(ANSWER_JSON.dump_json(emergency), media_type="application/json")
         answer = answerer.ask(request.question, request.history, request.top_k, request.locale)
+        ANSWERS.labels(answer.status).inc()
         if answer.status == "no_answer":
             app.state.store.add_unanswered(request.question)  # queued; written by its own thread
         # serialised straight from the dataclass by pydantic-core (response_model documents it)
@@ -150,7 +168,7 @@ def create_app(
     store: Store = app.state.store
 
     def problems() -> list[str]:
-        return live.problems() + store.problems()
+        return live.problems() + store.problems() + limiter.problems()
 
     @app.get("/healthz", response_model=Health)
     def health() -> dict[str, Any]:
@@ -171,6 +189,12 @@ def create_app(
         found = problems()
         body = {"status": "not ready" if found else "ready", "problems": found}
         return JSONResponse(body, status_code=503 if found else 200)
+
+    @app.get("/metrics", include_in_schema=False)
+    def metrics() -> Response:
+        """Counters and latencies in Prometheus's text format (no questions, no addresses)."""
+        body, media_type = exposition()
+        return Response(body, media_type=media_type)
 
     return app
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+import tempfile
 import textwrap
 import time
 from dataclasses import asdict
@@ -52,6 +53,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from smabot.api import create_app
+    from smabot.metrics import MULTIPROCESS_DIR
     from smabot.publish import open_published
     from smabot.server import server_options
 
@@ -64,8 +66,10 @@ def _serve(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     if args.workers > 1:
-        # Worker processes build their app from the environment, so hand them these settings.
+        # Worker processes build their app from the environment, so hand them these settings,
+        # and a fresh folder where each worker's metrics are summed for /metrics.
         os.environ.update(settings.as_environment())
+        os.environ.setdefault(MULTIPROCESS_DIR, tempfile.mkdtemp(prefix="smabot-metrics-"))
         uvicorn.run(
             "smabot.api:create_app",
             factory=True,

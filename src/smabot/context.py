@@ -8,15 +8,17 @@ part of the finding itself ("not breathing").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-NEGATED, HISTORICAL, HYPOTHETICAL, OTHER, RESOLVED = (
+NEGATED, HISTORICAL, HYPOTHETICAL, OTHER, RESOLVED, FIGURATIVE = (
     "negated",
     "historical",
     "hypothetical",
     "other_person",
     "resolved",
+    "figurative",
 )
 # Forward scope of a negation, in words: "no fever, stiff neck or rash" is within it.
 NEGATION_WORDS = 8
@@ -50,6 +52,13 @@ RULES: list[tuple[str, str, str]] = [
         r"november|december)|turned out to be|"
         r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
         r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) (?:\w+ )?diagnosis",
+    ),
+    # "last loading dose her site went red": what follows is then; "we ran out, last dose was
+    # yesterday" still counts
+    (
+        HISTORICAL,
+        "f",
+        r"last (?:loading |maintenance )?(?:dose|injection|infusion|procedure|admission|course)",
     ),
     (
         HYPOTHETICAL,
@@ -98,6 +107,9 @@ RULES: list[tuple[str, str, str]] = [
         r"my (?:nephew|niece|cousin|friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|"
         r"mom|dad|nan|gran|grandma|grandad|grandpa|granny)s?\b|"
         r"(?:a|one|another) (?:boy|girl|child|kid) (?:in|at|from)|at (?:school|nursery)|"
+        r"(?:the|a|another|one) (?:\w+ )?(?:baby|child|kid|boy|girl|patient|man|woman|lady) "
+        r"(?:in|on|at|from|across) (?:the )?(?:next|other|same|opposite) "
+        r"(?:bed|cot|bay|room|ward|cubicle)|next door|"
         r"anyone on here|anyone else|if anyone|not us|not mine|"
         r"in (?:his|her|their) class|"
         r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
@@ -118,18 +130,28 @@ RULES: list[tuple[str, str, str]] = [
         r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
         r"then (?:it|he|she) was fine|"
         r"wears off|(?:has|have|had) stopped|stopped after|all sorted|sorted now|"
-        r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)",
+        r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)|"
+        r"(?:it|that|this|which|they) (?:has |had |have |all )?healed|"
+        r"healed (?:up|completely|fully)|"
+        r"(?:dealt with|handled|managed) it",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
     # an expected, explained state: "no drink since 7am because he's nil by mouth"
     (RESOLVED, "fb", r"nil by mouth|fasting for|fasted for|starved for"),
     # "fever-free", "seizure free": a negation that looks back (medspaCy's rule too)
     (NEGATED, "b", r"free|none of (?:it|them|that|those|these)|all (?:clear|negative|fine)"),
+    # words of understanding, not symptoms: "a little confused by how…", "confused about the dose"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:confused|confusing|confusion) (?:by|about|over|as to|with|on|why|how|what|whether|"
+        r"which|if)|(?:is|was|its|so|very|bit|little) confusing",
+    ),
     # plans and kits are about what might happen: "an anaphylaxis plan", "a seizure rescue kit"
     (
         HYPOTHETICAL,
         "i",
-        r"(?:\w+ ){1,2}(?:plan|plans|kit|pen|pens|training|protocol|action plan)",
+        r"(?:\w+ ){1,2}(?:plan|plans|kit|pen|pens|training|protocol|action plan|first aid)",
     ),
 ]
 # Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
@@ -141,7 +163,12 @@ PSEUDO = (
     r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
     r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
     r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"
-    r"ever since|never ever|for ever|forever|sorry if|apologies if"
+    r"ever since|never ever|for ever|forever|sorry if|apologies if|"
+    # a duration up to now, not a time in the past: "irritable for the last week"
+    r"(?:for|over|during|in) the (?:last|past) (?:\w+ )?(?:\d+ )?\w+|"
+    # asking whether something already there is explained: "can a fever of 38.4 … just be
+    # from the procedure?"
+    r"(?:can|could|would|might) (?:a|an|this|that|it|the)(?= (?:\S+ ){0,12}(?:just|only|simply) be)"
 )
 TERMINATORS = (
     r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
@@ -153,7 +180,9 @@ _NEW_SUBJECT = re.compile(
     r"^(?:he|she|they|i|we|it|its|hes|shes|theyre|im|ive|weve|id|his|her|my|our|their|"
     r"the baby|baby|babys)\b"
 )
-_HARD_STOP = frozenset({".", "!", "?", ";", "\n"})
+# A sentence ends at a punctuation token of its own, never at the point of "38.5".
+_SENTENCE_END = re.compile(r"(?:^| )([.!?;\n])(?= |$)")
+_SENTENCE_SPLIT = re.compile(r"((?:^| )[.!?;\n](?= |$))")
 _PRESENT = re.compile(
     r"\b(?:is|are|am|hes|shes|theyre|im|keeps|keep|wont|cant|isnt|arent|doesnt|dont|"
     r"has been|have been|is still|are still)\b"
@@ -166,6 +195,10 @@ _QUESTION_START = re.compile(
     r"^(?:what|whats|why|how|which|when|where|who|is|are|can|could|does|do|will|would|has|"
     r"have|did|any|should (?:you|one|people|parents))\b"
 )
+# A reading, a day count or "still" ties a question to one child's here and now: "can a fever
+# of 38.4 two days after spinraza just be from the procedure?", "is it normal the headache is
+# still bad on day 4?"
+_SPECIFIC = re.compile(r"\d[.,]\d|\d ?(?:°|%)|\bday \d+\b|\b\d+ out of 10\b|\bstill\b")
 _PERSONAL = re.compile(
     r"\b(?:my|me|i|im|ive|id|we|our|us|he|him|his|hes|she|her|hers|shes|they|them|their|"
     r"theyre|this|these|mine)\b"
@@ -174,6 +207,39 @@ _PERSONAL = re.compile(
 
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
+
+
+# Relatives whose "he" or "she" in the next clause is still them.
+_GENDERED = {
+    "male": re.compile(r"\b(?:nephew|uncle|dad|grandad|grandpa)s?\b"),
+    "female": re.compile(r"\b(?:niece|aunt|mum|mom|nan|gran|grandma|granny)s?\b"),
+}
+_FOLLOWS = {
+    "male": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:he|his|hes|him)\b"),
+    "female": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:she|her|shes)\b"),
+}
+_CHILD = r"(?:my|our|the) (?:son|daughter|baby|child|boy|girl|little one|toddler)|we|i|im|ive"
+_SOMEONE_ELSE = {
+    "male": re.compile(rf"\b(?:she|her|shes|{_CHILD})\b"),
+    "female": re.compile(rf"\b(?:he|his|hes|him|{_CHILD})\b"),
+}
+# "both are happening right now", "it's worse today", "they appeared this afternoon"
+_CONFIRM_YES = re.compile(
+    r"\b(?:both|all|it|that|this|they|these|those|which)(?: of (?:them|those|these))? "
+    r"(?:are|is|has|have) (?:now |all |both |just )?(?:happening|happened|going on|the case)\b|"
+    r"\b(?:its|thats|theyre|they are|it is) (?:now |all |already )?(?:happening|worse|"
+    r"getting worse|got worse|spreading)\b|"
+    r"\b(?:it|they|she|he|that) (?:has|have) (?:now |just )?(?:got|gotten|gone|become) worse\b|"
+    r"\b(?:they|these|those) (?:\w+ )?(?:appeared|came up|came out|showed up|popped up)\b"
+)
+# "it doesn't", "she hasn't": a negated condition met
+_CONFIRM_NOT = re.compile(
+    r"(?:and |but |well )?(?:it|that|this|she|he|they) (?:doesnt|didnt|isnt|hasnt|havent|"
+    r"wont|arent)\b(?! (?:\w+ )?(?:yet|at all))"
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|doesnt|dont|isnt|wont|cant|hasnt|havent|didnt|never|nothing|none|neither)\b"
+)
 
 
 _RULES = [(category, direction, _compile(p)) for category, direction, p in RULES]
@@ -209,17 +275,75 @@ def modifiers(text: str) -> list[Modifier]:
             scope_end = forward if "f" in direction else end
             if direction == "i":
                 scope_start, scope_end = start, min(end, forward)
+            if category == OTHER:
+                scope_end = _same_person(text, match.group(), scope_end, stops)
             inner = direction == "i"
             found.append(Modifier(category, start, end, scope_start, scope_end, inner))
-    return found + _general_questions(text)
+    return _confirmed(text, found + _general_questions(text))
+
+
+def _same_person(text: str, trigger: str, end: int, stops: list[tuple[int, int, bool]]) -> int:
+    """Carry another person's scope on while the clauses go on about them.
+
+    "my dad has COPD and his sats run at 91 %": "his" is still the dad (a relative of the same
+    gender); "…and our son's sats" or "she is…" about a grandad is someone else.
+    """
+    gender = next((g for g, words in _GENDERED.items() if words.search(trigger)), None)
+    if gender is None:
+        return end
+    follows, other = _FOLLOWS[gender], _SOMEONE_ELSE[gender]
+    while True:
+        same = follows.match(text, end)
+        if not same:
+            return end
+        further = _forward_end(text, same.end(), stops, OTHER)
+        if further <= same.end():
+            return end
+        switch = other.search(text, same.end(), further)  # "…and she says his lips are blue"
+        if switch:
+            return switch.start()
+        end = further
+
+
+def _confirmed(text: str, found: list[Modifier]) -> list[Modifier]:
+    """A reported instruction or question the next sentence says is now so counts.
+
+    "the doctor said call 999 if his lips swell or he gets wheezy. both are happening right
+    now": the condition is met, so its findings are neither hypothetical nor someone else's.
+    "…if the headache doesn't improve lying down. it doesn't" confirms only a negated condition.
+    """
+    sentences, start = [], 0
+    for part in _SENTENCE_SPLIT.split(text):
+        if part.strip() and not _SENTENCE_END.fullmatch(part):
+            sentences.append((start, start + len(part)))
+        start += len(part)
+    released: list[tuple[int, int]] = []
+    for (a, b), (c, d) in itertools.pairwise(sentences):
+        following = text[c:d].strip()
+        yes = _CONFIRM_YES.search(following)
+        if yes and _NEGATION.search(following, max(0, yes.start() - 25), yes.end()):
+            yes = None  # "nothing like that has happened"
+        if yes or (_CONFIRM_NOT.match(following) and _NEGATION.search(text, a, b)):
+            released.append((a, b))
+    if not released:
+        return found
+    return [
+        m
+        for m in found
+        if m.category not in (HYPOTHETICAL, OTHER) or not any(a <= m.start < b for a, b in released)
+    ]
 
 
 def _general_questions(text: str) -> list[Modifier]:
     """Sentences that ask about SMA in general, as modifiers over themselves."""
     found, start = [], 0
-    for sentence in re.split(r"((?:^| )[.!?;\n](?= |$))", text):
+    for sentence in _SENTENCE_SPLIT.split(text):
         words = sentence.strip()
-        if _QUESTION_START.match(words) and not _PERSONAL.search(words):
+        if (
+            _QUESTION_START.match(words)
+            and not _PERSONAL.search(words)
+            and not _SPECIFIC.search(words)
+        ):
             end = start + len(sentence)
             found.append(Modifier(HYPOTHETICAL, start, end, start, end, inner=True))
         start += len(sentence)
@@ -228,7 +352,7 @@ def _general_questions(text: str) -> list[Modifier]:
 
 def _stops(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_sentence_end) of every boundary and terminator in the text."""
-    stops = [(i, i + 1, True) for i, c in enumerate(text) if c in _HARD_STOP]
+    stops = [(m.start(1), m.end(1), True) for m in _SENTENCE_END.finditer(text)]
     stops += [(m.start(), m.end(), False) for m in _TERMINATORS.finditer(text)]
     for match in _JOINER.finditer(text):  # ", she …", "and my fingertips …"
         if _NEW_SUBJECT.match(text[match.end() :].lstrip()):

@@ -9,7 +9,7 @@ import json
 import math
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -258,11 +258,44 @@ def save_index(index: Index, out: Path) -> Path:
             (tmp / file_name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         index.weights.save(tmp)
         tmp.rename(builds / name)
-        pointer = out / f".{CURRENT}.{os.getpid()}.tmp"
-        pointer.write_text(name + "\n", encoding="utf-8")
-        os.replace(pointer, out / CURRENT)
-        _prune(builds, keep=name)
+        _point_current(out, name)
     return builds / name
+
+
+def adopt_build(out: Path, name: str, unpack: Callable[[Path], None]) -> Path:
+    """Publish a build made elsewhere: `unpack` fills a temporary folder, then CURRENT moves.
+
+    The build is loaded before the pointer moves, so a damaged copy is never published here.
+    """
+    builds = out / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    with _lock(out):
+        if not (builds / name).is_dir():
+            tmp = builds / f".{name}.{os.getpid()}.tmp"
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir()
+            try:
+                unpack(tmp)
+                load_build(tmp)  # refuses a damaged or other-version build
+                tmp.rename(builds / name)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+        _point_current(out, name)
+    return builds / name
+
+
+def point_current(out: Path, name: str) -> None:
+    """Point CURRENT back at a build already in `out` (one writer at a time)."""
+    with _lock(out):
+        _point_current(out, name)
+
+
+def _point_current(out: Path, name: str) -> None:
+    """Point CURRENT at a build in one atomic rename, then drop the oldest builds."""
+    pointer = out / f".{CURRENT}.{os.getpid()}.tmp"
+    pointer.write_text(name + "\n", encoding="utf-8")
+    os.replace(pointer, out / CURRENT)
+    _prune(out / "builds", keep=name)
 
 
 @contextmanager

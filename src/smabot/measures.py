@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ _NUMBER_WORDS = {
 }
 _N = r"(?P<n>\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
 _TEMPERATURE = re.compile(
-    r"\b(?P<v>\d{2,3}(?:[.,]\d{1,2})?) ?(?P<deg>°|degrees?|deg)? ?"
+    r"(?<![\d:])(?P<v>\d{2,3}(?:[.,]\d{1,2})?)(?![\d:]) ?(?P<deg>°|degrees?|deg)? ?"
     r"(?P<u>c|f|celsius|centigrade|fahrenheit)?\b"
 )
 _TEMPERATURE_CUE = re.compile(
@@ -78,19 +79,23 @@ class Measure:
     end: int
 
 
-def measures(text: str, fits_mentioned: bool = False) -> list[Measure]:
+def measures(
+    text: str, fits_mentioned: bool = False, sats_mentioned: bool = False
+) -> list[Measure]:
     """Every measure in a clause of normalised text (lower case, one space between tokens).
 
     `fits_mentioned`: the message names fits elsewhere, so "this one has been going 8 minutes"
-    is a fit's length.
+    is a fit's length; `sats_mentioned`: it names oxygen saturation, so "they've been sitting
+    between 88 and 90" is a saturation.
     """
-    found = _temperatures(text) + _saturations(text) + _clock_hours(text)
+    found = _temperatures(text) + _saturations(text, sats_mentioned) + _clock_hours(text)
+    found += _headache_scores(text) + _feed_shares(text)
     if _URINE_CUE.search(text) and _DRY_CUE.search(text):
         # only a duration next to the wee or nappy it is about ("8 days post zolgensma … wees
         # normal" is no dry spell)
         found += [m for m in _durations(text, "hours_dry", hours=True) if _near_urine(text, m)]
     if fits_mentioned or _FIT_CUE.search(text):
-        found += _durations(text, "seizure_minutes", hours=False)
+        found += _durations(text, "seizure_minutes", hours=False) + _fit_clock_minutes(text)
     return found
 
 
@@ -173,13 +178,112 @@ def _temperatures(text: str) -> list[Measure]:
     return found
 
 
-def _saturations(text: str) -> list[Measure]:
+def _saturations(text: str, mentioned: bool = False) -> list[Measure]:
     found = []
     for match in _SATURATION.finditer(text):
         value = float(match["v"] or match["v2"])
+        if _BELOW.search(text, 0, match.start("v") if match["v"] else match.start()):
+            value -= 0.5  # "sats under 92" is a reading below 92, not of 92
         if 40 <= value <= 100:
             found.append(Measure("oxygen_saturation", value, match.start(), match.end()))
+    if mentioned and not found and not _OTHER_VITAL.search(text):
+        for match in _SATS_AGAIN.finditer(text):
+            value = max(float(match["v"]), float(match["v2"] or 0))
+            if 60 <= value <= 100:
+                found.append(Measure("oxygen_saturation", value, match.start(), match.end()))
     return found
+
+
+# "sats under 92", "o2 below 90": the number is a bound, the reading is under it
+_BELOW = re.compile(r"\b(?:under|below|less than|lower than|beneath)\s*$")
+# "they've been sitting between 88 and 90": sats named earlier in the message
+_SATS_AGAIN = re.compile(
+    r"\b(?:sitting|hovering|hanging|stuck|staying|stayed|dipping|dipped|dropping|dropped|"
+    r"reading|reads|running|been|down)(?: (?:at|on|around|about|between|to|the|low|high|mid|"
+    r"in|only|sitting|hovering|stuck))* (?P<v>\d{2,3})(?! ?(?:°|kg|ml|mg|bpm|minutes|mins))"
+    r"(?: (?:and|to|or) (?P<v2>\d{2,3}))?\b"
+)
+_OTHER_VITAL = re.compile(
+    r"\b(?:heart|hr|pulse|bpm|rate|resp\w*|rr|breaths|temp\w*|kg|ml|weigh\w*|fever)\b"
+)
+# A pain score given for a headache: "headache 9 out of 10", "post LP hdache 10/10"
+_HEADACHE_SCORE = re.compile(r"\b(?P<v>\d{1,2}) out of 10\b")
+_HEAD_CUE = re.compile(r"\b(?:head\w*|migraine\w*)\b")
+
+
+def _headache_scores(text: str) -> list[Measure]:
+    if not _HEAD_CUE.search(text):
+        return []
+    return [
+        Measure("headache_score", float(m["v"]), m.start(), m.end())
+        for m in _HEADACHE_SCORE.finditer(text)
+        if int(m["v"]) <= 10
+    ]
+
+
+# Share of the usual feeds taken: "only 60ml in 12 hours, normally he has 600ml" (10 %),
+# "she's taken about a third today" (33 %).
+_FRACTIONS = {
+    "less than half": 40.0,
+    "under half": 40.0,
+    "not even half": 40.0,
+    "half": 50.0,
+    "a third": 33.0,
+    "one third": 33.0,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "a fifth": 20.0,
+    "a tenth": 10.0,
+}
+_FRACTION = re.compile(
+    r"\b(?P<f>" + "|".join(_FRACTIONS) + r")(?: of)?(?! (?:\w+ ){0,2}(?:hour|hours|day|dose|"
+    r"doses|dosing|medicine|syringe|tablet|spinraza|evrysdi|risdiplam|way|time|term))\b"
+)
+_INTAKE = re.compile(
+    r"\b(?:taken|take|took|taking|had|has|drunk|drank|drinking|drinks|managed|manages|finished|"
+    r"feeds?|feeding|fed|milk|bottles?|formula|intake)\b"
+)
+_VOLUME = re.compile(r"\b(?P<v>\d+(?:[.,]\d+)?) ?(?P<u>ml|mls|oz)\b")
+_USUAL = re.compile(r"\b(?:normally|usually|usual|normal|typically|would (?:normally )?have)\b")
+
+
+def _feed_shares(text: str) -> list[Measure]:
+    if not _INTAKE.search(text):
+        return []
+    found = [
+        Measure("feed_share", _FRACTIONS[m["f"]], m.start(), m.end())
+        for m in _FRACTION.finditer(text)
+    ]
+    volumes = list(_VOLUME.finditer(text))
+    usual = [v for v in volumes if _USUAL.search(text, max(0, v.start() - 30), v.start())]
+    taken = [v for v in volumes if v not in usual and v["u"][:2] == (usual or [v])[0]["u"][:2]]
+    if usual and taken:
+        share = 100 * _number(taken[0]["v"]) / max(_number(usual[0]["v"]), 1.0)
+        start = min(taken[0].start(), usual[0].start())
+        end = max(taken[0].end(), usual[0].end())
+        found.append(Measure("feed_share", round(share, 1), start, end))
+    return found
+
+
+_CLOCK_TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\b")
+_FIT_START = re.compile(r"\b(?:started|start|began|begun|since|from)\b(?: \w+){0,2}\s*$")
+_FIT_NOW = re.compile(r"\b(?:now|its|it is|still)\b")
+
+
+def _fit_clock_minutes(text: str) -> list[Measure]:
+    """ "fit started 21:42 it's 21:49 still going": seven minutes, from two clock times."""
+    times = list(_CLOCK_TIME.finditer(text))
+    for first, last in itertools.pairwise(times):
+        if not _FIT_START.search(text[max(0, first.start() - 30) : first.start()]):
+            continue
+        around = text[max(0, last.start() - 20) : last.end() + 15]
+        if not _FIT_NOW.search(around):
+            continue
+        minutes = int(last["h"]) * 60 + int(last["m"]) - int(first["h"]) * 60 - int(first["m"])
+        minutes %= 24 * 60
+        if 0 < minutes <= 180:
+            return [Measure("seizure_minutes", float(minutes), first.start(), last.end())]
+    return []
 
 
 def _durations(text: str, name: str, hours: bool) -> list[Measure]:

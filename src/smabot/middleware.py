@@ -6,11 +6,17 @@ import asyncio
 import logging
 import math
 import time
-from collections import OrderedDict
 
+import anyio.to_thread
+from limits import RateLimitItemPerMinute
+from limits.errors import StorageError
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from smabot.metrics import STORE_ERRORS
 
 
 class BodyLimit:
@@ -73,27 +79,65 @@ def _too_large(limit: int) -> JSONResponse:
     )
 
 
-class RateLimit:
-    """A token bucket per client address for the question and feedback routes (429 when empty).
+class Limiter:
+    """How many questions a client may send a minute, counted by the `limits` library.
 
-    Each client may send `per_minute` requests in a burst, refilled evenly over a minute. Buckets
-    live in this process, so with N workers a client gets up to N times that (README, scaling).
-    Questions are never refused here: an empty bucket is noted in `scope["state"]["retry_after"]`
-    and the route refuses the question only after the red-flag check (safety comes first).
+    Counts live in this process (`memory://`, the default) or in Redis (`redis://…`), shared by
+    every worker and replica. When Redis cannot be reached, requests go through (answers matter
+    more than limits), the error is counted, and Redis is tried again after a pause.
+    """
+
+    RETRY_STORAGE_AFTER_S = 5.0
+
+    def __init__(self, per_minute: int, storage: str = "memory://") -> None:
+        self.per_minute = per_minute
+        self.item = RateLimitItemPerMinute(max(per_minute, 1))
+        self.shared = not storage.startswith("memory://")
+        # a short timeout: an unreachable Redis must not hold a caregiver's question for long
+        options = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5} if self.shared else {}
+        self.storage = storage_from_string(storage, wrap_exceptions=True, **options)
+        self.limiter = MovingWindowRateLimiter(self.storage)
+        self.failed_at = float("-inf")
+        self.error = ""
+
+    def wait(self, client: str) -> float:
+        """0 when the client may go on, else the seconds until it may."""
+        if self.per_minute <= 0 or time.monotonic() - self.failed_at < self.RETRY_STORAGE_AFTER_S:
+            return 0.0
+        try:
+            if self.limiter.hit(self.item, "smabot", client):
+                self.error = ""
+                return 0.0
+            reset = self.limiter.get_window_stats(self.item, "smabot", client).reset_time
+        except StorageError as exc:  # fail open, say so in /readyz and the metrics
+            STORE_ERRORS.labels("rate_limits").inc()
+            self.failed_at, self.error = time.monotonic(), str(exc)
+            logging.getLogger("smabot").error("smabot: rate limits unavailable: %s", self.error)
+            return 0.0
+        return max(1.0, reset - time.time())
+
+    def problems(self) -> list[str]:
+        """Why limits are not being applied (empty when they are)."""
+        return [f"rate-limit storage unreachable: {self.error}"] if self.error else []
+
+
+class RateLimit:
+    """Limits the question and feedback routes per client address (429 when over).
+
+    Questions are never refused here: a client over its limit is noted in
+    `scope["state"]["retry_after"]` and the route refuses the question only after the red-flag
+    check (safety comes first). Feedback over the limit gets 429 at once.
     """
 
     LIMITED = ("/api/ask", "/api/feedback")
     DEFERRED = ("/api/ask",)
-    MAX_CLIENTS = 50_000  # least recently seen buckets are forgotten past this
 
-    def __init__(self, app: ASGIApp, per_minute: int) -> None:
-        self.app, self.capacity = app, float(per_minute)
-        self.rate = per_minute / 60.0
-        self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+    def __init__(self, app: ASGIApp, limiter: Limiter) -> None:
+        self.app, self.limiter = app, limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
-            self.capacity <= 0
+            self.limiter.per_minute <= 0
             or scope["type"] != "http"
             or scope["method"] == "OPTIONS"
             or scope["path"] not in self.LIMITED
@@ -101,7 +145,10 @@ class RateLimit:
             await self.app(scope, receive, send)
             return
         client = (scope.get("client") or ("unknown", 0))[0]
-        wait = self._take(client, time.monotonic())
+        if self.limiter.shared:  # a network round trip: keep it off the event loop
+            wait = await anyio.to_thread.run_sync(self.limiter.wait, client)
+        else:
+            wait = self.limiter.wait(client)
         if wait > 0 and scope["path"] in self.DEFERRED:
             scope.setdefault("state", {})["retry_after"] = math.ceil(wait)
         elif wait > 0:
@@ -113,16 +160,6 @@ class RateLimit:
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
-
-    def _take(self, client: str, now: float) -> float:
-        """Take one token; 0 when allowed, else the seconds until one is free."""
-        tokens, then = self.buckets.pop(client, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - then) * self.rate)
-        allowed = tokens >= 1
-        self.buckets[client] = (tokens - 1 if allowed else tokens, now)
-        if len(self.buckets) > self.MAX_CLIENTS:
-            self.buckets.popitem(last=False)
-        return 0.0 if allowed else (1 - tokens) / self.rate
 
 
 class _QuietAccessLog(logging.Filter):

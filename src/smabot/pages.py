@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
+
+from smabot.assets import SHORT, Assets
 
 STARTER_QUESTIONS = [
     "What are the side effects of Spinraza?",
@@ -32,6 +34,8 @@ def pages_router(web: Path, origins: list[str], locale: str = "") -> APIRouter:
     pages_locale = locale if _LOCALE.match(locale) else ""
     router = APIRouter(include_in_schema=False)
     templates = Jinja2Templates(directory=web / "templates")
+    assets = Assets(web / "static")
+    templates.env.globals["asset"] = assets.url  # {{ asset("page.css") }}: fingerprinted
     ancestors = "*" if origins == ["*"] else " ".join(["'self'", *origins])
 
     @router.get("/", response_class=HTMLResponse)
@@ -67,11 +71,9 @@ def pages_router(web: Path, origins: list[str], locale: str = "") -> APIRouter:
         return response
 
     @router.get("/widget.js")
-    def widget_script() -> FileResponse:
-        return FileResponse(
-            web / "static" / "widget.js",
-            media_type="text/javascript",
-            headers={"cache-control": "public, max-age=300"},
-        )
+    def widget_script() -> Response:
+        # The stable one-tag address charities paste: a short cache, so changes reach them soon.
+        script = assets.get("widget.js")
+        return Response(script.body, media_type=script.media_type, headers={"cache-control": SHORT})
 
     return router

@@ -12,12 +12,15 @@ from smabot.errors import CorpusError, NothingPublishedError, SmabotError
 from smabot.index import (
     Index,
     build_index,
+    current_build,
     load_index,
     load_published,
+    point_current,
     published_builds,
     save_index,
 )
 from smabot.settings import Settings
+from smabot.shared_builds import SharedBuildsError, shared_builds
 
 log = logging.getLogger("smabot")
 
@@ -62,8 +65,25 @@ def rebuild(
     changes = gate.changes(new, old, questions) if diff and old is not None else []
     if not result.passed and not force:
         raise GateRefused(result)
-    build = None if dry_run else save_index(new, index_dir)
+    if dry_run:
+        return Published(new, result, None, changes)
+    previous = current_build(index_dir)
+    build = save_index(new, index_dir)
+    share(settings, build, previous)
     return Published(new, result, build, changes)
+
+
+def share(settings: Settings, build: Path, previous: Path | None) -> None:
+    """With PostgreSQL, hand the build to every replica; if that fails, publish nothing."""
+    shared = shared_builds(settings.db)
+    if shared is None:
+        return
+    try:
+        shared.publish(build)
+    except SharedBuildsError:
+        if previous is not None and previous.is_dir():  # this machine must not serve it alone
+            point_current(settings.index_dir(), previous.name)
+        raise
 
 
 def open_published(settings: Settings) -> tuple[Index, Path]:
@@ -73,6 +93,12 @@ def open_published(settings: Settings) -> tuple[Index, Path]:
     ever published, is the corpus published, through the same check and gate as `smabot index`.
     """
     index_dir = settings.index_dir()
+    shared = shared_builds(settings.db)
+    if shared is not None:
+        try:  # the fleet's build first; without PostgreSQL, the last one cached here
+            shared.sync(index_dir)
+        except SmabotError as exc:
+            log.error("smabot: serving the build cached in %s: %s", index_dir, exc)
     try:
         return load_published(index_dir)
     except NothingPublishedError as exc:
@@ -80,6 +106,10 @@ def open_published(settings: Settings) -> tuple[Index, Path]:
             raise  # builds of this version exist but none loads: `smabot index` publishes one
     # a first run, or only builds of an earlier smabot version: publish, through check and gate
     log.warning("smabot: nothing published in %s yet: checking, building, gating", index_dir)
-    published = rebuild(settings)
+    try:
+        published = rebuild(settings)
+    except SharedBuildsError as exc:  # PostgreSQL down on a first run: serve this build alone
+        log.error("smabot: %s", exc)
+        return load_published(index_dir)
     assert published.build is not None
     return published.index, published.build

@@ -14,7 +14,14 @@ from smabot.settings import bundled_dir
 
 FILE_NAME = "red_flags.yml"
 LEVELS = ("emergency", "urgent", "sign")
-MEASURES = ("temperature", "oxygen_saturation", "hours_dry", "seizure_minutes")
+MEASURES = (
+    "temperature",
+    "oxygen_saturation",
+    "hours_dry",
+    "seizure_minutes",
+    "headache_score",
+    "feed_share",
+)
 FLAG_KEYS = {
     "id",
     "level",

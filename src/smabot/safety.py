@@ -144,6 +144,7 @@ _DATING = re.compile(
     r"(?P<w2>last) (?P<u2>week|month|year))\b"
 )
 _FITS = re.compile(r"\b(?:seiz\w*|convuls\w*|fits?|fitting)\b")
+_SATS = re.compile(r"\b(?:sats?|saturations?|oxygen|oximeter|pulse ox\w*)\b")
 _FUTURE_AFTER = re.compile(r"^ (?:\w+ ){0,2}(?:next|due|tomorrow|booked|coming up)\b")
 _FUTURE = re.compile(r"\b(?:next|upcoming|future|tomorrows?|due)\b(?: \w+)?\s*$")
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -156,6 +157,8 @@ _BEFORE_TOKENS = [
     (re.compile(r"\bo2\b"), " oxygen "),
     (re.compile(r"℃"), "°c"),
     (re.compile(r"℉"), "°f"),
+    # a pain score: "headache 9/10" reads "9 out of 10"
+    (re.compile(r"\b(\d{1,2}) ?/ ?10\b"), r" \1 out of 10 "),
 ]
 # Text-message spellings of words the lexicon uses.
 _SHORTHAND = {
@@ -172,10 +175,13 @@ _SHORTHAND = {
     "wnt": "wont",
     "nt": "not",
 }
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%]")
+# A clock time ("21:42") stays one token, so two of them can say how long a fit has lasted.
+_TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%]")
 _ALERT_LEVELS = ("emergency", "urgent")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
-_READING = re.compile(r"\d[.,]\d|[°%℃℉]")
+_READING = re.compile(r"\d[.,]\d|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b")
+# …and so do shares of the usual feeds ("she's taken about a third today").
+_SHARES = frozenset(["third", "thirds", "quarter", "quarters", "fifth", "tenth", "half"])
 
 
 @dataclass(frozen=True)
@@ -268,7 +274,7 @@ class Detector:
         spelled |= FILLERS  # "realy" must still stand between "breathing" and "fast"
         self._spelled = frozenset(spelled)
         self._speller = Speller(
-            spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=REAL_WORD_ZIPF
+            spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=REAL_WORD_ZIPF, skeletons=True
         )
         # A slip can make a rare real word ("weaker" -> "waker"): its correction is kept as an
         # alternative, trusted only inside a phrasing of several words ("legs are waker").
@@ -307,7 +313,7 @@ class Detector:
         """The cheap pre-check: does any word look like a word the lexicon relies on?"""
         folded = fold(question)
         return bool(_READING.search(folded)) or any(
-            self.is_trigger(w) for w in re.findall(r"[a-z]+", folded)
+            w in _SHARES or self.is_trigger(w) for w in re.findall(r"[a-z]+", folded)
         )
 
     def detect(self, question: str) -> Alert | None:
@@ -525,11 +531,12 @@ def _sentence_measures(text: str) -> list[Measure]:
     """Measures read one sentence at a time, so a cue in one sentence can't lend itself."""
     found, start = [], 0
     fits = bool(_FITS.search(text))
+    sats = bool(_SATS.search(text))
     # Punctuation is a token of its own ("39.2 tonight ." ): split there, never inside a number.
     for sentence in re.split(r"((?:^| )[.!?;\n](?= |$))", text):
         found += [
             Measure(m.name, m.value, m.start + start, m.end + start)
-            for m in measures(sentence, fits)
+            for m in measures(sentence, fits, sats)
         ]
         start += len(sentence)
     return found

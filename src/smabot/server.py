@@ -1,7 +1,10 @@
-"""How `smabot serve` runs uvicorn: header limits, trusted proxies, quiet logs."""
+"""How `smabot serve` runs uvicorn: header limits, trusted proxies, quiet or JSON logs."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import logging
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -69,4 +72,33 @@ def server_options(settings: Settings) -> dict[str, Any]:
         "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
         "timeout_keep_alive": 5,
         "log_level": "info",
+        **({"log_config": JSON_LOGGING} if settings.log_format == "json" else {}),
     }
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line, for log collectors (SMABOT_LOG_FORMAT=json)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["error"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+_HANDLER = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
+JSON_LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": JsonFormatter}},
+    "handlers": {"json": _HANDLER},
+    "loggers": {
+        name: {"handlers": ["json"], "level": "INFO", "propagate": False}
+        for name in ("uvicorn", "uvicorn.access", "smabot")
+    },
+}

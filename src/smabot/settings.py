@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -32,10 +33,16 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     locale: str = ""
-    db: Path = Path("smabot.sqlite3")
+    # a SQLite file (the embedded default) or postgresql://… for a fleet of replicas
+    db: str = "smabot.sqlite3"
     allowed_origins: str = "*"
     admin_token: str = ""
     rate_limit_per_minute: int = Field(default=30, ge=0)
+    # memory:// (each process counts alone) or redis://host:port/0 (shared by the fleet)
+    rate_limit_storage: str = "memory://"
+    # how often a replica asks PostgreSQL for a newly published build
+    sync_seconds: float = Field(default=2.0, gt=0, le=60)
+    log_format: Literal["text", "json"] = "text"
     retention_days: int = Field(default=90, ge=1)
     review_max_age_days: int = Field(default=365, ge=1)
     gate_questions: Path | None = None
@@ -53,6 +60,25 @@ class Settings(BaseSettings):
         if token and len(token.strip()) < MIN_TOKEN_CHARS:
             raise ValueError(f"must be at least {MIN_TOKEN_CHARS} characters, or unset")
         return token.strip()
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _known_storage(cls, uri: str) -> str:
+        """Only the storages smabot is tested with."""
+        if not uri.startswith(("memory://", "redis://", "rediss://", "unix://")):
+            raise ValueError("must be memory:// or a redis://host:port/db address")
+        return uri
+
+    @field_validator("db", mode="before")
+    @classmethod
+    def _database(cls, target: object) -> str:
+        """A file path, or a PostgreSQL URL (not another database's)."""
+        target = str(target) if isinstance(target, Path) else target
+        if not isinstance(target, str) or not target.strip():
+            raise ValueError("is blank: a SQLite file path or a postgresql://… address")
+        if "://" in target and not target.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a SQLite file path or a postgresql://… address")
+        return target.strip()
 
     def proxies(self) -> list[str]:
         """Addresses whose X-Forwarded-For is believed (uvicorn's forwarded-allow-ips)."""

@@ -30,11 +30,20 @@ class Speller:
         known_stems: Iterable[str] = (),
         similarity: tuple[float, float] = (MIN_SIMILARITY, MIN_SIMILARITY_LONG),
         real_word_zipf: float = REAL_WORD_ZIPF,
+        skeletons: bool = False,
     ) -> None:
         self._vocabulary = sorted({w for w in vocabulary if len(w) >= MIN_LENGTH - 1})
         self._known_stems = set(known_stems)
         self._similarity = similarity
         self._real_word_zipf = real_word_zipf
+        # Texting drops vowels ("hdache", "brthing"): a word whose consonants are those of
+        # exactly one vocabulary word, in order, is that word.
+        by_skeleton: dict[str, set[str]] = {}
+        if skeletons:
+            for word in self._vocabulary:
+                if len(word) >= MIN_SKELETON_WORD:
+                    by_skeleton.setdefault(skeleton(word), set()).add(word)
+        self._skeletons = {k: next(iter(v)) for k, v in by_skeleton.items() if len(v) == 1}
 
     @lru_cache(maxsize=4096)  # noqa: B019 - a speller lives as long as its index
     def correct(self, word: str) -> str:
@@ -56,10 +65,33 @@ class Speller:
             limit=5,
         )
         if not matches:
-            return word
+            return self._by_skeleton(word)
         # On a tie, the word that starts the same way: "steriods" is "steroid", not "serious".
         best = max(matches, key=lambda m: (round(m[1], 3), _shared_prefix(word, m[0])))
         return str(best[0])
+
+    def _by_skeleton(self, word: str) -> str:
+        found = self._skeletons.get(skeleton(word))
+        if found is None or len(skeleton(word)) < MIN_SKELETON or not _in_order(word, found):
+            return word
+        return found
+
+
+MIN_SKELETON_WORD = 6
+MIN_SKELETON = 4
+_VOWELS = frozenset("aeiouy")
+
+
+def skeleton(word: str) -> str:
+    """The first letter and the consonants after it, doubles once: "headache" -> "hdch"."""
+    letters = [word[0]] + [c for c in word[1:] if c not in _VOWELS]
+    return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether every letter of `short` appears in `long`, in order (only letters dropped)."""
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -1,4 +1,4 @@
-"""SQLite store of what caregivers tell us: feedback and unanswered questions, redacted."""
+"""The store of what caregivers tell us: feedback and unanswered questions, redacted."""
 
 from __future__ import annotations
 
@@ -6,52 +6,40 @@ import datetime as dt
 import json
 import logging
 import queue
-import sqlite3
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
+from typing import Any
 
+from smabot.database import Connection, Database
+from smabot.errors import SmabotError
+from smabot.metrics import STORE_ERRORS
 from smabot.redact import redact
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    question TEXT NOT NULL,
-    passage_ids TEXT NOT NULL,
-    helpful INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS feedback_created ON feedback (created_at);
-CREATE TABLE IF NOT EXISTS unanswered (
-    id INTEGER PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    question TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS unanswered_created ON unanswered (created_at);
-"""
 log = logging.getLogger("smabot")
 
 
 class Store:
-    """One SQLite file, created on first use; old records expire.
+    """A SQLite file (the default) or a PostgreSQL database (`postgresql://…`); old records expire.
 
     Writes go through a queue to one writer thread, so a request only redacts and enqueues; reads
-    wait for the queue to drain first. WAL mode lets several worker processes write without
-    blocking readers, and expiry runs at most once an hour per process.
+    wait for the queue to drain first. A failed write is retried a few times, then counted as
+    lost (`/readyz` says so). Expiry runs at most once an hour per process.
     """
 
     EXPIRE_EVERY_S = 3600.0
     PROBE_EVERY_S = 5.0
+    RETRY_DELAYS_S = (0.5, 1.0, 2.0)
 
     def __init__(
         self,
-        path: Path,
+        target: str | Path,
         retention_days: int = 90,
         known: Callable[[], Collection[str]] = frozenset,
     ) -> None:
-        self.path = path
+        self.db = Database(target)
+        self.path = target
         self.retention_days = retention_days
         self.known = known  # words of the articles: never taken for names
         self.lost = 0  # records that could not be written
@@ -79,16 +67,27 @@ class Store:
             while not self._queue.empty() and len(batch) < 500:
                 batch.append(self._queue.get_nowait())
             try:
-                with self._connect() as db:
-                    for sql, params in batch:
-                        db.execute(sql, params)
-                    self._expire(db)
-            except (sqlite3.Error, OSError) as exc:  # keep serving; say so in the log and /readyz
-                self.lost += len(batch)
-                log.error("smabot: could not store %d record(s): %s", len(batch), exc)
+                self._write_batch(batch)
             finally:
                 for _ in batch:
                     self._queue.task_done()
+
+    def _write_batch(self, batch: list[tuple[str, tuple[object, ...]]]) -> None:
+        """Write one batch, retrying a passing outage; keep serving whatever happens."""
+        for delay in (*self.RETRY_DELAYS_S, None):
+            try:
+                with self.db.connect() as db:
+                    for sql, params in batch:
+                        db.execute(self.db.sql(sql), params)
+                    self._expire(db)
+                return
+            except self.db.errors as exc:
+                STORE_ERRORS.labels("records").inc()
+                if delay is None:  # given up: say so in the log and /readyz
+                    self.lost += len(batch)
+                    log.error("smabot: could not store %d record(s): %s", len(batch), exc)
+                    return
+                time.sleep(delay)
 
     def flush(self) -> None:
         """Wait until every queued record is written."""
@@ -107,11 +106,12 @@ class Store:
 
     def _writable(self) -> str:
         try:
-            with self._connect() as db:
-                db.execute("CREATE TABLE IF NOT EXISTS probe (x INTEGER)")
-                db.execute("DELETE FROM probe")
-        except (sqlite3.Error, OSError) as exc:
-            return f"store not writable: {self.path}: {exc}"
+            with self.db.connect() as db:
+                # a write that changes nothing: a read-only file or database fails it
+                db.execute("DELETE FROM unanswered WHERE id < 0")
+        except self.db.errors as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return f"store not writable: {self.db}: {reason}"
         return ""
 
     def start_expiry(self) -> None:
@@ -132,26 +132,11 @@ class Store:
         while True:
             try:
                 self.expire()
-            except (sqlite3.Error, OSError) as exc:
+            except self.db.errors as exc:
+                STORE_ERRORS.labels("records").inc()
                 log.error("smabot: could not delete expired records: %s", exc)
             if self._stop.wait(self.EXPIRE_EVERY_S):
                 return
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        if not self._ready:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=10)
-        try:
-            if not self._ready:
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.executescript(_SCHEMA)
-                self._ready = True
-            connection.execute("PRAGMA synchronous=NORMAL")
-            with connection:
-                yield connection
-        finally:
-            connection.close()
 
     def add_feedback(self, question: str, passage_ids: Sequence[str], helpful: bool) -> None:
         """Record whether an answer helped; the question is redacted first."""
@@ -171,41 +156,49 @@ class Store:
         """Delete records older than the retention period, now."""
         self.flush()
         self._expired_at = float("-inf")
-        with self._connect() as db:
+        with self.db.connect() as db:
             self._expire(db)
 
-    def _expire(self, db: sqlite3.Connection, now: float | None = None) -> None:
+    def _expire(self, db: Connection, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
         if now - self._expired_at < self.EXPIRE_EVERY_S:
             return
         self._expired_at = now
         cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=self.retention_days)
         for table in ("feedback", "unanswered"):
-            db.execute(f"DELETE FROM {table} WHERE created_at < ?", (_iso(cutoff),))
+            db.execute(self.db.sql(f"DELETE FROM {table} WHERE created_at < ?"), (_iso(cutoff),))
 
     def unanswered(self, since: str = "") -> list[dict[str, str]]:
         """Unanswered questions recorded since an ISO date (all when empty), oldest first."""
-        self.flush()
-        with self._connect() as db:
-            rows = db.execute(
-                "SELECT created_at, question FROM unanswered WHERE created_at >= ? ORDER BY id",
-                (since,),
-            ).fetchall()
+        rows = self._read(
+            "SELECT created_at, question FROM unanswered WHERE created_at >= ? ORDER BY id", since
+        )
         return [{"created_at": c, "question": q} for c, q in rows]
 
     def feedback(self, since: str = "") -> list[dict[str, object]]:
         """Feedback recorded since an ISO date (all when empty), oldest first."""
-        self.flush()
-        with self._connect() as db:
-            rows = db.execute(
-                "SELECT created_at, question, passage_ids, helpful FROM feedback "
-                "WHERE created_at >= ? ORDER BY id",
-                (since,),
-            ).fetchall()
+        rows = self._read(
+            "SELECT created_at, question, passage_ids, helpful FROM feedback "
+            "WHERE created_at >= ? ORDER BY id",
+            since,
+        )
         return [
             {"created_at": c, "question": q, "passage_ids": json.loads(p), "helpful": bool(h)}
             for c, q, p, h in rows
         ]
+
+    def _read(self, sql: str, since: str) -> list[Any]:
+        """Rows of a query, after every queued write; a store that can't be read says why."""
+        self.flush()
+        try:
+            with self.db.connect() as db:
+                return db.execute(self.db.sql(sql), (since,)).fetchall()
+        except self.db.errors as exc:
+            raise StoreError(f"cannot read the records in {self.db}: {exc}") from exc
+
+
+class StoreError(SmabotError):
+    """The records cannot be read."""
 
 
 def _now() -> str:

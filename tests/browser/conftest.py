@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from fastapi import FastAPI
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from starlette.applications import Starlette
+from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
@@ -21,6 +23,11 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 # Hostile host CSS from the issue: it must neither restyle the widget nor be disturbed by it.
 HOSTILE_CSS = "* { color: red !important; font: 40px serif !important }\n"
+# A charity's fixed header with the highest z-index there is, over the top of the screen.
+TOP_CSS = (
+    ".charity-bar { position: fixed; inset: 0 0 auto 0; height: 40vh; z-index: 2147483647;"
+    " background: #222 !important; }\n"
+)
 
 # Walks into shadow roots to the element that really has focus.
 DEEP_ACTIVE = """() => {
@@ -72,13 +79,28 @@ def host_app(smabot_url: str) -> Starlette:
         f"style-src 'self' {smabot_url}; connect-src {smabot_url}; frame-src {smabot_url}"
     )
 
-    def html(_: object) -> HTMLResponse:
-        return HTMLResponse(page, headers={"content-security-policy": policy})
+    variants = {
+        "/": page,
+        "/next": page.replace("This page shows", "The host's next page also shows"),
+        # a right-to-left site (Arabic), whose visitors ask in English too
+        "/rtl": page.replace('<html lang="en">', '<html lang="ar" dir="rtl">'),
+        "/top": page.replace(
+            '<link rel="stylesheet" href="host.css">',
+            '<link rel="stylesheet" href="host.css"><link rel="stylesheet" href="top.css">',
+        ).replace("<body>", '<body><div class="charity-bar">Example charity</div>'),
+    }
 
-    def css(_: object) -> Response:
-        return Response(HOSTILE_CSS, media_type="text/css")
+    def html(request: Request) -> HTMLResponse:
+        return HTMLResponse(variants[request.url.path], headers={"content-security-policy": policy})
 
-    return Starlette(routes=[Route("/", html), Route("/host.css", css)])
+    def css(request: Request) -> Response:
+        body = TOP_CSS if request.url.path == "/top.css" else HOSTILE_CSS
+        return Response(body, media_type="text/css")
+
+    return Starlette(
+        routes=[Route(path, html) for path in variants]
+        + [Route("/host.css", css), Route("/top.css", css)]
+    )
 
 
 @pytest.fixture(scope="session")
@@ -99,6 +121,26 @@ def page(browser: Browser) -> Iterator[Page]:
     yield page
     context.close()
     assert not [e for e in errors if "Refused to" in e or "[smabot]" in e], errors
+
+
+# Walks into shadow roots to the element that really is painted at a point.
+DEEP_AT = """([x, y]) => {
+  let el = document.elementFromPoint(x, y);
+  while (el && el.shadowRoot) {
+    const inner = el.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el;
+}"""
+
+
+def all_violations(page: Page) -> list[str]:
+    """Axe's violations of any impact, in words."""
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in Axe().run(page).response["violations"]
+    ]
 
 
 def screenshot(page: Page, name: str) -> None:

@@ -11,58 +11,127 @@
 
   const script = document.currentScript;
   const HOST = new URL(script && script.src ? script.src : location.href).origin;
+  // The server rewrites this path to the fingerprinted (immutable) stylesheet when it serves
+  // the script; read as a file, the plain path still works.
+  const STYLESHEET = "/static/widget.css";
   // The one list of the widget's settings: data-* on the script tag or on <smabot-chat>.
-  const ATTRIBUTES = ["title", "accent", "greeting", "questions", "helpline", "locale"];
-  const DEFAULTS = {
-    title: "Ask about SMA treatments",
-    greeting:
-      "Ask a question about SMA treatments. Answers are passages from reviewed articles, " +
-      "shown word for word with their sources.",
-    questions: "",
-    helpline: "",
-    accent: "#005eb8",
-    locale: "",
-  };
+  const ATTRIBUTES = [
+    "title",
+    "accent",
+    "greeting",
+    "questions",
+    "helpline",
+    "locale",
+    "lang",
+    "position",
+  ];
+  const DEFAULTS = { questions: "", helpline: "", accent: "#005eb8", locale: "", position: "right" };
   const LOCALE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
   const MAX_HISTORY = 10;
-  const MAX_QUESTION = 500;
+  const MAX_QUESTION = 500; // the API's limit (models.MAX_QUESTION_CHARS)
+  const COUNTER_FROM = MAX_QUESTION - 100; // the counter appears this close to the limit
+  const MAX_SAVED = 20; // exchanges kept in sessionStorage
+  const STORAGE_KEY = "smabot-conversation";
   const REQUEST_TIMEOUT_MS = 20000;
-  const KIND_NOTES = {
-    clinic_marketing: "Note: this source is a clinic's marketing page.",
-    ai_generated: "Note: this source was written by AI and is marked as pending human review.",
-  };
   const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
+  const PHONE = "(max-width: 480px)"; // where the open widget covers the screen (widget.css)
+  const s = (n) => (n === 1 ? "" : "s");
+
+  // UI strings; passages are never translated (they are quoted word for word).
+  const MESSAGES = {
+    en: {
+      dir: "ltr",
+      title: "Ask about SMA treatments",
+      greeting:
+        "Ask a question about SMA treatments. Answers are passages from published articles, " +
+        "shown word for word with their sources and the kind of each source.",
+      close: "Close the chat",
+      restart: "Start again",
+      restarted: "The conversation was cleared.",
+      examples: "Example questions",
+      conversation: "Conversation",
+      label: "Your question",
+      send: "Ask",
+      left: (n) => `${n} character${s(n)} left`,
+      over: (n, max) => `${n} character${s(n)} over the ${max} limit: please shorten it.`,
+      empty: "Type a question first.",
+      loading: "Looking through the articles…",
+      youAsked: "You asked: ",
+      notCovered: "Not covered by our articles",
+      alsoCall: (h) => `You can also call ${h}.`,
+      careTeam: "Contact your care team now",
+      callNow: (n) => `Call ${n} now`,
+      callLocal: "Call your local emergency number now",
+      call: (n) => `Call ${n}`,
+      alsoAsk: "You could also ask:",
+      meaning: (t) => `What does “${t}” mean?`,
+      updated: (d) => `Updated ${d}.`,
+      noDate: "Date not stated.",
+      readAt: (p) => `Read at ${p}`,
+      newTab: " (opens in a new tab)",
+      source: "Source",
+      helpful: "Was this helpful?",
+      yes: "Yes",
+      no: "No",
+      thanks: "Thank you, that helps us improve.",
+      unsent: "Sorry, that didn't send. Was this helpful?",
+      busy: (w) => `Lots of questions are arriving at once. Please try again ${w}.`,
+      inSeconds: (n) => `in ${n} second${s(n)}`,
+      inAMoment: "in a moment",
+      serverError: "Something went wrong on our side. Please try again.",
+      offline: "You seem to be offline. Check your connection and try again.",
+      unreachable: "smabot can't be reached right now. Please try again.",
+      refused: (d) => `That question could not be asked: ${d}.`,
+      unexpected: "Something went wrong. Please try again.",
+      retry: "Try again",
+      found: (n) => `${n} passage${s(n)} found.`,
+      whole: "Read the whole passage",
+      more: (n) => `${n} more passage${s(n)} from other sources`,
+      copy: "Copy the answer with its sources",
+      copied: "Copied, with the sources.",
+      kinds: {
+        charity: "Charity",
+        regulator_label: "Regulator's label",
+        consumer_health: "Health website",
+        clinic_marketing: "Clinic marketing: an advert for a clinic",
+        ai_generated: "AI-generated, pending human review",
+        other: "Other source",
+      },
+    },
+  };
 
   const fail = (message, error) => console.error(`[smabot] ${message}`, error ?? "");
 
   if (customElements.get("smabot-chat")) return;
 
   const SKELETON = `
-    <link rel="stylesheet" href="${HOST}/static/widget.css">
-    <div class="root">
+    <link rel="stylesheet" href="${HOST}${STYLESHEET}">
+    <div class="root" hidden>
       <button type="button" class="launcher" aria-expanded="false" aria-controls="panel">
         <span class="launcher-icon" aria-hidden="true">?</span>
         <span class="launcher-label"></span>
       </button>
       <section class="panel" id="panel" aria-labelledby="title">
-        <header class="bar">
+        <div class="bar">
           <h2 class="title" id="title"></h2>
-          <button type="button" class="close" aria-label="Close the chat">✕</button>
-        </header>
+          <button type="button" class="restart" hidden></button>
+          <button type="button" class="close">✕</button>
+        </div>
         <div class="conversation">
           <p class="greeting"></p>
-          <div class="starters" role="group" aria-label="Example questions"></div>
-          <ol class="exchanges" aria-label="Conversation"></ol>
+          <div class="starters" role="group"></div>
+          <ol class="exchanges"></ol>
         </div>
         <div class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
         <form class="ask" novalidate>
-          <label class="label" for="question">Your question</label>
+          <label class="label" for="question"></label>
           <p class="form-error" id="form-error" hidden></p>
           <div class="row">
-            <input id="question" name="question" type="text" autocomplete="off"
-                   enterkeyhint="send" maxlength="${MAX_QUESTION}" aria-describedby="form-error">
-            <button type="submit" class="send">Ask</button>
+            <textarea id="question" name="question" rows="1" autocomplete="off"
+                      enterkeyhint="send" aria-describedby="form-error counter"></textarea>
+            <button type="submit" class="send"></button>
           </div>
+          <p class="counter" id="counter" hidden></p>
         </form>
       </section>
     </div>`;
@@ -92,6 +161,8 @@
   /** A passage as paragraphs and lists, its best sentences marked. */
   function renderPassageText(text, highlights) {
     const box = el("div", "passage-text");
+    // Passages keep their own direction: English reads left to right on a right-to-left page.
+    box.dir = "auto";
     let list = null;
     let offset = 0;
     for (const line of text.split("\n")) {
@@ -106,6 +177,7 @@
         const ordered = /\d/.test(marker[0]);
         if (!list || list.tagName !== (ordered ? "OL" : "UL")) {
           list = el(ordered ? "ol" : "ul");
+          list.dir = "auto";
           box.append(list);
         }
         const item = el("li");
@@ -115,6 +187,7 @@
       } else {
         list = null;
         const paragraph = el("p");
+        paragraph.dir = "auto";
         appendMarked(paragraph, text, start, start + line.length, highlights);
         box.append(paragraph);
       }
@@ -140,12 +213,59 @@
   function sourceLink(url, text, highlights) {
     const [from, to] = highlights[0] || [0, Math.min(text.length, 200)];
     const words = text.slice(from, to).replace(LIST_ITEM, "").trim().split(/\s+/);
-    const encode = (s) => encodeURIComponent(s).replace(/-/g, "%2D").replace(/,/g, "%2C");
+    const encode = (x) => encodeURIComponent(x).replace(/-/g, "%2D").replace(/,/g, "%2C");
     const fragment =
       words.length > 10
         ? `${encode(words.slice(0, 5).join(" "))},${encode(words.slice(-5).join(" "))}`
         : encode(words.join(" "));
     return `${url.split("#")[0]}#:~:text=${fragment}`;
+  }
+
+  /**
+   * The conversation of this tab: sessionStorage, so a reload or the host's next page keeps it
+   * and closing the tab forgets it. Nothing of it goes to the server. Storage can be refused
+   * (sandboxed frames, private modes): then the chat simply forgets, which is not an error.
+   */
+  const saved = {
+    read() {
+      try {
+        const records = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || "[]");
+        return Array.isArray(records) ? records.filter((r) => r && r.q && r.a) : [];
+      } catch {
+        return [];
+      }
+    },
+    write(records) {
+      try {
+        if (records.length) {
+          sessionStorage.setItem(STORAGE_KEY, JSON.stringify(records.slice(-MAX_SAVED)));
+        } else sessionStorage.removeItem(STORAGE_KEY);
+      } catch {
+        // full or refused: the conversation just isn't kept
+      }
+    },
+  };
+
+  /**
+   * The best sentences of a passage, word for word and marked, as the answer's first lines. A
+   * bare "No." or "Yes." gets the heading of the section it answers.
+   */
+  function leadOf(passage) {
+    const { text, highlights } = passage;
+    const lead = el("blockquote", "lead");
+    lead.dir = "auto";
+    const sentence = el("p");
+    highlights.forEach(([from, to], i) => {
+      // adjacent sentences join with a space, sentences apart with an ellipsis
+      if (i) sentence.append(text.slice(highlights[i - 1][1], from).trim() ? " … " : " ");
+      sentence.append(el("mark", "", text.slice(from, to).replace(LIST_ITEM, "").trim()));
+    });
+    const section = passage.citation.section;
+    if (section && /^\W*(no|yes)\b/i.test(sentence.textContent)) {
+      lead.append(el("p", "lead-heading", section));
+    }
+    lead.append(sentence);
+    return lead;
   }
 
   class ChatError extends Error {
@@ -155,35 +275,38 @@
     }
   }
 
-  async function errorFor(response) {
+  async function errorFor(response, t) {
     if (response.status === 429) {
       const wait = Number(response.headers.get("retry-after")) || 0;
-      const when = wait ? `in ${wait} second${wait === 1 ? "" : "s"}` : "in a moment";
-      return new ChatError(`Lots of questions are arriving at once. Please try again ${when}.`, true);
+      return new ChatError(t.busy(wait ? t.inSeconds(wait) : t.inAMoment), true);
     }
-    if (response.status >= 500) {
-      return new ChatError("Something went wrong on our side. Please try again.", true);
-    }
+    if (response.status >= 500) return new ChatError(t.serverError, true);
     let detail = "";
     try {
       detail = (await response.json()).error || "";
     } catch (error) {
       fail("unreadable error response", error);
     }
-    return new ChatError(`That question could not be asked: ${detail || response.statusText}.`, false);
+    return new ChatError(t.refused(detail || response.statusText), false);
   }
 
   class SmabotChat extends HTMLElement {
+    static get observedAttributes() {
+      return ATTRIBUTES.map((name) => `data-${name}`);
+    }
+
     connectedCallback() {
       if (!this.shadowRoot) this.build();
       this.listen();
       this.apply();
+      if (this.mode === "widget") this.toggled(this.isOpen); // detaching closed the top layer
       this.glossary ??= fetch(`${HOST}/api/glossary`, { credentials: "omit" })
         .then((response) => (response.ok ? response.json() : {}))
         .catch((error) => {
           fail("the glossary could not be loaded", error);
           return {};
         });
+      this.restored ??= this.restore();
     }
 
     disconnectedCallback() {
@@ -191,13 +314,33 @@
       this.pending?.abort();
     }
 
+    /** A host changing data-* after the chat started (title, colour, language…) is followed. */
+    attributeChangedCallback() {
+      if (this.ui) this.apply();
+    }
+
     get mode() {
       return this.dataset.mode === "page" ? "page" : "widget";
     }
 
+    get t() {
+      return MESSAGES[this.lang2] || MESSAGES.en;
+    }
+
+    /** The UI language: data-lang, else the host page's, else the browser's; English if unknown. */
+    get lang2() {
+      const wanted = [this.dataset.lang, document.documentElement.lang, ...navigator.languages];
+      for (const tag of wanted) {
+        const code = String(tag || "").slice(0, 2).toLowerCase();
+        if (MESSAGES[code]) return code;
+      }
+      return "en";
+    }
+
     setting(name) {
       const value = this.dataset[name];
-      return value === undefined || value === "" ? DEFAULTS[name] : value;
+      if (value !== undefined && value !== "") return value;
+      return name in DEFAULTS ? DEFAULTS[name] : this.t[name];
     }
 
     build() {
@@ -209,84 +352,103 @@
         launcher: $(".launcher"),
         panel: $(".panel"),
         close: $(".close"),
+        restart: $(".restart"),
         title: $(".title"),
         greeting: $(".greeting"),
         starters: $(".starters"),
+        conversation: $(".conversation"),
         exchanges: $(".exchanges"),
         announcer: $("[aria-live]"),
         form: $("form"),
-        input: $("input"),
+        input: $("textarea"),
         send: $(".send"),
+        counter: $(".counter"),
         formError: $(".form-error"),
       };
       this.history = [];
+      this.revealWhenStyled($("link"));
       if (this.mode === "page") {
         this.ui.launcher.remove();
         this.ui.close.remove();
         this.ui.root.classList.add("page");
-      } else {
-        this.ui.panel.hidden = true;
-        this.ui.panel.setAttribute("role", "dialog");
+        return;
       }
+      const panel = this.ui.panel;
+      panel.setAttribute("role", "dialog");
+      // The top layer: no host z-index, transform or overflow can cover or clip the open chat.
+      if (panel.showPopover) panel.popover = "manual";
+      else panel.hidden = true;
+    }
+
+    /** Shows the chat once its stylesheet has loaded, so unstyled content never flashes. */
+    revealWhenStyled(link) {
+      const show = () => (this.ui.root.hidden = false);
+      link.addEventListener("load", show, { once: true });
+      link.addEventListener("error", () => {
+        fail(`the stylesheet ${link.href} could not be loaded`);
+        show();
+      });
+      setTimeout(show, 4000); // a stylesheet that never answers must not hide the chat forever
     }
 
     listen() {
       this.controller?.abort();
       this.controller = new AbortController();
-      const options = { signal: this.controller.signal };
+      const on = (target, type, handler) =>
+        target.addEventListener(type, handler, { signal: this.controller.signal });
       const ui = this.ui;
-      ui.launcher.addEventListener("click", () => this.open(), options);
-      ui.close.addEventListener("click", () => this.close(), options);
-      ui.panel.addEventListener(
-        "keydown",
-        (event) => {
-          if (event.key === "Escape" && this.mode === "widget") {
-            event.stopPropagation();
-            this.close();
-          }
-        },
-        options,
-      );
-      ui.form.addEventListener(
-        "submit",
-        (event) => {
-          event.preventDefault();
+      on(ui.launcher, "click", () => this.open());
+      on(ui.close, "click", () => this.close());
+      on(ui.restart, "click", () => this.restart());
+      on(ui.panel, "toggle", (event) => this.toggled(event.newState === "open"));
+      on(ui.panel, "keydown", (event) => this.panelKey(event));
+      on(ui.input, "keydown", (event) => {
+        if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+          event.preventDefault(); // Enter sends; Shift+Enter is a new line
           this.ask(ui.input.value);
-        },
-        options,
-      );
-      ui.starters.addEventListener(
-        "click",
-        (event) => {
-          const button = event.target.closest("button");
-          if (button) this.ask(button.textContent);
-        },
-        options,
-      );
+        }
+      });
+      on(ui.input, "input", () => this.inputChanged());
+      on(ui.form, "submit", (event) => {
+        event.preventDefault();
+        this.ask(ui.input.value);
+      });
+      on(ui.starters, "click", (event) => {
+        const button = event.target.closest("button");
+        if (button) this.ask(button.textContent);
+      });
       // One listener for every button inside answers (follow-ups, feedback, try again), so they
       // keep working however many answers come and go, and after the element is re-attached.
-      ui.exchanges.addEventListener(
-        "click",
-        (event) => {
-          const button = event.target.closest("button");
-          if (!button) return;
-          if (button.classList.contains("suggestion")) this.ask(button.textContent);
-          else if (button.classList.contains("feedback-button")) {
-            this.sendFeedback(button.closest(".feedback"), button.dataset.helpful === "true");
-          } else if (button.classList.contains("retry")) {
-            this.ask(button.dataset.question, button.closest(".exchange"));
-          }
-        },
-        options,
-      );
+      on(ui.exchanges, "click", (event) => {
+        const button = event.target.closest("button");
+        if (!button) return;
+        if (button.classList.contains("suggestion")) this.ask(button.textContent);
+        else if (button.classList.contains("feedback-button")) {
+          this.sendFeedback(button.closest(".feedback"), button.dataset.helpful === "true");
+        } else if (button.classList.contains("copy")) {
+          this.copyAnswer(button);
+        } else if (button.classList.contains("retry")) {
+          this.ask(button.dataset.question, button.closest(".exchange"));
+        }
+      });
     }
 
-    /** Applies the data-* settings: title, greeting, starter questions and accent colour. */
+    /** Applies the data-* settings and the UI language. */
     apply() {
       const ui = this.ui;
+      const t = this.t;
+      ui.root.lang = this.lang2;
+      ui.root.dir = t.dir;
+      ui.root.dataset.position = this.setting("position") === "left" ? "left" : "right";
       ui.title.textContent = this.setting("title");
       ui.launcher.querySelector(".launcher-label").textContent = this.setting("title");
       ui.greeting.textContent = this.setting("greeting");
+      ui.close.setAttribute("aria-label", t.close);
+      ui.restart.textContent = t.restart;
+      ui.starters.setAttribute("aria-label", t.examples);
+      ui.exchanges.setAttribute("aria-label", t.conversation);
+      ui.form.querySelector("label").textContent = t.label;
+      ui.send.textContent = t.send;
       ui.starters.replaceChildren(
         ...this.setting("questions")
           .split("|")
@@ -304,60 +466,146 @@
       } else {
         fail(`data-accent must be a colour like #005eb8, not ${JSON.stringify(accent)}`);
       }
+      this.inputChanged();
+    }
+
+    get isOpen() {
+      const panel = this.ui.panel;
+      return panel.popover ? panel.matches(":popover-open") : !panel.hidden;
     }
 
     open() {
-      this.ui.panel.hidden = false;
-      this.ui.launcher.hidden = true;
-      this.ui.launcher.setAttribute("aria-expanded", "true");
+      const panel = this.ui.panel;
+      if (!this.isOpen) {
+        if (panel.popover) panel.showPopover();
+        else panel.hidden = false;
+      }
+      this.toggled(true);
       this.ui.input.focus();
     }
 
     close() {
-      this.ui.panel.hidden = true;
-      this.ui.launcher.hidden = false;
-      this.ui.launcher.setAttribute("aria-expanded", "false");
+      const panel = this.ui.panel;
+      if (this.isOpen) {
+        if (panel.popover) panel.hidePopover();
+        else panel.hidden = true;
+      }
+      this.toggled(false);
       this.ui.launcher.focus();
+    }
+
+    /** Keeps the launcher in step with the panel, however it was opened or closed. */
+    toggled(open) {
+      this.ui.launcher.hidden = open;
+      this.ui.launcher.setAttribute("aria-expanded", String(open));
+      // On a phone the open chat covers the page: it is modal there, and focus stays in it.
+      if (open && matchMedia(PHONE).matches) this.ui.panel.setAttribute("aria-modal", "true");
+      else this.ui.panel.removeAttribute("aria-modal");
+    }
+
+    panelKey(event) {
+      if (this.mode !== "widget") return;
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        this.close();
+      } else if (event.key === "Tab" && this.ui.panel.hasAttribute("aria-modal")) {
+        this.trapTab(event);
+      }
+    }
+
+    /** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+    trapTab(event) {
+      const controls = [
+        ...this.ui.panel.querySelectorAll("button, a[href], textarea, summary, [tabindex='0']"),
+      ].filter((c) => !c.disabled && c.getClientRects().length);
+      if (!controls.length) return;
+      const first = controls[0];
+      const last = controls[controls.length - 1];
+      const active = this.shadowRoot.activeElement;
+      if (event.shiftKey && (active === first || !this.ui.panel.contains(active))) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (active === last || !this.ui.panel.contains(active))) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+
+    /** The counter near the limit, and no sending past it: nothing is ever silently cut. */
+    inputChanged() {
+      const { input, counter } = this.ui;
+      const t = this.t;
+      if (!CSS.supports("field-sizing", "content")) {
+        input.style.height = "auto"; // CSSOM: allowed by the CSP
+        input.style.height = `${input.scrollHeight + 4}px`;
+      }
+      const length = input.value.trim().length;
+      const over = length - MAX_QUESTION;
+      const wasOver = counter.classList.contains("over");
+      counter.hidden = length < COUNTER_FROM;
+      counter.classList.toggle("over", over > 0);
+      counter.textContent = over > 0 ? t.over(over, MAX_QUESTION) : t.left(-over);
+      if (over > 0 && !wasOver) this.ui.announcer.textContent = counter.textContent;
+      input.setAttribute("aria-invalid", String(over > 0));
+      if (over <= 0) this.showFormError("");
+      this.updateSend();
+    }
+
+    updateSend() {
+      const over = this.ui.input.value.trim().length > MAX_QUESTION;
+      this.ui.send.disabled = Boolean(this.pending) || over;
     }
 
     showFormError(message) {
       this.ui.formError.textContent = message;
       this.ui.formError.hidden = !message;
-      this.ui.input.setAttribute("aria-invalid", message ? "true" : "false");
+      if (message) this.ui.input.setAttribute("aria-invalid", "true");
     }
 
     async ask(raw, exchange) {
+      const t = this.t;
       const question = String(raw || "").trim();
       if (!question) {
-        this.showFormError("Type a question first.");
+        this.showFormError(t.empty);
         this.ui.input.focus();
         return;
       }
       if (question.length > MAX_QUESTION) {
-        this.showFormError(`Please keep the question under ${MAX_QUESTION} characters.`);
+        // The question stays in the field, whole, for the caregiver to shorten; the counter
+        // under it already says by how much, and screen readers hear it again.
+        this.ui.announcer.textContent = "";
+        requestAnimationFrame(() => {
+          this.ui.announcer.textContent = t.over(question.length - MAX_QUESTION, MAX_QUESTION);
+        });
+        this.ui.input.focus();
         return;
       }
       if (this.pending) return;
       this.showFormError("");
-      this.ui.input.value = "";
+      if (!exchange) {
+        this.ui.input.value = "";
+        this.inputChanged();
+      }
       const item = exchange || this.addExchange(question);
       const answerBox = item.querySelector(".answer");
-      answerBox.replaceChildren(el("p", "loading", "Looking through the reviewed articles…"));
+      answerBox.replaceChildren(el("p", "loading", t.loading));
       answerBox.setAttribute("aria-busy", "true");
-      this.ui.send.disabled = true;
       this.pending = new AbortController();
+      this.updateSend();
       const timer = setTimeout(() => this.pending?.abort(), REQUEST_TIMEOUT_MS);
       try {
         const answer = await this.fetchAnswer(question, this.pending.signal);
         this.renderAnswer(answerBox, answer, question, await this.glossary);
+        item.record = { q: question, a: answer };
         this.history = [...this.history, question].slice(-MAX_HISTORY);
+        this.save();
         this.announce(answer);
       } catch (error) {
         this.renderError(answerBox, error, question);
       } finally {
         clearTimeout(timer);
         this.pending = null;
-        this.ui.send.disabled = false;
+        this.updateSend();
         answerBox.removeAttribute("aria-busy");
       }
     }
@@ -374,12 +622,9 @@
         });
       } catch (error) {
         fail("the request failed", error);
-        if (!navigator.onLine) {
-          throw new ChatError("You seem to be offline. Check your connection and try again.", true);
-        }
-        throw new ChatError("smabot can't be reached right now. Please try again.", true);
+        throw new ChatError(navigator.onLine ? this.t.unreachable : this.t.offline, true);
       }
-      if (!response.ok) throw await errorFor(response);
+      if (!response.ok) throw await errorFor(response, this.t);
       return response.json();
     }
 
@@ -394,13 +639,48 @@
     addExchange(question) {
       const item = el("li", "exchange");
       const asked = el("p", "question");
-      asked.append(el("span", "visually-hidden", "You asked: "), question);
+      asked.dir = "auto";
+      asked.append(el("span", "visually-hidden", this.t.youAsked), question);
       item.append(asked, el("div", "answer"));
       this.ui.exchanges.append(item);
+      this.ui.restart.hidden = false;
       return item;
     }
 
-    renderAnswer(box, answer, question, glossary) {
+    /** Stores the answered exchanges (question, answer, feedback given) for this tab. */
+    save() {
+      const records = [...this.ui.exchanges.children].map((item) => item.record).filter(Boolean);
+      saved.write(records);
+    }
+
+    /** Shows the conversation kept for this tab, before anything asked since. Sends nothing. */
+    async restore() {
+      const records = saved.read();
+      if (!records.length) return;
+      const glossary = await this.glossary;
+      const items = records.map((record) => {
+        const item = this.addExchange(record.q);
+        item.record = record;
+        this.renderAnswer(item.querySelector(".answer"), record.a, record.q, glossary, true);
+        return item;
+      });
+      this.ui.exchanges.prepend(...items);
+      this.history = [...records.map((r) => r.q), ...this.history].slice(-MAX_HISTORY);
+      this.ui.conversation.scrollTop = this.ui.conversation.scrollHeight;
+    }
+
+    /** "Start again": forgets the conversation here and in this tab's storage. */
+    restart() {
+      this.ui.exchanges.replaceChildren();
+      this.history = [];
+      saved.write([]);
+      this.ui.restart.hidden = true;
+      this.ui.input.focus();
+      this.ui.announcer.textContent = this.t.restarted;
+    }
+
+    renderAnswer(box, answer, question, glossary, restoring = false) {
+      const t = this.t;
       const parts = [];
       let alert = null;
       if (answer.status === "emergency") {
@@ -408,55 +688,69 @@
         parts.push(alert);
       } else if (answer.status === "no_answer") {
         const card = el("div", "care-card non-urgent");
-        card.append(el("h3", "", "Not covered by our articles"), el("p", "", answer.message));
+        card.append(el("h3", "", t.notCovered), el("p", "", answer.message));
         const helpline = this.setting("helpline");
-        if (helpline) card.append(el("p", "helpline", `You can also call ${helpline}.`));
+        if (helpline) card.append(el("p", "helpline", t.alsoCall(helpline)));
         parts.push(card);
       }
       if (answer.passages.length) {
+        // Answer first: the best passage leads; the others wait, collapsed, one tap away.
+        const [best, ...others] = answer.passages;
         const list = el("ol", "passages");
-        answer.passages.forEach((passage, index) =>
-          list.append(this.renderPassage(passage, index, glossary)),
-        );
-        parts.push(list, this.feedback(question, answer.passages.map((p) => p.id)));
+        list.append(this.renderPassage(best, 0, glossary, true));
+        parts.push(list);
+        if (others.length) {
+          const more = el("details", "more");
+          const rest = el("ol", "passages");
+          rest.start = 2;
+          others.forEach((p, i) => rest.append(this.renderPassage(p, i + 1, glossary, false)));
+          more.append(el("summary", "", t.more(others.length)), rest);
+          parts.push(more);
+        }
+        const tools = el("div", "tools");
+        const copy = el("button", "copy", t.copy);
+        copy.type = "button";
+        tools.append(copy);
+        if (!box.closest(".exchange")?.record?.fb) {
+          tools.prepend(this.feedback(question, answer.passages.map((p) => p.id)));
+        }
+        parts.push(tools);
       }
       if (answer.suggestions?.length) {
-        const box = el("div", "suggestions");
-        box.setAttribute("role", "group");
-        box.setAttribute("aria-label", "You could also ask");
-        box.append(el("p", "suggestions-label", "You could also ask:"));
+        const group = el("div", "suggestions");
+        group.setAttribute("role", "group");
+        group.setAttribute("aria-label", t.alsoAsk);
+        group.append(el("p", "suggestions-label", t.alsoAsk));
         for (const text of answer.suggestions) {
           const button = el("button", "suggestion", text);
           button.type = "button";
-          box.append(button);
+          group.append(button);
         }
-        parts.push(box);
+        parts.push(group);
       }
       parts.push(el("p", "disclaimer", answer.disclaimer));
       box.replaceChildren(...parts);
-      this.reveal(box.closest(".exchange") || box, alert);
+      if (alert && restoring) alert.removeAttribute("role"); // not announced again on reload
+      if (!restoring) this.reveal(box.closest(".exchange") || box, alert);
     }
 
     /** The emergency (call now) or urgent (care team now) card, announced as an alert. */
     emergencyCard(answer) {
+      const t = this.t;
       const flag = answer.red_flag || { level: "emergency", call: null };
       const urgent = flag.level === "urgent";
       const card = el("div", `care-card ${urgent ? "urgent" : "emergency"}`);
       card.setAttribute("role", "alert");
       card.tabIndex = -1;
-      const heading = urgent
-        ? "Contact your care team now"
-        : flag.call
-          ? `Call ${flag.call} now`
-          : "Call your local emergency number now";
+      const heading = urgent ? t.careTeam : flag.call ? t.callNow(flag.call) : t.callLocal;
       card.append(el("h3", "", heading), el("p", "", answer.message));
       if (flag.call) {
-        const call = el("a", "call", `Call ${flag.call}`);
+        const call = el("a", "call", t.call(flag.call));
         call.href = `tel:${flag.call}`;
         card.append(call);
       }
       const helpline = this.setting("helpline");
-      if (urgent && helpline) card.append(el("p", "helpline", `You can also call ${helpline}.`));
+      if (urgent && helpline) card.append(el("p", "helpline", t.alsoCall(helpline)));
       return card;
     }
 
@@ -466,45 +760,87 @@
       if (alert) alert.focus({ preventScroll: true });
     }
 
-    renderPassage(passage, index, glossary) {
-      const item = el("li", "passage");
-      item.append(renderPassageText(passage.text, passage.highlights));
+    /**
+     * One passage under its source badge. The best one leads with its best sentences and its
+     * source line, the whole passage one tap away; the others show their text in full.
+     */
+    renderPassage(passage, index, glossary, best) {
+      const t = this.t;
+      const c = passage.citation;
+      const item = el("li", best ? "passage best" : "passage");
+      // The kind of source comes before its words: a clinic's advert is read as one.
+      const badge = el("p", `badge kind-${/^[a-z_]+$/.test(c.kind) ? c.kind : "other"}`);
+      badge.append(el("span", "visually-hidden", `${t.source}: `), t.kinds[c.kind] || t.kinds.other);
+      item.append(badge);
+      const text = renderPassageText(passage.text, passage.highlights);
+      const cite = this.citation(passage, index);
+      if (best && passage.highlights.length) {
+        const whole = el("details", "whole");
+        whole.append(el("summary", "", t.whole), text);
+        item.append(leadOf(passage), cite, whole);
+      } else item.append(text);
       for (const [term, definition] of termsIn(passage.text, glossary || {})) {
         const details = el("details", "definition");
-        details.append(el("summary", "", `What does “${term}” mean?`), el("p", "", definition));
+        details.append(el("summary", "", t.meaning(term)), el("p", "", definition));
         item.append(details);
       }
+      if (!item.contains(cite)) item.append(cite);
+      return item;
+    }
+
+    /** The source line: number, publisher, title, section, date and a link to the passage. */
+    citation(passage, index) {
+      const t = this.t;
       const c = passage.citation;
-      if (KIND_NOTES[c.kind]) item.append(el("p", "kind-note", KIND_NOTES[c.kind]));
       const cite = el("p", "citation");
-      const updated = c.last_updated ? `Updated ${c.last_updated}.` : "Date not stated.";
+      cite.dir = "auto";
+      const updated = c.last_updated ? t.updated(c.last_updated) : t.noDate;
       const section = c.section ? `, ${c.section}` : "";
       const stop = /[.?!]$/.test(section || c.title) ? "" : ".";
       cite.append(
         el("span", "number", `[${index + 1}]`),
         ` ${c.publisher}, “${c.title}”${section}${stop} ${updated} `,
       );
-      const link = el("a", "source-link", `Read at ${c.publisher}`);
+      const link = el("a", "source-link", t.readAt(c.publisher));
       link.href = sourceLink(c.url, passage.text, passage.highlights);
       link.target = "_blank";
       link.rel = "noopener noreferrer";
-      link.append(el("span", "visually-hidden", " (opens in a new tab)"));
+      link.append(el("span", "visually-hidden", t.newTab));
       cite.append(link);
-      item.append(cite);
-      return item;
+      return cite;
+    }
+
+    /** Copies the answer as plain text with its numbered sources and their addresses. */
+    async copyAnswer(button) {
+      const record = button.closest(".exchange")?.record;
+      if (!record) return;
+      const lines = [record.q, ""];
+      record.a.passages.forEach((p, i) => {
+        const c = p.citation;
+        lines.push(`[${i + 1}] ${p.text.trim()}`, `    ${c.publisher}, “${c.title}”: ${c.url}`, "");
+      });
+      lines.push(record.a.disclaimer);
+      try {
+        await navigator.clipboard.writeText(lines.join("\n"));
+        button.textContent = this.t.copied;
+        this.ui.announcer.textContent = this.t.copied;
+      } catch (error) {
+        fail("the answer could not be copied", error);
+      }
     }
 
     /** "Was this helpful?" buttons; their clicks are handled by delegation (see listen). */
     feedback(question, passageIds) {
+      const t = this.t;
       const box = el("div", "feedback");
       box.dataset.question = question;
       box.dataset.passages = JSON.stringify(passageIds);
-      const yes = el("button", "feedback-button", "Yes");
-      const no = el("button", "feedback-button", "No");
+      const yes = el("button", "feedback-button", t.yes);
+      const no = el("button", "feedback-button", t.no);
       yes.type = no.type = "button";
       yes.dataset.helpful = "true";
       no.dataset.helpful = "false";
-      box.append(el("span", "feedback-label", "Was this helpful?"), yes, no);
+      box.append(el("span", "feedback-label", t.helpful), yes, no);
       return box;
     }
 
@@ -523,16 +859,20 @@
           credentials: "omit",
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const thanks = el("p", "feedback-thanks", "Thank you, that helps us improve.");
+        const thanks = el("p", "feedback-thanks", this.t.thanks);
         thanks.tabIndex = -1;
         box.replaceChildren(thanks);
         thanks.focus({ preventScroll: true }); // focus stays in the chat, not on the page
         this.ui.announcer.textContent = thanks.textContent;
+        const record = box.closest(".exchange")?.record;
+        if (record) {
+          record.fb = true; // a reload does not ask again
+          this.save();
+        }
       } catch (error) {
         fail("feedback was not sent", error);
         buttons.forEach((b) => (b.disabled = false));
-        box.querySelector(".feedback-label").textContent =
-          "Sorry, that didn't send. Was this helpful?";
+        box.querySelector(".feedback-label").textContent = this.t.unsent;
       }
     }
 
@@ -541,9 +881,9 @@
       if (!known) fail("unexpected error", error);
       const card = el("div", "care-card error");
       card.setAttribute("role", "alert");
-      card.append(el("p", "", known ? error.message : "Something went wrong. Please try again."));
+      card.append(el("p", "", known ? error.message : this.t.unexpected));
       if (!known || error.retryable) {
-        const retry = el("button", "retry", "Try again");
+        const retry = el("button", "retry", this.t.retry);
         retry.type = "button";
         retry.dataset.question = question;
         card.append(retry);
@@ -558,11 +898,7 @@
         ? first.text.slice(first.highlights[0][0], first.highlights[0][1])
         : "";
       const count = answer.passages.length;
-      const summary = [
-        answer.message || "",
-        count ? `${count} passage${count === 1 ? "" : "s"} found.` : "",
-        sentence,
-      ]
+      const summary = [answer.message || "", count ? this.t.found(count) : "", sentence]
         .filter(Boolean)
         .join(" ");
       this.ui.announcer.textContent = "";

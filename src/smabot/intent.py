@@ -1,0 +1,44 @@
+"""What a question asks for (how it works, how it is given, side effects, cost...) and what each
+section is about, from one list of cue phrases (intents.yml), so ranking can prefer the passage
+that answers the question asked over one that merely shares its words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from smabot.analysis import fold
+
+
+@dataclass(frozen=True)
+class Intents:
+    """Named cue patterns: which intents a piece of text expresses."""
+
+    patterns: Mapping[str, tuple[re.Pattern[str], ...]]
+
+    def of(self, text: str) -> frozenset[str]:
+        """The intents whose cues occur in the text."""
+        folded = fold(text).replace("’", "'")
+        return frozenset(
+            name for name, cues in self.patterns.items() if any(c.search(folded) for c in cues)
+        )
+
+    def of_section(self, headings: Iterable[str], questions: Iterable[str]) -> frozenset[str]:
+        """A section's intents: those of its heading and of the questions its editors listed."""
+        heading = self.of(" ".join(headings))
+        return heading | self.of(" ".join(questions))
+
+
+@lru_cache(maxsize=1)
+def load_intents() -> Intents:
+    """The cue phrases shipped with smabot (src/smabot/intents.yml)."""
+    text = resources.files("smabot").joinpath("intents.yml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    return Intents(
+        {str(name): tuple(re.compile(str(c)) for c in cues) for name, cues in data.items()}
+    )

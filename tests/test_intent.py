@@ -1,0 +1,41 @@
+"""What a question asks for and what a section is about, from intents.yml's cue phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from smabot.intent import load_intents
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("How does Zolgensma work?", "mechanism"),
+        ("how is spinraza given", "administration"),
+        ("How often are the injections?", "frequency"),
+        ("whats the dosage for a baby", "dose"),
+        ("who is evrysdi for", "eligibility"),
+        ("any side effects?", "side_effects"),
+        ("will insurance pay for it", "cost"),
+        ("how long does it take", "duration"),
+        ("what if we miss a dose", "missed_dose"),
+        ("how do I store evrysdi", "storage"),
+        ("can we travel with it", "travel"),
+        ("how is it different from spinraza", "comparison"),
+        ("what happens before the infusion", "before"),
+    ],
+)
+def test_a_question_s_wording_says_what_it_asks(question: str, intent: str) -> None:
+    assert intent in load_intents().of(question)
+
+
+def test_words_without_a_cue_ask_for_nothing_in_particular() -> None:
+    assert load_intents().of("zolgensma liver") == frozenset()
+    # "work" alone is not "how does it work"
+    assert "mechanism" not in load_intents().of("can I work while my son is in hospital")
+
+
+def test_a_section_is_about_its_heading_and_its_curated_questions() -> None:
+    intents = load_intents()
+    assert intents.of_section(["How Zolgensma is given"], []) == {"administration"}
+    assert "cost" in intents.of_section(["Practical matters"], ["Who pays for Spinraza?"])
