@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install upgrade serve index test lint eval bench load clean postgresql
+.PHONY: install upgrade serve index test lint eval bench load clean postgresql lighthouse
 
 LOCK := requirements.lock
 
@@ -65,6 +65,9 @@ bench: install  ## smabot's retrieval against plain rank-bm25 at 1k, 10k and 100
 load: install  ## wrk against smabot and a trivial FastAPI endpoint, 50 clients, 30 s each
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python tests/load/compare.py
+
+lighthouse: install $(CHROMIUM)  ## Lighthouse (mobile) on / three times: accessibility, best practices and performance medians
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python tests/browser/lighthouse.py
 
 clean:
 	rm -rf $(VENV) corpus/.index .pytest_cache .mypy_cache .ruff_cache

@@ -21,6 +21,8 @@ KEYS = {
     "rank_bm25_p95_ms",
     "speedup_p50",
     "identical_top10",
+    "answer_p50_ms",
+    "answer_p95_ms",
 }
 
 
@@ -40,6 +42,7 @@ def test_bench_json_reports_every_figure_per_size() -> None:
         assert set(row) >= KEYS
         assert row["identical_top10"] is True
         assert row["smabot_p50_ms"] > 0 and row["rank_bm25_p50_ms"] > 0
+        assert 0 < row["answer_p50_ms"] <= row["answer_p95_ms"]
         assert row["peak_rss_mb"] > 0 and row["index_mb"] > 0
 
 

@@ -49,6 +49,8 @@ def test_ask_prints_citations_and_json(corpus_copy: Path, tmp_path: Path) -> Non
     raw = smabot("ask", "and for adults?", "--history", "Can Spinraza be used?", "--json", env=env)
     assert json.loads(raw.stdout)["status"] in {"answered", "no_answer"}
     assert smabot("ask", "   ", env=env).returncode == 1
+    explained = smabot("ask", "How is Zolgensma given?", "--explain", env=env).stdout
+    assert "why these passages" in explained and "curated question" in explained
 
 
 def test_eval_prints_figures_and_misses(corpus_copy: Path, tmp_path: Path) -> None:

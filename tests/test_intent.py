@@ -39,3 +39,10 @@ def test_a_section_is_about_its_heading_and_its_curated_questions() -> None:
     intents = load_intents()
     assert intents.of_section(["How Zolgensma is given"], []) == {"administration"}
     assert "cost" in intents.of_section(["Practical matters"], ["Who pays for Spinraza?"])
+
+
+def test_cue_words_are_the_stretches_that_say_what_is_asked() -> None:
+    cues = load_intents().cue_words("How does Zolgensma work and how often is it given?")
+    assert cues["how does zolgensma work"] == {"mechanism"}
+    assert "frequency" in cues["how often"]
+    assert load_intents().cue_words("zolgensma liver") == {}

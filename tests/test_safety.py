@@ -77,6 +77,50 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("can a fever of 38.4 two days after spinraza just be from the procedure?", URGENT),
         ("toddler after his 8th spinraza: headaches, being sick in the mornings", URGENT),
         ("irritable and wobbly for the last week with headaches since his spinraza", URGENT),
+        # non-native grammar (missing -s, -ing, "since <time>" for persistence)
+        ("he keep vomiting since morning", URGENT),
+        ("keep vomiting since last night", URGENT),
+        ("she say head hurt very much when sit up, 3 days after spinal injection", URGENT),
+        ("after spinraza 5 days the head pain still very strong", URGENT),
+        ("my baby body is shaking and the eyes go up, first time ever", EMERGENCY),
+        ("baby vomit all the milk every time, 5 times today", URGENT),
+        # new lay phrasings
+        ("the headache is still crushing, day 6 since my spinraza", URGENT),
+        ("she cant lift her head off the pillow without screaming, 4 days after her lp", URGENT),
+        ("now shes pausing between breaths while awake", EMERGENCY),
+        (
+            "her voice has gone croaky since the cashew and she keeps clawing at her throat",
+            EMERGENCY,
+        ),
+        ("ate new formula, now whole body red and swollen", EMERGENCY),
+        ("only 2 wet diapers yesterday after 3 days of vomiting", URGENT),
+        ("she hasnt eaten since 9am and barely sucks when I offer", URGENT),
+        ("his face looks a bit golden since the zolgensma", URGENT),
+        ("twitching down one side of his face and arm, going 3 minutes", EMERGENCY),
+        # a second negation opens its own clause
+        (
+            "his eyes are open but hes not looking at anything and doesnt react when I clap",
+            EMERGENCY,
+        ),
+        # a relative reports what she sees in the child
+        ("my mum says his face looks a bit golden, zolgensma last week", URGENT),
+        # a question dated by the fragment after it
+        ("Is normal the urine very dark like cola after zolgensma? 8 days after.", URGENT),
+        # an instruction whose negated condition the clause after the dash says is met
+        (
+            "the nurse said call back if the headache isnt better in 72 hours - its been 4 days "
+            "and shes still only ok lying flat",
+            URGENT,
+        ),
+        # a dose named by its time is of the treatment the message names, even as "the next"
+        (
+            "I need to change my booking for the next Spinraza. Also, the headache from last "
+            "week's dose is still really bad, day 7",
+            URGENT,
+        ),
+        # numbers: a decade of sats from a pulse oximeter, a liver blood test
+        ("pulse ox on my 14 month old keeps dropping into the 80s", EMERGENCY),
+        ("ALT came back 480 today and the nurse hasnt rung", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -118,6 +162,25 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "headache 3/10 after the lumbar puncture yesterday, fine with paracetamol",
         "poo normal mustard colour, eyes white, 3 weeks after zolgensma",
         "I am a little confused by how a child with this diagnosis would progress to standing",
+        # near-misses of the patterns above
+        "he hasnt vomited since yesterday morning",
+        "she has some small red rash on cheeks, not itchy, breathing normal. Is from medicine?",
+        "Chest infection update: not breathless at rest, sats 95-96, no fever.",
+        "if she gets hives and her lips swell do i use the epipen first or ring 999 first",
+        "ALT came back 52 (ref up to 45), team says it's a mild bump and to keep pred the same",
+        "10 days post Zolgensma: no fits, alert, smiling, feeding well, nappies wet.",
+        "Yesterday my son have small nosebleed, stop after 2 minutes with pressing. He is fine.",
+        "His allergy action plan: EpiPen Jr for any lip/tongue swelling or wheeze, then call 911.",
+        "My LP aftercare card says ring the ward for fever, neck stiffness, rash or a leaking site",
+        "My other kid (no SMA) fell off the trampoline and has a big bruise on her shin.",
+        "another mother tell her baby turn blue and go to hospital. My baby is fine.",
+        "Last winter my son was in PICU with pneumonia, sats going 85. Now he is well.",
+        "mild headache when I stand up, goes as soon as I lie down, day 1 after LP",
+        "only 4 wet nappies today instead of 6 bc of the heat, but she's feeding ok",
+        "Grandma says he looks dehydrated because his lips are chapped, but he's had 6 wet nappies",
+        "she had a wee accident at school last term - turned out to be a UTI, treated",
+        "pulse ox says 97, his pulse is 120 while he cries",
+        "ALT went from 42 to 51 this week and the doctor said that's expected",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -247,6 +310,7 @@ def test_there_are_later_tuning_sets() -> None:
     names = {p.stem for p in TUNING_SETS}
     assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_sixth"} <= names
     assert "tuning_seventh" in names
+    assert "tuning_eighth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -52,3 +52,31 @@ def test_queued_writes_from_many_threads_all_land(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert len(store.unanswered()) == 200  # reads wait for the queue to drain
+
+
+def test_a_file_from_before_migrations_is_migrated_and_keeps_its_records(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:  # the schema smabot wrote before it had migrations
+        db.executescript(
+            "CREATE TABLE feedback (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, "
+            "question TEXT NOT NULL, passage_ids TEXT NOT NULL, helpful INTEGER NOT NULL);"
+            "CREATE TABLE unanswered (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, "
+            "question TEXT NOT NULL);"
+            "INSERT INTO unanswered (created_at, question) VALUES ('2999-01-01T00:00:00', 'kept?');"
+        )
+    store = Store(path)
+    store.add_unanswered("new one")
+    assert [r["question"] for r in store.unanswered()] == ["kept?", "new one"]
+    with sqlite3.connect(path) as db:
+        versions = [row[0] for row in db.execute("SELECT version FROM schema_migrations")]
+    assert versions == ["0001_records"]
+    Store(path).unanswered()  # a second start applies nothing twice
+
+
+def test_an_unreadable_store_says_why_in_one_line(tmp_path: Path) -> None:
+    from smabot.store import StoreError
+
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with pytest.raises(StoreError, match="cannot read the records in"):
+        Store(folder).unanswered()  # a folder where the file should be

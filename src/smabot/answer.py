@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -18,11 +19,12 @@ from smabot.intent import load_intents
 from smabot.question_field import QuestionField, QuestionMatch
 
 DISCLAIMER = (
-    "smabot shows passages from reviewed articles, word for word, with their sources. "
+    "smabot shows passages from published articles, word for word, each with its source and the "
+    "kind of source it is. "
     "It is not medical advice: check with your care team before acting on anything here."
 )
 NO_ANSWER = (
-    "The reviewed articles smabot answers from don't cover this question. Please ask your care "
+    "The articles smabot answers from don't cover this question. Please ask your care "
     "team (your doctor, nurse or neuromuscular centre): they know your situation."
 )
 # Sources a caregiver can lean on most come first when two passages score alike.
@@ -42,10 +44,14 @@ MIN_COVERAGE = 0.4
 # Not covered means not covered: of the question's informative weight, the best passage must
 # hold this share in what it is about (its source's title, its headings, its curated questions),
 # a word found only in its text counting TEXT_ONLY_SHARE of its weight. "pregnancy" named in
-# passing in a safety list does not answer "does pregnancy have an effect on SMA?". Chosen on
-# the train split (focus 0-0.5 x text share 0-0.75: best share of questions decided right, with
-# dev hit@3 and the regression gate unchanged; 5-fold by source, 0.63 against 0.60 without it).
-MIN_FOCUS = 0.3
+# passing in a safety list does not answer "does pregnancy have an effect on SMA?". The words
+# that only say what is asked ("how does ... work", "how long") are about any section of that
+# intent (intents.yml): phrasing, not an off-topic subject. Chosen on the train split (focus
+# 0.2-0.35 x text share 0.25-0.5, with and without the intent words; also tried: a passage's
+# first sentence or words it repeats counting as what it is about, common words the articles
+# never use left out: no gain): best share of questions decided right with dev hit@3 and the
+# regression gate unchanged; 5-fold by source 0.664 against 0.652 for the former rule (0.3).
+MIN_FOCUS = 0.34
 TEXT_ONLY_SHARE = 0.25
 # Passages after the first must score at least this share of the first's score.
 MIN_RELATIVE_SCORE = 0.3
@@ -59,8 +65,11 @@ QUESTION_WEIGHT = 2.0
 # side effects, cost...: smabot/intents.yml) gains this share of its score (chosen on the train
 # split: 0.25-2 tried; 0.5-1 best on hit@1 and MRR@5, dev and the regression set unchanged).
 INTENT_WEIGHT = 0.5
-# BM25 hits re-ranked per question (12 and 20 gave the same figures on all question sets).
-RERANK_WINDOW = 12
+# BM25 hits re-ranked per question: a constant, so a question costs the same at 100k passages.
+# Chosen on train, 5-fold by source (12, 20, 30, 50, all tried; 30 chosen in 4 folds of 5):
+# 30 lifts train hit@3 0.669 -> 0.676 and caregivers 0.88 -> 0.90; re-ranking every passage
+# lets curated questions that share only a cue word ("working") lift far-off passages.
+RERANK_WINDOW = 30
 
 
 @dataclass(frozen=True)
@@ -122,6 +131,8 @@ class Query:
     required: frozenset[str] = frozenset()
     # what the question asks for: how it works, how it is given, side effects... (intents.yml)
     intents: frozenset[str] = frozenset()
+    # terms of the question's own cue phrases ("how does ... work"), with the intents they cue
+    cues: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
     @cached_property
     def mass(self) -> dict[str, float]:
@@ -260,7 +271,11 @@ class Answerer:
         intents = self.intents.of(question)
         if borrows_topic and history and not intents:  # "and for evrysdi?" asks the same thing
             intents = self.intents.of(history[-1])
-        return Query(weights, info, required, intents)
+        cues: dict[str, frozenset[str]] = {}
+        for words, names in self.intents.cue_words(question).items():
+            for term in self.index.analyzer.terms(words):
+                cues[term] = cues.get(term, frozenset()) | names
+        return Query(weights, info, required, intents, cues)
 
     def _add_terms(
         self,
@@ -308,8 +323,13 @@ class Answerer:
     def focus(self, hit: Hit, query: Query) -> float:
         """Share of the question's informative weight in what a passage is about."""
         about = self._about[hit.position]
+        asks = self._section_intents[hit.position]
         found = sum(
-            mass if t in about else TEXT_ONLY_SHARE * mass if t in hit.matched else 0.0
+            mass
+            if t in about or query.cues.get(t, frozenset()) & asks
+            else TEXT_ONLY_SHARE * mass
+            if t in hit.matched
+            else 0.0
             for t, mass in query.mass.items()
         )
         return found / query.total if query.total else 0.0
@@ -348,23 +368,52 @@ class Answerer:
         self, hits: list[Hit], query: Query, matches: dict[int, QuestionMatch] | None = None
     ) -> list[tuple[float, Hit]]:
         asked = {t for t in query.weights if t in self._drugs}
-        ranked = []
-        for hit in hits:
-            score = hit.score
-            about = self._drugs & self._terms(hit)
-            if asked and about and not asked & about:
-                score *= OTHER_DRUG_FACTOR
-            # BM25 rewards repeating one word; a passage that holds more of what was asked wins.
-            score *= self.coverage(hit, query) ** 0.5
-            kind = self.index.sources[hit.passage.source_id]["kind"]
-            score *= 1 + 0.04 * AUTHORITY.get(kind, 0)
-            match = (matches or {}).get(hit.position)
-            if match is not None:  # its section's editors listed a question like this one
-                score *= 1 + QUESTION_WEIGHT * match.share_of_best * match.coverage
-            score *= self._intent_factor(hit.position, query)
-            ranked.append((score, hit))
+        ranked = [
+            (math.prod(self.factors(hit, query, asked, matches or {}).values()), hit)
+            for hit in hits
+        ]
         ranked.sort(key=lambda pair: -pair[0])
         return ranked
+
+    def factors(
+        self, hit: Hit, query: Query, asked: set[str], matches: dict[int, QuestionMatch]
+    ) -> dict[str, float]:
+        """Each part of a passage's score; the score is their product (`smabot ask --explain`)."""
+        about = self._drugs & self._terms(hit)
+        kind = self.index.sources[hit.passage.source_id]["kind"]
+        match = matches.get(hit.position)
+        return {
+            "bm25": hit.score,
+            "other medicine": OTHER_DRUG_FACTOR if asked and about and not asked & about else 1.0,
+            # BM25 rewards repeating one word; a passage that holds more of what was asked wins.
+            "coverage": self.coverage(hit, query) ** 0.5,
+            "source kind": 1 + 0.04 * AUTHORITY.get(kind, 0),
+            # its section's editors listed a question like this one
+            "curated question": (
+                1 + QUESTION_WEIGHT * match.share_of_best * match.coverage if match else 1.0
+            ),
+            "intent": self._intent_factor(hit.position, query),
+        }
+
+    def explain(
+        self, question: str, history: Sequence[str] = (), top_k: int = 3
+    ) -> list[dict[str, object]]:
+        """Why the best passages rank as they do: each factor, coverage and focus."""
+        query = self.query(question, history)
+        if not query.weights:
+            return []
+        matches = self.question_field.matches(query.weights, query.mass)
+        asked = {t for t in query.weights if t in self._drugs}
+        return [
+            {
+                "id": hit.passage.id,
+                "score": score,
+                "factors": self.factors(hit, query, asked, matches),
+                "coverage": self.coverage(hit, query),
+                "focus": self.focus(hit, query),
+            }
+            for score, hit in self._ranked(query, top_k, matches)[:top_k]
+        ]
 
     def _intent_factor(self, position: int, query: Query) -> float:
         """How much a passage's section matches what the question asks for."""

@@ -125,7 +125,7 @@ def create_app(
 
     @app.post("/api/ask", response_model=Answer, responses=ERRORS)
     async def ask(request: AskRequest, http: Request) -> Response:
-        """Answer a question with cited passages from the reviewed articles."""
+        """Answer a question with cited passages from the published articles."""
         answerer = live.current
         # Answering is a fraction of a millisecond of CPU: it runs on the event loop, which is
         # cheaper than a hop to the thread pool.

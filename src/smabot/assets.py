@@ -15,11 +15,18 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # Unfingerprinted names (/widget.js, /static/widget.css) stay valid for hosts that copied them;
 # browsers check them again after five minutes.
 SHORT = "public, max-age=300"
-FINGERPRINTED = ("widget.js", "widget.css", "page.css", "favicon.svg")
-# widget.js names its stylesheet by this path; it is served with the fingerprinted one instead.
-STYLESHEET_PATH = '"/static/widget.css"'
-_NAMED = re.compile(r"^(?P<stem>[\w-]+)\.(?P<hash>[0-9a-f]{10})\.(?P<ext>\w+)$")
-_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
+# The widget's message catalogs, fetched by widget.js only for a page or host in that language.
+CATALOGS = ("i18n/es.json", "i18n/ar.json")
+# Files widget.js names by their "/static/<name>" path; it is served naming the fingerprinted ones.
+WIDGET_NEEDS = ("widget.css", *CATALOGS)
+FINGERPRINTED = ("widget.js", "page.css", "favicon.svg", *WIDGET_NEEDS)
+_NAMED = re.compile(r"^(?P<stem>(?:i18n/)?[\w-]+)\.(?P<hash>[0-9a-f]{10})\.(?P<ext>\w+)$")
+_TYPES = {
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".json": "application/json",
+}
 
 
 @dataclass(frozen=True)
@@ -64,12 +71,14 @@ class Assets:
 
     def _load(self) -> dict[str, Asset]:
         loaded: dict[str, Asset] = {}
-        # widget.css first: widget.js embeds its fingerprinted path, so its own hash follows it
-        for name in ("widget.css", "page.css", "favicon.svg", "widget.js"):
+        # widget.js last: it embeds the fingerprinted paths of the others, so its hash follows them
+        for name in (*FINGERPRINTED[1:], "widget.js"):
             body = (self.folder / name).read_bytes()
             if name == "widget.js":
-                stylesheet = f'"/static/{loaded["widget.css"].name}"'
-                body = body.replace(STYLESHEET_PATH.encode(), stylesheet.encode(), 1)
+                body = strip_comment_lines(body)
+                for needed in WIDGET_NEEDS:
+                    plain, named = f'"/static/{needed}"', f'"/static/{loaded[needed].name}"'
+                    body = body.replace(plain.encode(), named.encode(), 1)
             stem, ext = name.rsplit(".", 1)
             digest = hashlib.sha256(body).hexdigest()[:10]
             loaded[name] = Asset(body, _TYPES[f".{ext}"], f"{stem}.{digest}.{ext}")
@@ -86,14 +95,35 @@ class StaticAssets(StaticFiles):
     async def get_response(self, path: str, scope: Scope) -> Response:
         asset = self.assets.find(path)
         if asset is not None:
-            return Response(asset.body, media_type=asset.media_type, headers=_cache(IMMUTABLE))
+            return Response(
+                asset.body, media_type=asset.media_type, headers=_headers(IMMUTABLE, path)
+            )
         if path in FINGERPRINTED:
             plain = self.assets.get(path)  # widget.js with its stylesheet's current name
-            return Response(plain.body, media_type=plain.media_type, headers=_cache(SHORT))
+            return Response(plain.body, media_type=plain.media_type, headers=_headers(SHORT, path))
         response = await super().get_response(path, scope)
         response.headers.setdefault("cache-control", SHORT)
         return response
 
 
-def _cache(value: str) -> dict[str, str]:
-    return {"cache-control": value}
+def strip_comment_lines(script: bytes) -> bytes:
+    """The script without its whole-line comments: the comments are for readers of the source,
+    and leaving them out keeps widget.js within its 12 KB (compressed) budget. Only lines that
+    start with // or /* (after indentation) go, so code and strings are never touched."""
+    kept: list[bytes] = []
+    in_block = False
+    for line in script.split(b"\n"):
+        text = line.strip()
+        if in_block or text.startswith(b"/*"):
+            in_block = not text.endswith(b"*/")
+        elif not text.startswith(b"//"):
+            kept.append(line)
+    return b"\n".join(kept)
+
+
+def _headers(cache: str, path: str) -> dict[str, str]:
+    headers = {"cache-control": cache}
+    if path.startswith("i18n/"):
+        # The widget on a charity's site fetches its catalog from here: public words, no cookies.
+        headers["access-control-allow-origin"] = "*"
+    return headers

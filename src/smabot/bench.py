@@ -23,6 +23,7 @@ from rank_bm25 import BM25Plus
 from tqdm import tqdm
 from wordfreq import top_n_list
 
+from smabot.answer import Answerer
 from smabot.chunking import Passage, split
 from smabot.corpus import load_corpus
 from smabot.index import DELTA, K1, B, index_passages, indexed_text, load_index, save_index
@@ -48,6 +49,9 @@ class SizeResult:
     rank_bm25_p95_ms: float
     speedup_p50: float
     identical_top10: bool
+    # the whole answer path (retrieval, re-ranking of the candidates, no-answer rule, highlights)
+    answer_p50_ms: float
+    answer_p95_ms: float
 
 
 def corpus_sentences() -> list[str]:
@@ -134,7 +138,8 @@ def measure(size: int, queries: int, progress: bool) -> SizeResult:
         index.analyzer.terms(indexed_text(sources[p.source_id]["title"], p)) for p in passages
     ]
     plain = BM25Plus(documents, k1=K1, b=B, delta=DELTA)
-    analysed = [index.analyzer.terms(q) for q in query_texts(queries)]
+    texts = query_texts(queries)
+    analysed = [index.analyzer.terms(q) for q in texts]
     ours, theirs, identical = [], [], True
     for terms in tqdm(analysed, desc=f"{size} passages", disable=not progress, leave=False):
         weights: dict[str, float] = {}
@@ -149,6 +154,12 @@ def measure(size: int, queries: int, progress: bool) -> SizeResult:
         ours.append((t1 - t0) * 1000)
         theirs.append((t2 - t1) * 1000)
         identical &= [h.position for h in hits] == [int(i) for i in top]
+    answerer = Answerer(index)
+    answers = []
+    for text in texts:
+        t0 = time.perf_counter()
+        answerer.ask(text)
+        answers.append((time.perf_counter() - t0) * 1000)
     p50, p50_plain = statistics.median(ours), statistics.median(theirs)
     return SizeResult(
         passages=size,
@@ -163,6 +174,8 @@ def measure(size: int, queries: int, progress: bool) -> SizeResult:
         rank_bm25_p95_ms=round(_pct(theirs, 95), 3),
         speedup_p50=round(p50_plain / p50, 1),
         identical_top10=identical,
+        answer_p50_ms=round(statistics.median(answers), 3),
+        answer_p95_ms=round(_pct(answers, 95), 3),
     )
 
 
@@ -200,6 +213,8 @@ def render(results: list[SizeResult]) -> str:
         "bm25 p95",
         "speed-up",
         "top-10 same",
+        "answer p50",
+        "answer p95",
     )
     rows = [head] + [
         (
@@ -215,6 +230,8 @@ def render(results: list[SizeResult]) -> str:
             f"{r.rank_bm25_p95_ms}",
             f"{r.speedup_p50}×",
             "yes" if r.identical_top10 else "NO",
+            f"{r.answer_p50_ms}",
+            f"{r.answer_p95_ms}",
         )
         for r in results
     ]

@@ -6,17 +6,18 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import tempfile
 import textwrap
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from smabot.answer import MIN_COVERAGE, Answer, Answerer
+from smabot.answer import MIN_COVERAGE, MIN_FOCUS, Answer, Answerer
 from smabot.errors import CorpusError, SmabotError
 from smabot.settings import Settings
 
@@ -69,15 +70,21 @@ def _serve(args: argparse.Namespace) -> int:
         # Worker processes build their app from the environment, so hand them these settings,
         # and a fresh folder where each worker's metrics are summed for /metrics.
         os.environ.update(settings.as_environment())
-        os.environ.setdefault(MULTIPROCESS_DIR, tempfile.mkdtemp(prefix="smabot-metrics-"))
-        uvicorn.run(
-            "smabot.api:create_app",
-            factory=True,
-            host=host,
-            port=port,
-            workers=args.workers,
-            **server_options(settings),
-        )
+        own_metrics = MULTIPROCESS_DIR not in os.environ
+        if own_metrics:
+            os.environ[MULTIPROCESS_DIR] = tempfile.mkdtemp(prefix="smabot-metrics-")
+        try:
+            uvicorn.run(
+                "smabot.api:create_app",
+                factory=True,
+                host=host,
+                port=port,
+                workers=args.workers,
+                **server_options(settings),
+            )
+        finally:
+            if own_metrics:
+                shutil.rmtree(os.environ.pop(MULTIPROCESS_DIR), ignore_errors=True)
     else:
         app = create_app(settings, index, build)
         uvicorn.run(app, host=host, port=port, **server_options(settings))
@@ -185,12 +192,30 @@ def _ask(args: argparse.Namespace) -> int:
     question = args.question.strip()
     if not question:
         raise SmabotError("the question is empty")
-    answer = _answerer(args).ask(question, args.history or [], args.top_k)
+    answerer = _answerer(args)
+    answer = answerer.ask(question, args.history or [], args.top_k)
     if args.json:
         print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
     else:
         print(render(answer, color=sys.stdout.isatty()))
+    if args.explain:
+        print(explain(answerer.explain(question, args.history or [], args.top_k)))
     return 0
+
+
+def explain(ranked: list[dict[str, Any]]) -> str:
+    """The parts of each best passage's score: their product is the score."""
+    lines = [
+        "",
+        "why these passages (score = product of the factors; an answer needs coverage >= "
+        f"{MIN_COVERAGE} and focus >= {MIN_FOCUS} on the first):",
+    ]
+    for number, row in enumerate(ranked, 1):
+        parts = "  ".join(f"{name} {value:.3g}" for name, value in row["factors"].items())
+        lines.append(f"{number}. {row['id']}  score {row['score']:.3g}")
+        lines.append(f"   {parts}")
+        lines.append(f"   coverage {row['coverage']:.2f}  focus {row['focus']:.2f}")
+    return "\n".join(lines)
 
 
 def render(answer: Answer, color: bool = False) -> str:
@@ -327,7 +352,8 @@ def _sizes(text: str) -> list[int]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="smabot", description="Answers SMA caregivers' questions from reviewed articles."
+        prog="smabot",
+        description="Answers SMA caregivers' questions from published articles, word for word.",
     )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
@@ -440,6 +466,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--history", action="append", help="an earlier question (repeatable)")
     ask.add_argument("--top-k", type=int, default=3, choices=range(1, 11), metavar="1..10")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument(
+        "--explain", action="store_true", help="also print each part of the best passages' scores"
+    )
 
     safety = command(
         "safety", _safety, "Recall and false alarms of the red-flag check on a vignette file."

@@ -12,169 +12,30 @@ import itertools
 import re
 from dataclasses import dataclass
 
-NEGATED, HISTORICAL, HYPOTHETICAL, OTHER, RESOLVED, FIGURATIVE = (
-    "negated",
-    "historical",
-    "hypothetical",
-    "other_person",
-    "resolved",
-    "figurative",
+from smabot.context_rules import (
+    FIGURATIVE,
+    HISTORICAL,
+    HYPOTHETICAL,
+    NEGATED,
+    OTHER,
+    PSEUDO,
+    RESOLVED,
+    RULES,
+    TERMINATORS,
 )
+
+__all__ = ["FIGURATIVE", "HISTORICAL", "HYPOTHETICAL", "NEGATED", "OTHER", "RESOLVED"]
+__all__ += ["Modifier", "categories", "modifiers"]
+
 # Forward scope of a negation, in words: "no fever, stiff neck or rash" is within it.
 NEGATION_WORDS = 8
 # Backward reach of a time phrase, in words: "had a fit two years ago".
 HISTORY_WORDS = 10
 
-_NUM = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
-    r"couple of|several|many)"
-)
-_AGO = rf"{_NUM} (?:weeks?|months?|years?|yrs?) ago"
-# Modifier phrases: (category, direction, regex). Directions: "f" forwards, "b" backwards.
-RULES: list[tuple[str, str, str]] = [
-    (
-        NEGATED,
-        "f",
-        r"no|not|never|without|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|hadnt|"
-        r"wont|cant|none|nor|neither|denies|denied|free of|absence of|ruled out|nothing",
-    ),
-    (HISTORICAL, "fb", _AGO),
-    (
-        HISTORICAL,
-        "fb",
-        r"last (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time)|"
-        r"years? ago|months ago|in the past|used to|history of|previously|back then|"
-        r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
-        r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|long before|newborn|"
-        r"in (?:his|her|their|my) first (?:week|month|year)s?|always (?:had|been|has|have)|"
-        r"at the weekend|last weekend|(?:at|over) (?:christmas|easter|half term)|"
-        r"(?:in|last) (?:january|february|march|april|may|june|july|august|september|october|"
-        r"november|december)|turned out to be|"
-        r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
-        r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) (?:\w+ )?diagnosis",
-    ),
-    # "last loading dose her site went red": what follows is then; "we ran out, last dose was
-    # yesterday" still counts
-    (
-        HISTORICAL,
-        "f",
-        r"last (?:loading |maintenance )?(?:dose|injection|infusion|procedure|admission|course)",
-    ),
-    (
-        HYPOTHETICAL,
-        "f",
-        r"if|in case|what if|whether|signs? of|symptoms? of|warning signs?|"
-        r"what (?:are|is) the (?:signs?|symptoms?)|"
-        r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?"
-        r"(?:know|tell|spot|recognise|recognize|check)|"
-        r"watch (?:out )?for|look(?:ing)? (?:out )?for|keep an eye (?:out )?for|"
-        r"risks? of|chances? of|likely|likelihood|how (?:common|often|likely|rare)|"
-        r"side effects? (?:like|such as|include|including|are)|"
-        r"when (?:should|do|does|would|to|can|must|will)|"
-        r"what (?:should|do|would|to)(?: (?:i|we|you))? do|"
-        r"what happens|do (?:i|we) need to|should (?:i|we) worry|ever|in the event|plan for|"
-        r"prevent|avoid|worry about|is there a risk|any risk|"
-        r"(?:would|could|might|can|will|does|do) (?:a|an|any)|"
-        r"what (?:are|is) (?:the )?(?:common|usual|typical|main|most common)",
-    ),
-    # Question frames govern the words inside them: "is a puffy face a side effect of…?",
-    # "does evrysdi help with choking?", "what do petechiae look like?"
-    (
-        HYPOTHETICAL,
-        "i",
-        r"(?:can|could|does|do|did|will|would|might|may) (?:\w+ ){0,4}"
-        r"(?:cause|causes|lead to|leads to|trigger|triggers|result in|give (?:you|them|him|her))"
-        r"(?: \w+){0,6}|"
-        r"(?:is|are|can|could) (?!(?:this|it|that|these|those|they|she|he)\b)(?:\w+ ){1,8}"
-        r"(?:a |an )?(?:common |known |possible |normal |usual |rare )?side effects?|"
-        r"(?:does|do|can|will|would|could|might) (?:\w+ ){1,3}"
-        r"(?:help|improve|treat|affect|reduce|prevent|stop|change|increase|raise|lower)"
-        r"(?: \w+){0,8}|"
-        r"what (?:do|does|would|will) (?:\w+ ){1,4}look like|what counts as(?: \w+){0,4}|"
-        r"(?:spotting|recognising|recognizing)(?: \w+){0,4}|"
-        r"\w+ risks?\b",
-    ),
-    (
-        OTHER,
-        "f",
-        r"some (?:children|kids|babies|patients|people|parents|adults)|"
-        r"other (?:children|kids|babies|patients|parents|people|families)|"
-        r"(?:i|we|ive|weve) (?:read|heard|saw|seen|have seen|have read|have heard)|"
-        r"(?:in|during) (?:the )?"
-        r"(?:trials?|stud(?:y|ies)|clinical trials?)|people (?:say|said|report)|"
-        r"(?:has|have|was|were) been reported|reported in|the leaflet|the label|the website|"
-        r"(?:children|kids|babies|people|patients|adults) with sma|"
-        r"my (?:nephew|niece|cousin|friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|"
-        r"mom|dad|nan|gran|grandma|grandad|grandpa|granny)s?\b|"
-        r"(?:a|one|another) (?:boy|girl|child|kid) (?:in|at|from)|at (?:school|nursery)|"
-        r"(?:the|a|another|one) (?:\w+ )?(?:baby|child|kid|boy|girl|patient|man|woman|lady) "
-        r"(?:in|on|at|from|across) (?:the )?(?:next|other|same|opposite) "
-        r"(?:bed|cot|bay|room|ward|cubicle)|next door|"
-        r"anyone on here|anyone else|if anyone|not us|not mine|"
-        r"in (?:his|her|their) class|"
-        r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
-        r"(?:sheet|leaflet|letter|nurse|doctor|they|team|website|label|consultant|gp|neurologist|neuro|"
-        r"physio|physiotherapist|dietitian|dietician|pharmacist|paediatrician|pediatrician|"
-        r"specialist|ward|unit|hospital|grandma|grandad|granny|nan|midwife|health visitor) "
-        r"(?:says|said|told us|told me|mentioned|lists|listed|warned|explained)",
-    ),
-    (
-        RESOLVED,
-        "b",
-        r"(?:went|eased|settled|improved|cleared) with|"
-        r"(?:it|that|this|which|they|bleeding|vomiting|rash|fever|headache) "
-        r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
-        r"passed|disappeared)|went away|gone away|cleared up|settled down|fine now|ok now|"
-        r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
-        r"back to (?:him|her|them)sel(?:f|ves)|"
-        r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
-        r"then (?:it|he|she) was fine|"
-        r"wears off|(?:has|have|had) stopped|stopped after|all sorted|sorted now|"
-        r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)|"
-        r"(?:it|that|this|which|they) (?:has |had |have |all )?healed|"
-        r"healed (?:up|completely|fully)|"
-        r"(?:dealt with|handled|managed) it",
-    ),
-    (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
-    # an expected, explained state: "no drink since 7am because he's nil by mouth"
-    (RESOLVED, "fb", r"nil by mouth|fasting for|fasted for|starved for"),
-    # "fever-free", "seizure free": a negation that looks back (medspaCy's rule too)
-    (NEGATED, "b", r"free|none of (?:it|them|that|those|these)|all (?:clear|negative|fine)"),
-    # words of understanding, not symptoms: "a little confused by how…", "confused about the dose"
-    (
-        FIGURATIVE,
-        "i",
-        r"(?:confused|confusing|confusion) (?:by|about|over|as to|with|on|why|how|what|whether|"
-        r"which|if)|(?:is|was|its|so|very|bit|little) confusing",
-    ),
-    # plans and kits are about what might happen: "an anaphylaxis plan", "a seizure rescue kit"
-    (
-        HYPOTHETICAL,
-        "i",
-        r"(?:\w+ ){1,2}(?:plan|plans|kit|pen|pens|training|protocol|action plan|first aid)",
-    ),
-]
-# Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
-PSEUDO = (
-    r"not sure|not certain|unsure|dont know|no idea|cant tell|dont think|not only|"
-    r"not getting better|not improving|not usually|not normally|not like (?:him|her|them)|"
-    r"not (?:him|her|them)self|not herself|not himself|no better|not stopping|not settling|"
-    r"not interested|not moving at all|not answering|not responding|not waking|"
-    r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
-    r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
-    r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"
-    r"ever since|never ever|for ever|forever|sorry if|apologies if|"
-    # a duration up to now, not a time in the past: "irritable for the last week"
-    r"(?:for|over|during|in) the (?:last|past) (?:\w+ )?(?:\d+ )?\w+|"
-    # asking whether something already there is explained: "can a fever of 38.4 … just be
-    # from the procedure?"
-    r"(?:can|could|would|might) (?:a|an|this|that|it|the)(?= (?:\S+ ){0,12}(?:just|only|simply) be)"
-)
-TERMINATORS = (
-    r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
-    r"this (?:morning|afternoon|evening|week)|at the moment|right now|since|still|again|"
-    r"anymore|suddenly|then|these days|lately|recently"
-)
+# Where a scope may stop: (start, end, kind); "if she gets hives and her lips swell" crosses an
+# "and" that a negation stops at, an instruction ("action plan: …, then call 911") a terminator.
+_Stop = tuple[int, int, str]
+SENTENCE, TERM, AND, JOIN = "sentence", "terminator", "and", "joiner"
 # A comma followed by a new subject starts a new clause: "no fever, she is breathing fast".
 _NEW_SUBJECT = re.compile(
     r"^(?:he|she|they|i|we|it|its|hes|shes|theyre|im|ive|weve|id|his|her|my|our|their|"
@@ -183,6 +44,9 @@ _NEW_SUBJECT = re.compile(
 # A sentence ends at a punctuation token of its own, never at the point of "38.5".
 _SENTENCE_END = re.compile(r"(?:^| )([.!?;\n])(?= |$)")
 _SENTENCE_SPLIT = re.compile(r"((?:^| )[.!?;\n](?= |$))")
+# A reported instruction and what meets it may stand either side of a dash (safety.py reads a
+# spaced dash as "–"): "call back if it isn't better in 72 hours – it's been 4 days and…"
+_CLAUSE_SPLIT = re.compile(r"((?:^| )[.!?;\n–](?= |$))")
 _PRESENT = re.compile(
     r"\b(?:is|are|am|hes|shes|theyre|im|keeps|keep|wont|cant|isnt|arent|doesnt|dont|"
     r"has been|have been|is still|are still)\b"
@@ -198,7 +62,13 @@ _QUESTION_START = re.compile(
 # A reading, a day count or "still" ties a question to one child's here and now: "can a fever
 # of 38.4 two days after spinraza just be from the procedure?", "is it normal the headache is
 # still bad on day 4?"
-_SPECIFIC = re.compile(r"\d[.,]\d|\d ?(?:°|%)|\bday \d+\b|\b\d+ out of 10\b|\bstill\b")
+_SPECIFIC = re.compile(
+    r"\d[.,]\d|\d ?(?:°|%)|\bday \d+\b|\b\d+ out of 10\b|\bstill\b|"
+    r"\b\d+ (?:hours?|days?|weeks?) (?:after|since|post|ago)\b"
+)
+# A question may be dated by the fragment after it: "is normal the urine very dark like cola
+# after zolgensma? 8 days after."
+FRAGMENT_WORDS = 4
 _PERSONAL = re.compile(
     r"\b(?:my|me|i|im|ive|id|we|our|us|he|him|his|hes|she|her|hers|shes|they|them|their|"
     r"theyre|this|these|mine)\b"
@@ -231,6 +101,20 @@ _CONFIRM_YES = re.compile(
     r"getting worse|got worse|spreading)\b|"
     r"\b(?:it|they|she|he|that) (?:has|have) (?:now |just )?(?:got|gotten|gone|become) worse\b|"
     r"\b(?:they|these|those) (?:\w+ )?(?:appeared|came up|came out|showed up|popped up)\b"
+)
+# "call back if the headache isn't better in 72 hours - it's been 4 days and she's still…"
+_CONFIRM_STILL = re.compile(
+    r"^(?:and |but )?(?:its been|it has been|its now|now)(?: \w+){0,8} still\b"
+    r"(?! (?:fine|ok|okay|good|well|better|happy|normal|settled))"
+)
+# "last winter … sats going 85. Now he is well.": the past is over
+_WELL_NOW = re.compile(
+    r"\b(?:now|today|these days) (?:he|she|they|hes|shes|theyre|it|its)"
+    r"(?: is| are| s)? (?:well|fine|ok|okay|good|better|back to normal|recovered)\b"
+)
+# "not looking at anything and doesn't react": the second negation opens a clause of its own
+_NEXT_NEGATION = re.compile(
+    r" (?:and|but|or) (?:not|no|doesnt|dont|isnt|wont|cant|hasnt|havent|didnt|never)\b"
 )
 # "it doesn't", "she hasn't": a negated condition met
 _CONFIRM_NOT = re.compile(
@@ -275,23 +159,28 @@ def modifiers(text: str) -> list[Modifier]:
             scope_end = forward if "f" in direction else end
             if direction == "i":
                 scope_start, scope_end = start, min(end, forward)
+            if direction == "s":
+                scope_end = _forward_end(text, end, stops, category, through_terms=True)
             if category == OTHER:
-                scope_end = _same_person(text, match.group(), scope_end, stops)
+                scope_end = _same_person(text, match, scope_end, stops)
             inner = direction == "i"
             found.append(Modifier(category, start, end, scope_start, scope_end, inner))
-    return _confirmed(text, found + _general_questions(text))
+    return _confirmed(text, _over_by_now(text, found + _general_questions(text)))
 
 
-def _same_person(text: str, trigger: str, end: int, stops: list[tuple[int, int, bool]]) -> int:
+def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]) -> int:
     """Carry another person's scope on while the clauses go on about them.
 
     "my dad has COPD and his sats run at 91 %": "his" is still the dad (a relative of the same
     gender); "…and our son's sats" or "she is…" about a grandad is someone else.
     """
-    gender = next((g for g, words in _GENDERED.items() if words.search(trigger)), None)
+    gender = next((g for g, words in _GENDERED.items() if words.search(trigger.group())), None)
     if gender is None:
         return end
     follows, other = _FOLLOWS[gender], _SOMEONE_ELSE[gender]
+    switch = other.search(text, trigger.end(), end)  # "my mum says his face looks golden"
+    if switch:
+        return switch.start()
     while True:
         same = follows.match(text, end)
         if not same:
@@ -313,8 +202,8 @@ def _confirmed(text: str, found: list[Modifier]) -> list[Modifier]:
     "…if the headache doesn't improve lying down. it doesn't" confirms only a negated condition.
     """
     sentences, start = [], 0
-    for part in _SENTENCE_SPLIT.split(text):
-        if part.strip() and not _SENTENCE_END.fullmatch(part):
+    for part in _CLAUSE_SPLIT.split(text):
+        if part.strip() and not _CLAUSE_SPLIT.fullmatch(part):
             sentences.append((start, start + len(part)))
         start += len(part)
     released: list[tuple[int, int]] = []
@@ -323,7 +212,8 @@ def _confirmed(text: str, found: list[Modifier]) -> list[Modifier]:
         yes = _CONFIRM_YES.search(following)
         if yes and _NEGATION.search(following, max(0, yes.start() - 25), yes.end()):
             yes = None  # "nothing like that has happened"
-        if yes or (_CONFIRM_NOT.match(following) and _NEGATION.search(text, a, b)):
+        met_not = _CONFIRM_NOT.match(following) or _CONFIRM_STILL.match(following)
+        if yes or (met_not and _NEGATION.search(text, a, b)):
             released.append((a, b))
     if not released:
         return found
@@ -337,8 +227,12 @@ def _confirmed(text: str, found: list[Modifier]) -> list[Modifier]:
 def _general_questions(text: str) -> list[Modifier]:
     """Sentences that ask about SMA in general, as modifiers over themselves."""
     found, start = [], 0
-    for sentence in _SENTENCE_SPLIT.split(text):
+    parts = _SENTENCE_SPLIT.split(text)
+    for i, sentence in enumerate(parts):
         words = sentence.strip()
+        after = parts[i + 2].strip() if i + 2 < len(parts) else ""
+        if len(after.split()) <= FRAGMENT_WORDS:  # "8 days after." dates the question
+            words = f"{words} {after}"
         if (
             _QUESTION_START.match(words)
             and not _PERSONAL.search(words)
@@ -350,18 +244,40 @@ def _general_questions(text: str) -> list[Modifier]:
     return found
 
 
-def _stops(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, is_sentence_end) of every boundary and terminator in the text."""
-    stops = [(m.start(1), m.end(1), True) for m in _SENTENCE_END.finditer(text)]
-    stops += [(m.start(), m.end(), False) for m in _TERMINATORS.finditer(text)]
+def _over_by_now(text: str, found: list[Modifier]) -> list[Modifier]:
+    """A dated past whose sentence a later one closes ("…now he is well") covers all of it.
+
+    "Last winter my son was in PICU with pneumonia, sats going 85. Now he is well.": the comma
+    ends the past only when nothing later says it is over.
+    """
+    ends = [m.end(1) for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    over = []
+    for m in found:
+        if m.category == HISTORICAL:
+            end = next(e for e in ends if e >= m.end)
+            if _WELL_NOW.search(text, end):
+                m = Modifier(m.category, m.start, m.end, m.scope_start, end, m.inner)
+        over.append(m)
+    return over
+
+
+def _stops(text: str) -> list[_Stop]:
+    """(start, end, kind) of every boundary and terminator in the text."""
+    stops = [(m.start(1), m.end(1), SENTENCE) for m in _SENTENCE_END.finditer(text)]
+    stops += [(m.start(), m.end(), TERM) for m in _TERMINATORS.finditer(text)]
     for match in _JOINER.finditer(text):  # ", she …", "and my fingertips …"
         if _NEW_SUBJECT.match(text[match.end() :].lstrip()):
-            stops.append((match.start(), match.end(), False))
+            stops.append((match.start(), match.end(), AND if match.group() == "and" else JOIN))
     return sorted(stops)
 
 
-def _forward_end(text: str, end: int, stops: list[tuple[int, int, bool]], category: str) -> int:
-    limit = next((a for a, _, _ in stops if a >= end), len(text))
+def _forward_end(
+    text: str, end: int, stops: list[_Stop], category: str, through_terms: bool = False
+) -> int:
+    skip = {TERM} if through_terms else set()
+    if category == HYPOTHETICAL:  # "if she gets hives and her lips swell": both are the "if"
+        skip.add(AND)
+    limit = next((a for a, _, kind in stops if a >= end and kind not in skip), len(text))
     if category == HISTORICAL:  # "back in march, no problems then, lips blue": the past ends
         comma = text.find(",", end, limit)
         limit = comma if comma >= 0 else limit
@@ -369,16 +285,18 @@ def _forward_end(text: str, end: int, stops: list[tuple[int, int, bool]], catego
         present = _PRESENT.search(text, end, limit)
         limit = present.start() if present else limit
     if category == NEGATED:
+        again = _NEXT_NEGATION.search(text, end, limit)
+        limit = again.start() if again else limit
         words = text[end:limit].split(" ")
         limit = min(limit, end + len(" ".join(words[: NEGATION_WORDS + 1])))
     return limit
 
 
-def _backward_start(
-    text: str, start: int, stops: list[tuple[int, int, bool]], category: str
-) -> int:
+def _backward_start(text: str, start: int, stops: list[_Stop], category: str) -> int:
     # "it went away" looks back across "but" to the whole sentence; others stop at terminators.
-    usable = [b for a, b, hard in stops if b <= start and (hard or category != RESOLVED)]
+    usable = [
+        b for _, b, kind in stops if b <= start and (kind == SENTENCE or category != RESOLVED)
+    ]
     begin = max(usable, default=0)
     if category == HISTORICAL:  # "a fit two years ago": the past reaches back a few words only
         words = text[begin:start].split(" ")

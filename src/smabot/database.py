@@ -113,6 +113,12 @@ _VERSIONS = (
 _RECORD = "INSERT INTO schema_migrations (version, applied_at) VALUES (%s, %s)"
 
 
+def reason(exc: BaseException) -> str:
+    """The first line of a driver's error (psycopg adds hints on further lines)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def pending(kind: str, done: set[str]) -> list[tuple[str, str]]:
     """The migration scripts of one kind not yet applied, in order, as (version, SQL)."""
     scripts = sorted((MIGRATIONS / kind).glob("*.sql"))

@@ -28,6 +28,16 @@ class Intents:
             name for name, cues in self.patterns.items() if any(c.search(folded) for c in cues)
         )
 
+    def cue_words(self, text: str) -> dict[str, frozenset[str]]:
+        """Each stretch of text that is a cue, with the intents it is a cue of."""
+        folded = fold(text).replace("’", "'")
+        found: dict[str, set[str]] = {}
+        for name, cues in self.patterns.items():
+            for cue in cues:
+                for match in cue.finditer(folded):
+                    found.setdefault(match.group(0), set()).add(name)
+        return {words: frozenset(names) for words, names in found.items()}
+
     def of_section(self, headings: Iterable[str], questions: Iterable[str]) -> frozenset[str]:
         """A section's intents: those of its heading and of the questions its editors listed."""
         heading = self.of(" ".join(headings))

@@ -1,4 +1,4 @@
-"""Numbers with units in caregivers' words: temperature, oxygen saturation, hours dry, fits."""
+"""Numbers with units in caregivers' words: temperature, sats, hours dry, fits, feeds, ALT."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ _FIT_CUE = re.compile(r"\b(seiz\w*|convuls\w*|fit|fits|fitting|jerk\w*|shak\w*|t
 class Measure:
     """A measured value found at [start, end) of the normalised text."""
 
-    name: str  # temperature (°C), oxygen_saturation (%), hours_dry, seizure_minutes
+    name: str  # temperature (°C), oxygen_saturation (%), hours_dry, seizure_minutes, alt (U/L)
     value: float
     start: int
     end: int
@@ -89,7 +89,7 @@ def measures(
     between 88 and 90" is a saturation.
     """
     found = _temperatures(text) + _saturations(text, sats_mentioned) + _clock_hours(text)
-    found += _headache_scores(text) + _feed_shares(text)
+    found += _headache_scores(text) + _feed_shares(text) + _alt(text)
     if _URINE_CUE.search(text) and _DRY_CUE.search(text):
         # only a duration next to the wee or nappy it is about ("8 days post zolgensma … wees
         # normal" is no dry spell)
@@ -189,6 +189,8 @@ def _saturations(text: str, mentioned: bool = False) -> list[Measure]:
     if mentioned and not found and not _OTHER_VITAL.search(text):
         for match in _SATS_AGAIN.finditer(text):
             value = max(float(match["v"]), float(match["v2"] or 0))
+            if match["decade"] and not match["v2"]:
+                value += 5  # "dropping into the 80s": the middle of the decade
             if 60 <= value <= 100:
                 found.append(Measure("oxygen_saturation", value, match.start(), match.end()))
     return found
@@ -200,11 +202,11 @@ _BELOW = re.compile(r"\b(?:under|below|less than|lower than|beneath)\s*$")
 _SATS_AGAIN = re.compile(
     r"\b(?:sitting|hovering|hanging|stuck|staying|stayed|dipping|dipped|dropping|dropped|"
     r"reading|reads|running|been|down)(?: (?:at|on|around|about|between|to|the|low|high|mid|"
-    r"in|only|sitting|hovering|stuck))* (?P<v>\d{2,3})(?! ?(?:°|kg|ml|mg|bpm|minutes|mins))"
-    r"(?: (?:and|to|or) (?P<v2>\d{2,3}))?\b"
+    r"in|into|only|sitting|hovering|stuck))* (?P<v>\d{2,3})(?! ?(?:°|kg|ml|mg|bpm|minutes|mins))"
+    r"(?P<decade> s\b)?(?: (?:and|to|or) (?P<v2>\d{2,3}))?\b"
 )
 _OTHER_VITAL = re.compile(
-    r"\b(?:heart|hr|pulse|bpm|rate|resp\w*|rr|breaths|temp\w*|kg|ml|weigh\w*|fever)\b"
+    r"\b(?:heart|hr|pulse(?! ox)|bpm|rate|resp\w*|rr|breaths|temp\w*|kg|ml|weigh\w*|fever)\b"
 )
 # A pain score given for a headache: "headache 9 out of 10", "post LP hdache 10/10"
 _HEADACHE_SCORE = re.compile(r"\b(?P<v>\d{1,2}) out of 10\b")
@@ -295,6 +297,8 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
         if text[match.end() :].startswith(" ago"):
             continue  # when, not how long: "a seizure about 10 mins ago"
         value, unit = _number(match["n"]), match["u"]
+        if not hours and unit.startswith("d"):
+            continue  # a fit is timed in minutes: "10 days post zolgensma: no fits" is a date
         if unit.startswith("d"):
             value *= 24 * 60
         elif unit.startswith("h"):
@@ -311,3 +315,18 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
             if at >= 0:
                 found.append(Measure(name, value, at, at + len(phrase)))
     return found
+
+
+# A liver blood test with its value: "ALT came back 480 today (60 last week)", "ALT 52"; not a
+# multiple of the upper limit ("ALT 2x normal", "10x the upper limit"), which has no unit here.
+_ALT = re.compile(
+    r"\b(?:alt|ast|alanine aminotransferase)\b(?: [a-z]+){0,4} (?P<v>\d{2,4})(?! ?x\b| ?times)"
+    r"(?: (?:to|and|then) (?P<v2>\d{2,4})(?! ?x\b| ?times))?\b"
+)
+
+
+def _alt(text: str) -> list[Measure]:
+    """ALT in U/L; "went from 42 to 51" is read as its latest value."""
+    return [
+        Measure("alt", float(m["v2"] or m["v"]), m.start(), m.end()) for m in _ALT.finditer(text)
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,6 +19,27 @@ STARTER_QUESTIONS = [
 ]
 _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+# The UI languages: English built into widget.js, the others in web/static/i18n/<lang>.json.
+LANGUAGES = ("en", "es", "ar")
+RIGHT_TO_LEFT = frozenset({"ar"})
+_QUALITY = re.compile(r";\s*q\s*=\s*([^;,\s]*)")
+
+
+def choose_language(accept_language: str, wanted: str = "") -> str:
+    """The UI language: `wanted` (?lang=) if we have it, else the best of Accept-Language."""
+    if wanted.split("-")[0].lower() in LANGUAGES:
+        return wanted.split("-")[0].lower()
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept_language.split(",")[:20]):
+        tag = part.split(";")[0].strip().split("-")[0].lower()
+        quality = _QUALITY.search(part)
+        try:
+            q = float(quality[1]) if quality else 1.0
+        except ValueError:
+            continue
+        if tag in LANGUAGES and q > 0:
+            ranked.append((-q, position, tag))
+    return min(ranked)[2] if ranked else "en"
 
 
 def csp(frame_ancestors: str) -> str:
@@ -30,35 +52,57 @@ def csp(frame_ancestors: str) -> str:
 
 
 def pages_router(web: Path, origins: list[str], locale: str = "") -> APIRouter:
-    """Routes for `/`, `/embed` and `/widget.js`; `locale` picks the emergency number."""
+    """Routes for `/`, `/embed`, `/privacy` and `/widget.js`; `locale` picks the emergency call."""
     pages_locale = locale if _LOCALE.match(locale) else ""
     router = APIRouter(include_in_schema=False)
     templates = Jinja2Templates(directory=web / "templates")
     assets = Assets(web / "static")
     templates.env.globals["asset"] = assets.url  # {{ asset("page.css") }}: fingerprinted
+    strings = json.loads((web / "templates" / "strings.json").read_text(encoding="utf-8"))
     ancestors = "*" if origins == ["*"] else " ".join(["'self'", *origins])
 
-    @router.get("/", response_class=HTMLResponse)
-    def chat_page(request: Request) -> HTMLResponse:
-        response = templates.TemplateResponse(
-            request,
-            "index.html",
-            {"questions": "|".join(STARTER_QUESTIONS), "locale": pages_locale},
-        )
-        response.headers["content-security-policy"] = csp("'none'")
+    def language(request: Request, wanted: str = "") -> dict[str, object]:
+        lang = choose_language(request.headers.get("accept-language", ""), wanted)
+        return {"lang": lang, "dir": "rtl" if lang in RIGHT_TO_LEFT else "ltr", "s": strings[lang]}
+
+    def page(request: Request, template: str, context: dict[str, object], frames: str) -> Response:
+        response = templates.TemplateResponse(request, template, context)
+        response.headers["content-security-policy"] = csp(frames)
+        response.headers["vary"] = "Accept-Language"  # the page's language follows it
         return response
+
+    @router.get("/", response_class=HTMLResponse)
+    def chat_page(request: Request) -> Response:
+        context = {"questions": "|".join(STARTER_QUESTIONS), "locale": pages_locale}
+        return page(request, "index.html", context | language(request), "'none'")
+
+    @router.get("/privacy", response_class=HTMLResponse)
+    def privacy_page(request: Request) -> Response:
+        # The same numbers the store keeps to (SMABOT_RETENTION_DAYS); English for now.
+        store = getattr(request.app.state, "store", None)
+        context = {
+            "retention_days": getattr(store, "retention_days", 90),
+            "lang": "en",
+            "s": strings["en"],
+        }
+        return page(request, "privacy.html", context, "'none'")
 
     @router.get("/embed", response_class=HTMLResponse)
     def embed_page(
         request: Request,
-        title: str = Query("Ask about SMA treatments", max_length=80),
+        title: str = Query("", max_length=80),
         greeting: str = Query("", max_length=300),
         questions: str = Query("|".join(STARTER_QUESTIONS), max_length=600),
         helpline: str = Query("", max_length=120),
         accent: str = Query("", max_length=7),
         locale: str = Query("", max_length=35, alias="locale"),
-    ) -> HTMLResponse:
-        context = {
+        lang: str = Query("", max_length=35),
+        operator: str = Query("", max_length=120),
+        privacy: str = Query("", max_length=500),
+    ) -> Response:
+        context = language(request, lang) | {
+            "operator": operator,
+            "privacy_url": privacy if privacy.startswith(("https://", "http://")) else "",
             "title": title,
             "greeting": greeting,
             "questions": questions,
@@ -66,9 +110,7 @@ def pages_router(web: Path, origins: list[str], locale: str = "") -> APIRouter:
             "accent": accent if _HEX_COLOR.match(accent) else "",
             "locale": locale if _LOCALE.match(locale) else pages_locale,
         }
-        response = templates.TemplateResponse(request, "embed.html", context)
-        response.headers["content-security-policy"] = csp(ancestors)
-        return response
+        return page(request, "embed.html", context, ancestors)
 
     @router.get("/widget.js")
     def widget_script() -> Response:

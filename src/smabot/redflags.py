@@ -21,6 +21,7 @@ MEASURES = (
     "seizure_minutes",
     "headache_score",
     "feed_share",
+    "alt",
 )
 FLAG_KEYS = {
     "id",

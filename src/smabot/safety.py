@@ -143,6 +143,12 @@ _DATING = re.compile(
     r"several) (?P<u>day|week|month|year)s? (?P<w>ago|after|since|post)|"
     r"(?P<w2>last) (?P<u2>week|month|year))\b"
 )
+# "the headache from last week's dose": a dose named by its time is of the treatment the
+# message names, even when that is named as the next one ("…for the next Spinraza").
+_DOSE = re.compile(
+    r"\b(?:last|latest|recent|most recent|yesterdays|todays|this mornings|last weeks|"
+    r"this weeks|last nights) (?:dose|treatment|session)\b"
+)
 _FITS = re.compile(r"\b(?:seiz\w*|convuls\w*|fits?|fitting)\b")
 _SATS = re.compile(r"\b(?:sats?|saturations?|oxygen|oximeter|pulse ox\w*)\b")
 _FUTURE_AFTER = re.compile(r"^ (?:\w+ ){0,2}(?:next|due|tomorrow|booked|coming up)\b")
@@ -152,6 +158,8 @@ _WORD_NUMBERS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few":
 _WORD_NUMBERS |= {"couple of": 2, "several": 4}
 _BEFORE_TOKENS = [
     (re.compile(r"['’‘`´]"), ""),
+    # a spaced dash ends a clause: "call back if it isn't better in 72 hours - it's been 4 days"
+    (re.compile(r" [-–—]+ "), " – "),
     (re.compile(r"\ba ?(?:&|\+|and|n) ?e\b"), " ae "),
     (re.compile(r"\bspo2\b"), " sats "),
     (re.compile(r"\bo2\b"), " oxygen "),
@@ -176,7 +184,7 @@ _SHORTHAND = {
     "nt": "not",
 }
 # A clock time ("21:42") stays one token, so two of them can say how long a fit has lasted.
-_TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%]")
+_TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%–]")
 _ALERT_LEVELS = ("emergency", "urgent")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
 _READING = re.compile(r"\d[.,]\d|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b")
@@ -427,6 +435,9 @@ class Detector:
                         last = i + len(entry) - 1
                         end = reading.offsets[last] + len(reading.words[last])
                         found.append((name, reading.offsets[i], end))
+        named = {name for name, _, _ in found}
+        for dose in _DOSE.finditer(reading.text):
+            found += [(name, dose.start(), dose.end()) for name in sorted(named)]
         return found
 
     def _after(

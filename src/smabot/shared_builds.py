@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from smabot.database import Connection, Database
+from smabot.database import Connection, Database, reason
 from smabot.errors import SmabotError
 from smabot.index import adopt_build, current_build
 from smabot.metrics import STORE_ERRORS
@@ -87,8 +87,8 @@ class SharedBuilds:
                 yield db
         except self.db.errors as exc:
             STORE_ERRORS.labels("builds").inc()
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise SharedBuildsError(f"published builds unreachable at {self.db}: {reason}") from exc
+            message = f"published builds unreachable at {self.db}: {reason(exc)}"
+            raise SharedBuildsError(message) from exc
 
 
 def _pack(build: Path) -> bytes:

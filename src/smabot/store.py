@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from smabot.database import Connection, Database
+from smabot.database import Connection, Database, reason
 from smabot.errors import SmabotError
 from smabot.metrics import STORE_ERRORS
 from smabot.redact import redact
@@ -85,7 +85,7 @@ class Store:
                 STORE_ERRORS.labels("records").inc()
                 if delay is None:  # given up: say so in the log and /readyz
                     self.lost += len(batch)
-                    log.error("smabot: could not store %d record(s): %s", len(batch), exc)
+                    log.error("smabot: could not store %d record(s): %s", len(batch), reason(exc))
                     return
                 time.sleep(delay)
 
@@ -110,8 +110,7 @@ class Store:
                 # a write that changes nothing: a read-only file or database fails it
                 db.execute("DELETE FROM unanswered WHERE id < 0")
         except self.db.errors as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            return f"store not writable: {self.db}: {reason}"
+            return f"store not writable: {self.db}: {reason(exc)}"
         return ""
 
     def start_expiry(self) -> None:
@@ -132,9 +131,8 @@ class Store:
         while True:
             try:
                 self.expire()
-            except self.db.errors as exc:
-                STORE_ERRORS.labels("records").inc()
-                log.error("smabot: could not delete expired records: %s", exc)
+            except StoreError as exc:
+                log.error("smabot: %s", exc)
             if self._stop.wait(self.EXPIRE_EVERY_S):
                 return
 
@@ -156,8 +154,12 @@ class Store:
         """Delete records older than the retention period, now."""
         self.flush()
         self._expired_at = float("-inf")
-        with self.db.connect() as db:
-            self._expire(db)
+        try:
+            with self.db.connect() as db:
+                self._expire(db)
+        except self.db.errors as exc:
+            STORE_ERRORS.labels("records").inc()
+            raise StoreError(f"cannot delete expired records in {self.db}: {reason(exc)}") from exc
 
     def _expire(self, db: Connection, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
@@ -194,7 +196,7 @@ class Store:
             with self.db.connect() as db:
                 return db.execute(self.db.sql(sql), (since,)).fetchall()
         except self.db.errors as exc:
-            raise StoreError(f"cannot read the records in {self.db}: {exc}") from exc
+            raise StoreError(f"cannot read the records in {self.db}: {reason(exc)}") from exc
 
 
 class StoreError(SmabotError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,7 +89,19 @@ def host_app(smabot_url: str) -> Starlette:
             '<link rel="stylesheet" href="host.css">',
             '<link rel="stylesheet" href="host.css"><link rel="stylesheet" href="top.css">',
         ).replace("<body>", '<body><div class="charity-bar">Example charity</div>'),
+        # a charity naming itself and its own privacy page
+        "/run-by": page.replace(
+            'data-locale="en-GB"',
+            'data-locale="en-GB" data-operator="SMA Support UK"'
+            ' data-privacy-url="https://charity.example/privacy"',
+        ),
     }
+    for lang in ("es", "ar"):
+        # the widget in the host's language: its own title, greeting and labels from the catalog
+        translated = re.sub(r'\s+data-(title|greeting)="[^"]*"', "", page)
+        variants[f"/{lang}"] = translated.replace(
+            'data-locale="en-GB"', f'data-locale="en-GB" data-lang="{lang}"'
+        )
 
     def html(request: Request) -> HTMLResponse:
         return HTMLResponse(variants[request.url.path], headers={"content-security-policy": policy})

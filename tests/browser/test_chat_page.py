@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Request, expect
 
 from ..conftest import LiveServer
-from .conftest import DEEP_ACTIVE, DESKTOP, screenshot
+from .conftest import DEEP_ACTIVE, DESKTOP, all_violations, screenshot
 
 BAR_QUESTION = "what happens on the day of the spinal injection?"
 
@@ -17,15 +16,6 @@ BAR_QUESTION = "what happens on the day of the spinal injection?"
 def ask(page: Page, question: str) -> None:
     page.locator("smabot-chat #question").fill(question)
     page.keyboard.press("Enter")
-
-
-def serious_violations(page: Page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_ask_shows_highlighted_passages_and_a_working_citation_link(
@@ -43,7 +33,7 @@ def test_ask_shows_highlighted_passages_and_a_working_citation_link(
     expect(link).to_have_attribute("target", "_blank")
     expect(answer.locator(".citation").first).to_contain_text("[1]")
     expect(answer.locator(".disclaimer")).to_contain_text("not medical advice")
-    assert serious_violations(page) == []
+    assert all_violations(page) == []
     screenshot(page, "chat-phone")
     page.set_viewport_size(DESKTOP)
     screenshot(page, "chat-desktop")
@@ -105,12 +95,14 @@ def test_no_answer_and_emergency_cards(page: Page, smabot: LiveServer) -> None:
     ask(page, "Can you recommend a good pizza place near the hospital?")
     card = page.locator("smabot-chat .exchange").last.locator(".care-card.non-urgent")
     expect(card).to_contain_text("care team")
+    assert all_violations(page) == []
+    screenshot(page, "chat-not-covered-390")
     ask(page, "my daughter can't breathe and her lips are turning blue")
     answer = page.locator("smabot-chat .exchange").last.locator(".answer")
     expect(answer.locator(".care-card.emergency")).to_contain_text("emergency")
     first = answer.locator(":scope > *").first
     expect(first).to_have_class(re.compile("emergency"))
-    assert serious_violations(page) == []
+    assert all_violations(page) == []
 
 
 def test_errors_in_plain_words_with_retry(page: Page, smabot: LiveServer) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
 from ..conftest import LiveServer
-from .conftest import DEEP_ACTIVE, PHONE, screenshot
+from .conftest import DEEP_ACTIVE, PHONE, all_violations, screenshot
 
 LONG_ANSWER = "What are the side effects of Spinraza?"
 EMERGENCY = "my son can't breathe properly and his lips are going blue"
@@ -62,12 +61,7 @@ def check_emergency(page: Page, exchange: Locator, number: str | None) -> None:
     else:
         expect(card.locator("a.call")).to_have_count(0)
         expect(card).to_contain_text("your local emergency number")
-    violations = [
-        (v["id"], v["impact"])
-        for v in Axe().run(page).response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-    assert violations == []
+    assert all_violations(page) == []
 
 
 def test_in_the_widget_on_a_charity_page(page: Page, host: LiveServer) -> None:

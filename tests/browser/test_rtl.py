@@ -45,7 +45,7 @@ def test_english_answers_read_left_to_right_on_a_right_to_left_host(
         assert layout["direction"] == "ltr", layout
         assert abs(layout["firstX"] - layout["contentLeft"]) <= 2, layout  # starts at the left
         assert layout["left"] >= 0 and layout["right"] <= viewport["width"], layout
-    question = exchange.locator(".question")
+    question = exchange.locator(".question bdi")  # the words, whatever the labels around them
     assert question.evaluate("e => getComputedStyle(e).direction") == "ltr"
     overflow = page.locator("smabot-chat .conversation").evaluate(
         "e => e.scrollWidth - e.clientWidth"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from ..conftest import LiveServer
-from .conftest import DEEP_ACTIVE, DESKTOP, screenshot
+from .conftest import DEEP_ACTIVE, DESKTOP, all_violations, screenshot
 
 BAR_QUESTION = "what happens on the day of the spinal injection?"
 
@@ -40,6 +39,8 @@ def test_keyboard_user_on_a_phone_gets_a_cited_answer_on_a_hostile_page(
     launcher = page.locator("smabot-chat .launcher")
     expect(launcher).to_be_visible()
     before = page.evaluate(HOST_STATE)
+    assert all_violations(page) == []
+    screenshot(page, "widget-closed-390")
     # the widget keeps its own font and colour however hostile the host's CSS
     assert launcher.evaluate("e => getComputedStyle(e).fontSize") == "16px"
     assert page.evaluate("getComputedStyle(document.querySelector('h1')).color") == "rgb(255, 0, 0)"
@@ -49,6 +50,8 @@ def test_keyboard_user_on_a_phone_gets_a_cited_answer_on_a_hostile_page(
     panel = page.locator("smabot-chat .panel")
     expect(panel).to_be_visible()
     assert page.evaluate(DEEP_ACTIVE) == "question"
+    assert all_violations(page) == []
+    screenshot(page, "widget-open-390")
     box = panel.bounding_box()
     assert box is not None and box["width"] == 390  # full screen on a phone
     assert (
@@ -65,12 +68,7 @@ def test_keyboard_user_on_a_phone_gets_a_cited_answer_on_a_hostile_page(
     assert (
         answer.locator("mark").first.evaluate("e => getComputedStyle(e).color") != "rgb(255, 0, 0)"
     )
-    violations = [
-        v["id"]
-        for v in Axe().run(page).response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-    assert violations == []
+    assert all_violations(page) == []
     screenshot(page, "widget-phone")
 
     page.keyboard.press("Escape")

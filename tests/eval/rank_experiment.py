@@ -1,24 +1,25 @@
-"""Learning to rank against today's hand-tuned ranking, cross-validated by source (issue 11).
+"""Learning to rank against today's rule, cross-validated by source on train (issue 11, item 2).
 
 Not part of the test suite (scikit-learn is not a smabot dependency). Run it in its own venv:
 
-    python3 -m venv /tmp/rank-venv
-    /tmp/rank-venv/bin/pip install scikit-learn -e .
-    /tmp/rank-venv/bin/python tests/eval/rank_experiment.py --C 1.0 --test
+    python3 -m venv /work/exp-venv
+    /work/exp-venv/bin/pip install scikit-learn -e .
+    /work/exp-venv/bin/python tests/eval/rank_experiment.py --C 1.0 [--test]
 
-For every BM25 candidate of every answerable question it builds named features (BM25 and its
-share of the best, rank, coverage of the question overall and in the passage text, heading path
-and title, medicine match and mismatch, source kind, best sentence, length), fits a logistic
-regression on the train split after a 5-fold cross-validation grouped by source, and compares
-hit@1, hit@3 and MRR@5 of its order with today's `Answerer._rerank` order and with plain BM25.
+For the BM25 candidates of every question (the same window `Answerer` re-ranks) it builds
+today's named features: BM25+ over the indexed passage and, separately, over its text, heading
+path and source title (rank-bm25 scores, one model per field); coverage; focus; the curated
+question match; intent match; the medicine asked about against the passage's; source kind. A
+logistic regression over them replaces `Answerer._rerank`'s order inside the real answer path
+(the no-answer rule unchanged), so the figures are those of `smabot eval`. It is fitted on four
+fifths of train's sources and scored on the fifth, five times, then on all of train for dev,
+caregivers, the regression set and (with --test, once) the frozen test split.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import math
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,99 +27,95 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
-from smabot.answer import AUTHORITY, Answerer
+from smabot import answer
+from smabot.answer import AUTHORITY, Answerer, Query
 from smabot.corpus import load_corpus
-from smabot.evaluate import normalise
-from smabot.index import Hit, build_index
+from smabot.evaluate import answerer_asker, evaluate, load_questions, normalise
+from smabot.index import DELTA, K1, B, Hit, build_index
+from smabot.question_field import QuestionMatch
+from smabot.weights import Weights
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+SETS = {
+    "train": ROOT / "tests/eval/collected/train.jsonl",
+    "dev": ROOT.parent / "shared" / "eval" / "dev.jsonl",
+    "caregivers": ROOT / "tests/eval/caregivers.jsonl",
+    "regression": ROOT / "corpus/questions/regression.jsonl",
+}
 FEATURES = (
-    "bm25",
+    "log_bm25",
     "bm25_share_of_best",
-    "rank",
-    "log_rank",
+    "bm25_text",
+    "bm25_heading",
+    "bm25_title",
     "coverage",
-    "coverage_text",
-    "coverage_heading",
-    "coverage_title",
+    "focus",
+    "curated_question",
+    "intent_match",
     "same_medicine",
     "other_medicine",
     "authority",
     "marketing_or_ai",
-    "best_sentence",
-    "length_100_words",
 )
 Row = list[float]
-Scorer = Callable[[list[Hit], list[Row]], list[int]]
 
 
 class Features:
-    """Named features of a question's BM25 candidates, over the bundled corpus."""
+    """Named features of a question's candidates, over the bundled corpus."""
 
-    def __init__(self) -> None:
-        self.index = build_index(load_corpus(ROOT / "corpus"))
-        self.answerer = Answerer(self.index)
-        terms = self.index.analyzer.terms
-        self.titles = {sid: set(terms(s["title"])) for sid, s in self.index.sources.items()}
-        self.headings = [set(terms(" ".join(p.section))) for p in self.index.passages]
-        self.texts = [set(terms(p.text)) for p in self.index.passages]
+    def __init__(self, answerer: Answerer) -> None:
+        self.answerer = answerer
+        index = answerer.index
+        terms = index.analyzer.terms
+        fields = {
+            "text": [terms(p.text) for p in index.passages],
+            "heading": [terms(" ".join(p.section)) for p in index.passages],
+            "title": [terms(index.sources[p.source_id]["title"]) for p in index.passages],
+        }
+        self.fields = {
+            name: Weights.from_documents(docs, K1, B, DELTA) for name, docs in fields.items()
+        }
 
-    def of(self, question: dict[str, Any]) -> tuple[list[Hit], list[Row]]:
-        """Candidates and their feature rows; each row ends with today's rank (not a feature)."""
-        query = self.answerer.query(question["question"], question.get("history", []))
-        hits = self.index.search(query.weights, 20) if query.weights else []
-        if not hits:
-            return [], []
-        today = {h.position: i for i, (_, h) in enumerate(self.answerer._rerank(hits, query))}
-        asked = {t for t in query.weights if t in self.answerer._drugs}
+    def _field(self, name: str, query: Query, position: int) -> float:
+        weights = self.fields[name]
+        column = weights.matrix.getcol(position)
+        score = 0.0
+        for term, w in query.weights.items():
+            row = weights.row.get(term)
+            if row is not None:
+                value = column[row, 0]
+                score += w * (value if value else weights.idf[row] * weights.delta)
+        return score
 
-        def cover(terms: set[str]) -> float:
-            found = sum(query.mass[t] for t in query.weights if t in terms)
-            return found / query.total if query.total else 0.0
-
+    def rows(self, hits: list[Hit], query: Query, matches: dict[int, QuestionMatch]) -> list[Row]:
+        """One feature row per candidate."""
+        a = self.answerer
+        index = a.index
+        asked = {t for t in query.weights if t in a._drugs}
+        best = max((h.score for h in hits), default=1.0) or 1.0
         rows = []
-        for rank, hit in enumerate(hits):
-            position, source = hit.position, hit.passage.source_id
-            about = self.answerer._drugs & self.index.terms_of(position)
-            kind = self.index.sources[source]["kind"]
-            best = max(
-                (
-                    sum(query.info[t] * w for t, w in query.weights.items() if t in terms)
-                    for _, _, terms in self.index.sentences_of(position)
-                ),
-                default=0.0,
-            )
+        for hit in hits:
+            about = a._drugs & a._terms(hit)
+            kind = index.sources[hit.passage.source_id]["kind"]
+            match = matches.get(hit.position)
             rows.append(
                 [
-                    hit.score,
-                    hit.score / hits[0].score,
-                    rank,
-                    math.log1p(rank),
-                    self.answerer.coverage(hit, query),
-                    cover(self.texts[position]),
-                    cover(self.headings[position]),
-                    cover(self.titles[source]),
+                    math.log1p(max(hit.score, 0.0)),
+                    hit.score / best,
+                    math.log1p(self._field("text", query, hit.position)),
+                    math.log1p(self._field("heading", query, hit.position)),
+                    math.log1p(self._field("title", query, hit.position)),
+                    a.coverage(hit, query),
+                    a.focus(hit, query),
+                    match.share_of_best * match.coverage if match else 0.0,
+                    float(bool(query.intents & a._section_intents[hit.position])),
                     float(bool(asked and about & asked)),
                     float(bool(asked and about and not about & asked)),
                     AUTHORITY.get(kind, 0),
                     float(kind in ("clinic_marketing", "ai_generated")),
-                    best / query.total if query.total else 0.0,
-                    len(hit.passage.text.split()) / 100,
-                    today[position],
                 ]
             )
-        return hits, rows
-
-
-def load(path: Path, group: str | None = None) -> list[dict[str, Any]]:
-    """Answerable questions of a file, each with the group (source) it is split by."""
-    found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["expect"] == "answer":
-            found.append({**row, "group": group or row.get("source_name", path.name)})
-    return found
+        return rows
 
 
 def relevant(question: dict[str, Any], hit: Hit) -> bool:
@@ -129,88 +126,126 @@ def relevant(question: dict[str, Any], hit: Hit) -> bool:
     return any(normalise(g) in text for g in question.get("gold", []))
 
 
-def figures(
-    features: Features, questions: list[dict[str, Any]], scorer: Scorer
-) -> tuple[float, float, float, int]:
-    """hit@1, hit@3, MRR@5 and how many questions, for one way of ordering candidates."""
-    hit1 = hit3 = mrr = 0.0
+def training_rows(
+    features: Features, questions: list[dict[str, Any]]
+) -> tuple[list[Row], list[int]]:
+    """Feature rows and relevance labels of every answerable question's candidates."""
+    a = features.answerer
+    rows: list[Row] = []
+    labels: list[int] = []
     for question in questions:
-        hits, rows = features.of(question)
-        if not hits:
+        if question["expect"] != "answer":
             continue
-        found = [relevant(question, hits[i]) for i in scorer(hits, rows)]
-        hit1 += found[0]
-        hit3 += any(found[:3])
-        first = next((k for k, ok in enumerate(found[:5]) if ok), None)
-        mrr += 1 / (first + 1) if first is not None else 0.0
-    n = len(questions)
-    return round(hit1 / n, 3), round(hit3 / n, 3), round(mrr / n, 3), n
-
-
-def fit(features: Features, questions: list[dict[str, Any]], c: float) -> Scorer:
-    """A logistic regression on the questions' candidates, as a way of ordering them."""
-    rows, labels = [], []
-    for question in questions:
-        hits, found = features.of(question)
-        rows += [r[:-1] for r in found]
+        query = a.query(question["question"], question.get("history", []))
+        if not query.weights:
+            continue
+        hits = a.index.search(query.weights, answer.RERANK_WINDOW)
+        matches = a.question_field.matches(query.weights, query.mass)
+        rows += features.rows(hits, query, matches)
         labels += [int(relevant(question, h)) for h in hits]
-    scaler = StandardScaler().fit(rows)
-    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    model.fit(scaler.transform(rows), labels)
-
-    def order(hits: list[Hit], candidates: list[Row]) -> list[int]:
-        scores = model.decision_function(scaler.transform(np.array([r[:-1] for r in candidates])))
-        return [int(i) for i in np.argsort(-scores, kind="stable")]
-
-    order.coefficients = dict(zip(FEATURES, model.coef_[0].round(2), strict=True))  # type: ignore[attr-defined]
-    return order
+    return rows, labels
 
 
-def todays_order(hits: list[Hit], rows: list[Row]) -> list[int]:
-    """Today's hand-tuned order (`Answerer._rerank`)."""
-    return sorted(range(len(hits)), key=lambda i: rows[i][-1])
+class Model:
+    """Standardised features times coefficients: what a runtime ranker would save as JSON."""
+
+    def __init__(self, rows: list[Row], labels: list[int], c: float) -> None:
+        scaler = StandardScaler().fit(rows)
+        fitted = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+        fitted.fit(scaler.transform(rows), labels)
+        scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+        self.coef = fitted.coef_[0] / scale
+        self.intercept = float(fitted.intercept_[0] - (scaler.mean_ * self.coef).sum())
+
+    def named(self) -> dict[str, float]:
+        """Coefficients by feature name (in raw feature units)."""
+        return {n: round(float(c), 3) for n, c in zip(FEATURES, self.coef, strict=True)}
+
+    def score(self, row: Row) -> float:
+        """Log-odds that a candidate answers."""
+        return self.intercept + float(np.dot(self.coef, row))
 
 
-def bm25_order(hits: list[Hit], rows: list[Row]) -> list[int]:
-    """Plain BM25+ order."""
-    return list(range(len(hits)))
+def install(features: Features, model: Model | None) -> Answerer:
+    """An Answerer whose re-ranking is the model's (None: today's rule)."""
+    a = features.answerer
+    if model is None:
+        return a
+    ranker = Answerer(a.index)
+
+    def rerank(
+        hits: list[Hit], query: Query, matches: dict[int, QuestionMatch] | None = None
+    ) -> list[tuple[float, Hit]]:
+        rows = features.rows(hits, query, matches or {})
+        # a positive score that keeps the order, so MIN_RELATIVE_SCORE keeps its meaning
+        ranked = [(1 / (1 + math.exp(-model.score(r))), h) for r, h in zip(rows, hits, strict=True)]
+        ranked.sort(key=lambda pair: -pair[0])
+        return ranked
+
+    ranker._rerank = rerank  # type: ignore[method-assign]
+    return ranker
+
+
+def figures(answerer: Answerer, questions: list[dict[str, Any]]) -> tuple[float, ...]:
+    """hit@1, hit@3, MRR@5 and no-answer accuracy through the real answer path."""
+    r = evaluate(questions, answerer_asker(answerer))
+    return r.hit_at_1, r.hit_at_3, r.mrr_at_5, r.no_answer_accuracy
+
+
+def pooled(answerer: Answerer, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per-question results, to pool the held-out folds."""
+    return evaluate(questions, answerer_asker(answerer)).results
+
+
+def summarise(results: list[dict[str, Any]]) -> tuple[float, ...]:
+    """hit@1, hit@3, MRR@5, no-answer accuracy of pooled per-question results."""
+    ranks = [r["rank"] for r in results if r["expect"] == "answer"]
+    refusals = [r["ok"] for r in results if r["expect"] == "no_answer"]
+
+    def mean(values: list[float]) -> float:
+        return round(sum(values) / len(values), 3) if values else 1.0
+
+    return (
+        mean([float(r == 1) for r in ranks]),
+        mean([float(r is not None and r <= 3) for r in ranks]),
+        mean([1 / r if r is not None and r <= 5 else 0.0 for r in ranks]),
+        mean([float(ok) for ok in refusals]),
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--C", type=float, nargs="+", default=[1.0], help="regularisation")
     parser.add_argument("--test", action="store_true", help="also score the frozen test split")
     args = parser.parse_args()
-    features = Features()
-    train = (
-        load(ROOT / "tests/eval/collected/train.jsonl")
-        + load(ROOT / "tests/eval/caregivers.jsonl", "caregivers")
-        + load(ROOT / "corpus/questions/regression.jsonl", "regression")
-    )
-
-    ways: dict[str, Scorer] = {"today": todays_order, "bm25": bm25_order}
-    groups = sorted({q["group"] for q in train})
-    pooled: dict[str, list[tuple[float, float, float, int]]] = {"today": [], "model": []}
-    for fold in (groups[i::5] for i in range(5)):
-        held = [q for q in train if q["group"] in fold]
-        model = fit(features, [q for q in train if q["group"] not in fold], args.C)
-        pooled["today"].append(figures(features, held, ways["today"]))
-        pooled["model"].append(figures(features, held, model))
-    for name, parts in pooled.items():
-        n = sum(p[3] for p in parts)
-        mean = [round(sum(p[k] * p[3] for p in parts) / n, 3) for k in range(3)]
-        print(f"train, cross-validated by source: {name:>6} hit@1/hit@3/MRR@5 {mean} (n={n})")
-    model = fit(features, train, args.C)
-    print("coefficients:", model.coefficients)  # type: ignore[attr-defined]
+    features = Features(Answerer(build_index(load_corpus(ROOT / "corpus"))))
+    sets = {name: load_questions(path) for name, path in SETS.items() if path.exists()}
+    train = sets["train"]
+    groups = sorted({q.get("source_name", "?") for q in train})
+    folds = [set(groups[i::5]) for i in range(5)]
+    rule: list[dict[str, Any]] = []
+    for fold in folds:
+        rule += pooled(install(features, None), [q for q in train if q["source_name"] in fold])
+    print("train 5-fold by source, rule   h1/h3/mrr/na", summarise(rule))
+    for c in args.C:
+        learned: list[dict[str, Any]] = []
+        for fold in folds:
+            rows, labels = training_rows(
+                features, [q for q in train if q["source_name"] not in fold]
+            )
+            model = Model(rows, labels, c)
+            held = [q for q in train if q["source_name"] in fold]
+            learned += pooled(install(features, model), held)
+        print(f"train 5-fold by source, C={c:<5} h1/h3/mrr/na", summarise(learned))
+    model = Model(*training_rows(features, train), args.C[0])
+    print(f"coefficients (C={args.C[0]}):", model.named())
     if args.test:
-        sets = {"test": load(ROOT / "tests/eval/collected/test.jsonl")}
-        if DEV.exists():
-            sets["dev"] = load(DEV, "dev")
-        for name, questions in sets.items():
-            for way, scorer in (*ways.items(), ("model", model)):
-                print(
-                    f"{name:>5} {way:>6} hit@1/hit@3/MRR@5/n", figures(features, questions, scorer)
-                )
+        sets["test"] = load_questions(ROOT / "tests/eval/collected/test.jsonl")
+    for name, questions in sets.items():
+        if name == "train":
+            continue
+        print(f"{name:>10} rule  ", figures(install(features, None), questions))
+        print(f"{name:>10} model ", figures(install(features, model), questions))
 
 
 if __name__ == "__main__":

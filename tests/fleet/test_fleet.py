@@ -49,7 +49,12 @@ def test_a_build_published_from_a_reaches_b_and_b_answers_from_it(
     answer = ask(b.url, "Where can we park on treatment day?", client="198.51.100.3").json()
     assert answer["status"] == "answered"
     assert "multistorey" in answer["passages"][0]["text"]
-    assert served_version(a.url) == served_version(b.url)  # both of A's workers too
+    # both of A's workers swap too (each watches the folder every second)
+    new = served_version(b.url)
+    deadline = time.monotonic() + 5
+    while {served_version(a.url) for _ in range(6)} != {new}:
+        assert time.monotonic() < deadline, "one of A's workers kept the old build"
+        time.sleep(0.2)
 
 
 def test_feedback_sent_to_each_replica_lands_in_one_table(
@@ -96,6 +101,33 @@ def test_metrics_count_requests_answers_and_the_served_index(
     assert 'smabot_answers_total{status="answered"}' in text
     assert "smabot_request_seconds_bucket" in text
     assert f'version="{served_version(a.url)}"' in text
+
+
+def test_a_damaged_build_in_postgres_is_refused_and_the_last_good_one_keeps_serving(
+    replicas: tuple[Replica, Replica], postgres: Postgres
+) -> None:
+    _, b = replicas
+    version = served_version(b.url)
+    with psycopg.connect(postgres.url) as db:
+        db.execute(
+            "INSERT INTO builds (name, version, published_at, archive) "
+            "VALUES ('29991231T000000000000-damaged', 'damaged', '2999-12-31', %s)",
+            (b"not a build",),
+        )
+    deadline = time.monotonic() + 10
+    while not any(
+        "damaged" in p for p in httpx2.get(f"{b.url}/readyz", timeout=5).json()["problems"]
+    ):
+        assert time.monotonic() < deadline, "a damaged build went unnoticed"
+        time.sleep(0.2)
+    assert served_version(b.url) == version
+    assert ask(b.url, "How is Zolgensma given?", client="203.0.113.13").status_code == 200
+    with psycopg.connect(postgres.url) as db:
+        db.execute("DELETE FROM builds WHERE version = 'damaged'")
+    deadline = time.monotonic() + 10
+    while httpx2.get(f"{b.url}/readyz", timeout=5).status_code != 200:
+        assert time.monotonic() < deadline, "readiness did not recover"
+        time.sleep(0.2)
 
 
 def test_with_redis_down_questions_go_on_and_readiness_says_so(
@@ -146,6 +178,9 @@ def test_with_postgres_down_publishing_fails_cleanly_and_a_restart_serves_the_ca
     assert "published builds unreachable at postgresql://" in published.stderr
     assert "Traceback" not in published.stderr
     assert pointer.read_text() == before  # A goes back to the build the fleet has
+    report = a.smabot("report")
+    assert report.returncode == 1 and "records in postgresql://" in report.stderr
+    assert "Traceback" not in report.stderr
     version = served_version(b.url)
     b.stop()
     b.start()  # a restart without PostgreSQL: the build cached in B's index folder

@@ -3,7 +3,9 @@
  *
  * On another site, one tag adds a launcher button that opens the chat:
  *   <script src="https://HOST/widget.js" defer data-title="…" data-accent="#…"
- *           data-greeting="…" data-questions="…|…" data-helpline="…"></script>
+ *           data-greeting="…" data-questions="…|…" data-helpline="…" data-locale="en-GB"
+ *           data-lang="es" data-operator="…" data-privacy-url="https://…" data-position="left">
+ *   </script>
  * No cookies, no inline script or style, no eval, nothing fetched from anyone but HOST.
  */
 (() => {
@@ -24,6 +26,8 @@
     "locale",
     "lang",
     "position",
+    "operator",
+    "privacyUrl",
   ];
   const DEFAULTS = { questions: "", helpline: "", accent: "#005eb8", locale: "", position: "right" };
   const LOCALE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
@@ -35,70 +39,84 @@
   const REQUEST_TIMEOUT_MS = 20000;
   const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
   const PHONE = "(max-width: 480px)"; // where the open widget covers the screen (widget.css)
-  const s = (n) => (n === 1 ? "" : "s");
 
-  // UI strings; passages are never translated (they are quoted word for word).
-  const MESSAGES = {
-    en: {
-      dir: "ltr",
-      title: "Ask about SMA treatments",
-      greeting:
-        "Ask a question about SMA treatments. Answers are passages from published articles, " +
-        "shown word for word with their sources and the kind of each source.",
-      close: "Close the chat",
-      restart: "Start again",
-      restarted: "The conversation was cleared.",
-      examples: "Example questions",
-      conversation: "Conversation",
-      label: "Your question",
-      send: "Ask",
-      left: (n) => `${n} character${s(n)} left`,
-      over: (n, max) => `${n} character${s(n)} over the ${max} limit: please shorten it.`,
-      empty: "Type a question first.",
-      loading: "Looking through the articles…",
-      youAsked: "You asked: ",
-      notCovered: "Not covered by our articles",
-      alsoCall: (h) => `You can also call ${h}.`,
-      careTeam: "Contact your care team now",
-      callNow: (n) => `Call ${n} now`,
-      callLocal: "Call your local emergency number now",
-      call: (n) => `Call ${n}`,
-      alsoAsk: "You could also ask:",
-      meaning: (t) => `What does “${t}” mean?`,
-      updated: (d) => `Updated ${d}.`,
-      noDate: "Date not stated.",
-      readAt: (p) => `Read at ${p}`,
-      newTab: " (opens in a new tab)",
-      source: "Source",
-      helpful: "Was this helpful?",
-      yes: "Yes",
-      no: "No",
-      thanks: "Thank you, that helps us improve.",
-      unsent: "Sorry, that didn't send. Was this helpful?",
-      busy: (w) => `Lots of questions are arriving at once. Please try again ${w}.`,
-      inSeconds: (n) => `in ${n} second${s(n)}`,
-      inAMoment: "in a moment",
-      serverError: "Something went wrong on our side. Please try again.",
-      offline: "You seem to be offline. Check your connection and try again.",
-      unreachable: "smabot can't be reached right now. Please try again.",
-      refused: (d) => `That question could not be asked: ${d}.`,
-      unexpected: "Something went wrong. Please try again.",
-      retry: "Try again",
-      found: (n) => `${n} passage${s(n)} found.`,
-      whole: "Read the whole passage",
-      more: (n) => `${n} more passage${s(n)} from other sources`,
-      copy: "Copy the answer with its sources",
-      copied: "Copied, with the sources.",
-      kinds: {
-        charity: "Charity",
-        regulator_label: "Regulator's label",
-        consumer_health: "Health website",
-        clinic_marketing: "Clinic marketing: an advert for a clinic",
-        ai_generated: "AI-generated, pending human review",
-        other: "Other source",
-      },
+  // UI strings; passages are never translated (they are quoted word for word). English is
+  // built in; other languages are fetched from /static/i18n/ only when a page or host asks for
+  // them. {x} is filled in; an object picks the plural form (Intl.PluralRules) for {n}.
+  const EN = {
+    dir: "ltr",
+    title: "Ask about SMA treatments",
+    greeting:
+      "Ask a question about SMA treatments. Answers are passages from published articles, " +
+      "shown word for word with their sources and the kind of each source.",
+    close: "Close the chat",
+    restart: "Start again",
+    restarted: "The conversation was cleared.",
+    runBy: "Run by {o}.",
+    privacy: "What we store",
+    examples: "Example questions",
+    conversation: "Conversation",
+    label: "Your question",
+    send: "Ask",
+    left: { one: "{n} character left", other: "{n} characters left" },
+    over: {
+      one: "{n} character over the {max} limit: please shorten it.",
+      other: "{n} characters over the {max} limit: please shorten it.",
+    },
+    empty: "Type a question first.",
+    loading: "Looking through the articles…",
+    youAsked: "You asked: ",
+    notCovered: "Not covered by our articles",
+    alsoCall: "You can also call {h}.",
+    careTeam: "Contact your care team now",
+    callNow: "Call {n} now",
+    callLocal: "Call your local emergency number now",
+    call: "Call {n}",
+    alsoAsk: "You could also ask:",
+    meaning: "What does “{t}” mean?",
+    updated: "Updated {d}.",
+    noDate: "Date not stated.",
+    readAt: "Read at {p}",
+    newTab: " (opens in a new tab)",
+    source: "Source",
+    helpful: "Was this helpful?",
+    yes: "Yes",
+    no: "No",
+    thanks: "Thank you, that helps us improve.",
+    unsent: "Sorry, that didn't send. Was this helpful?",
+    busy: "Lots of questions are arriving at once. Please try again {w}.",
+    inSeconds: { one: "in {n} second", other: "in {n} seconds" },
+    inAMoment: "in a moment",
+    serverError: "Something went wrong on our side. Please try again.",
+    offline: "You seem to be offline. Check your connection and try again.",
+    unreachable: "smabot can't be reached right now. Please try again.",
+    refused: "That question could not be asked: {d}.",
+    unexpected: "Something went wrong. Please try again.",
+    retry: "Try again",
+    found: { one: "{n} passage found.", other: "{n} passages found." },
+    whole: "Read the whole passage",
+    more: { one: "{n} more passage from other sources", other: "{n} more passages from other sources" },
+    copy: "Copy the answer with its sources",
+    copied: "Copied, with the sources.",
+    kinds: {
+      charity: "Charity",
+      regulator_label: "Regulator's label",
+      consumer_health: "Health website",
+      clinic_marketing: "Clinic marketing: an advert for a clinic",
+      ai_generated: "AI-generated, pending human review",
+      other: "Other source",
     },
   };
+  // The server rewrites these paths to the fingerprinted (immutable) catalogs.
+  const CATALOGS = { es: "/static/i18n/es.json", ar: "/static/i18n/ar.json" };
+  const loaded = { en: EN };
+  const loading = { en: Promise.resolve(EN) };
+  /** A language's messages, fetched once; English stands in if they cannot be loaded. */
+  const catalog = (lang) =>
+    (loading[lang] ??= fetch(HOST + CATALOGS[lang])
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((messages) => (loaded[lang] = { ...EN, ...messages }))
+      .catch((error) => fail(`the ${lang} messages could not be loaded`, error)));
 
   const fail = (message, error) => console.error(`[smabot] ${message}`, error ?? "");
 
@@ -117,6 +135,7 @@
           <button type="button" class="restart" hidden></button>
           <button type="button" class="close">✕</button>
         </div>
+        <p class="about"><span></span> <a target="_blank" rel="noopener"></a></p>
         <div class="conversation">
           <p class="greeting"></p>
           <div class="starters" role="group"></div>
@@ -144,6 +163,13 @@
     return node;
   }
 
+  /** Marks the server's own (English) words as such, reading in their own direction. */
+  function english(node) {
+    node.lang = "en";
+    node.dir = "auto";
+    return node;
+  }
+
   /** Appends text[start:end] to parent, wrapping the parts inside highlight ranges in <mark>. */
   function appendMarked(parent, text, start, end, highlights) {
     let cursor = start;
@@ -162,7 +188,7 @@
   function renderPassageText(text, highlights) {
     const box = el("div", "passage-text");
     // Passages keep their own direction: English reads left to right on a right-to-left page.
-    box.dir = "auto";
+    english(box);
     let list = null;
     let offset = 0;
     for (const line of text.split("\n")) {
@@ -253,7 +279,7 @@
   function leadOf(passage) {
     const { text, highlights } = passage;
     const lead = el("blockquote", "lead");
-    lead.dir = "auto";
+    english(lead);
     const sentence = el("p");
     highlights.forEach(([from, to], i) => {
       // adjacent sentences join with a space, sentences apart with an ellipsis
@@ -275,24 +301,27 @@
     }
   }
 
-  async function errorFor(response, t) {
+  async function errorFor(response, chat) {
     if (response.status === 429) {
       const wait = Number(response.headers.get("retry-after")) || 0;
-      return new ChatError(t.busy(wait ? t.inSeconds(wait) : t.inAMoment), true);
+      const w = wait ? chat.tr("inSeconds", { n: wait }) : chat.t.inAMoment;
+      return new ChatError(chat.tr("busy", { w }), true);
     }
-    if (response.status >= 500) return new ChatError(t.serverError, true);
+    if (response.status >= 500) return new ChatError(chat.t.serverError, true);
     let detail = "";
     try {
       detail = (await response.json()).error || "";
     } catch (error) {
       fail("unreadable error response", error);
     }
-    return new ChatError(t.refused(detail || response.statusText), false);
+    return new ChatError(chat.tr("refused", { d: detail || response.statusText }), false);
   }
 
   class SmabotChat extends HTMLElement {
+    static messages = EN; // the English catalog, the reference for the others (tests read it)
+
     static get observedAttributes() {
-      return ATTRIBUTES.map((name) => `data-${name}`);
+      return ATTRIBUTES.map((name) => `data-${name.replace(/[A-Z]/g, "-$&").toLowerCase()}`);
     }
 
     connectedCallback() {
@@ -324,15 +353,24 @@
     }
 
     get t() {
-      return MESSAGES[this.lang2] || MESSAGES.en;
+      return loaded[this.lang2] || EN;
+    }
+
+    /** A message with its {placeholders} filled in, in the plural form {n} calls for. */
+    tr(key, vars) {
+      let message = this.t[key];
+      if (typeof message === "object") {
+        message = message[new Intl.PluralRules(this.lang2).select(vars.n)] ?? message.other;
+      }
+      return message.replace(/\{(\w+)\}/g, (_, name) => vars[name]);
     }
 
     /** The UI language: data-lang, else the host page's, else the browser's; English if unknown. */
     get lang2() {
       const wanted = [this.dataset.lang, document.documentElement.lang, ...navigator.languages];
       for (const tag of wanted) {
-        const code = String(tag || "").slice(0, 2).toLowerCase();
-        if (MESSAGES[code]) return code;
+        const code = String(tag || "").split(/[-_]/)[0].toLowerCase();
+        if (loading[code] || CATALOGS[code]) return code;
       }
       return "en";
     }
@@ -382,13 +420,18 @@
 
     /** Shows the chat once its stylesheet has loaded, so unstyled content never flashes. */
     revealWhenStyled(link) {
-      const show = () => (this.ui.root.hidden = false);
-      link.addEventListener("load", show, { once: true });
-      link.addEventListener("error", () => {
-        fail(`the stylesheet ${link.href} could not be loaded`);
-        show();
+      const styled = new Promise((show) => {
+        link.addEventListener("load", show, { once: true });
+        link.addEventListener("error", () => {
+          fail(`the stylesheet ${link.href} could not be loaded`);
+          show();
+        });
       });
-      setTimeout(show, 4000); // a stylesheet that never answers must not hide the chat forever
+      // nor English flashing before the page's language; never hidden for more than 4 s
+      const late = new Promise((show) => setTimeout(show, 4000));
+      Promise.race([Promise.all([styled, catalog(this.lang2)]), late]).then(
+        () => (this.ui.root.hidden = false),
+      );
     }
 
     listen() {
@@ -436,9 +479,22 @@
     /** Applies the data-* settings and the UI language. */
     apply() {
       const ui = this.ui;
+      const lang = this.lang2;
+      if (!loaded[lang]) catalog(lang).then(() => this.lang2 === lang && this.apply());
       const t = this.t;
-      ui.root.lang = this.lang2;
+      ui.root.lang = lang;
       ui.root.dir = t.dir;
+      const operator = this.dataset.operator;
+      const [runBy, privacy] = ui.panel.querySelector(".about").children;
+      runBy.textContent = operator ? this.tr("runBy", { o: operator }) : "";
+      let policy = this.dataset.privacyUrl;
+      if (policy && !/^https?:\/\//.test(policy)) {
+        fail(`data-privacy-url must be an http(s) address, not ${JSON.stringify(policy)}`);
+        policy = "";
+      }
+      privacy.href = policy || `${HOST}/privacy`;
+      privacy.textContent = t.privacy;
+      privacy.append(el("span", "visually-hidden", t.newTab));
       ui.root.dataset.position = this.setting("position") === "left" ? "left" : "right";
       ui.title.textContent = this.setting("title");
       ui.launcher.querySelector(".launcher-label").textContent = this.setting("title");
@@ -544,7 +600,7 @@
       const wasOver = counter.classList.contains("over");
       counter.hidden = length < COUNTER_FROM;
       counter.classList.toggle("over", over > 0);
-      counter.textContent = over > 0 ? t.over(over, MAX_QUESTION) : t.left(-over);
+      counter.textContent = over > 0 ? this.tr("over", { n: over, max: MAX_QUESTION }) : this.tr("left", { n: -over });
       if (over > 0 && !wasOver) this.ui.announcer.textContent = counter.textContent;
       input.setAttribute("aria-invalid", String(over > 0));
       if (over <= 0) this.showFormError("");
@@ -575,7 +631,7 @@
         // under it already says by how much, and screen readers hear it again.
         this.ui.announcer.textContent = "";
         requestAnimationFrame(() => {
-          this.ui.announcer.textContent = t.over(question.length - MAX_QUESTION, MAX_QUESTION);
+          this.ui.announcer.textContent = this.tr("over", { n: question.length - MAX_QUESTION, max: MAX_QUESTION });
         });
         this.ui.input.focus();
         return;
@@ -624,7 +680,7 @@
         fail("the request failed", error);
         throw new ChatError(navigator.onLine ? this.t.unreachable : this.t.offline, true);
       }
-      if (!response.ok) throw await errorFor(response, this.t);
+      if (!response.ok) throw await errorFor(response, this);
       return response.json();
     }
 
@@ -639,8 +695,8 @@
     addExchange(question) {
       const item = el("li", "exchange");
       const asked = el("p", "question");
-      asked.dir = "auto";
-      asked.append(el("span", "visually-hidden", this.t.youAsked), question);
+      // the words in their own direction, whatever the language of the hidden "You asked"
+      asked.append(el("span", "visually-hidden", this.t.youAsked), el("bdi", "", question));
       item.append(asked, el("div", "answer"));
       this.ui.exchanges.append(item);
       this.ui.restart.hidden = false;
@@ -657,6 +713,7 @@
     async restore() {
       const records = saved.read();
       if (!records.length) return;
+      await catalog(this.lang2);
       const glossary = await this.glossary;
       const items = records.map((record) => {
         const item = this.addExchange(record.q);
@@ -688,9 +745,9 @@
         parts.push(alert);
       } else if (answer.status === "no_answer") {
         const card = el("div", "care-card non-urgent");
-        card.append(el("h3", "", t.notCovered), el("p", "", answer.message));
+        card.append(el("h3", "", t.notCovered), english(el("p", "", answer.message)));
         const helpline = this.setting("helpline");
-        if (helpline) card.append(el("p", "helpline", t.alsoCall(helpline)));
+        if (helpline) card.append(el("p", "helpline", this.tr("alsoCall", { h: helpline })));
         parts.push(card);
       }
       if (answer.passages.length) {
@@ -704,7 +761,7 @@
           const rest = el("ol", "passages");
           rest.start = 2;
           others.forEach((p, i) => rest.append(this.renderPassage(p, i + 1, glossary, false)));
-          more.append(el("summary", "", t.more(others.length)), rest);
+          more.append(el("summary", "", this.tr("more", { n: others.length })), rest);
           parts.push(more);
         }
         const tools = el("div", "tools");
@@ -722,13 +779,13 @@
         group.setAttribute("aria-label", t.alsoAsk);
         group.append(el("p", "suggestions-label", t.alsoAsk));
         for (const text of answer.suggestions) {
-          const button = el("button", "suggestion", text);
+          const button = english(el("button", "suggestion", text));
           button.type = "button";
           group.append(button);
         }
         parts.push(group);
       }
-      parts.push(el("p", "disclaimer", answer.disclaimer));
+      parts.push(english(el("p", "disclaimer", answer.disclaimer)));
       box.replaceChildren(...parts);
       if (alert && restoring) alert.removeAttribute("role"); // not announced again on reload
       if (!restoring) this.reveal(box.closest(".exchange") || box, alert);
@@ -742,15 +799,16 @@
       const card = el("div", `care-card ${urgent ? "urgent" : "emergency"}`);
       card.setAttribute("role", "alert");
       card.tabIndex = -1;
-      const heading = urgent ? t.careTeam : flag.call ? t.callNow(flag.call) : t.callLocal;
-      card.append(el("h3", "", heading), el("p", "", answer.message));
+      const heading = urgent ? t.careTeam : flag.call ? this.tr("callNow", { n: flag.call }) : t.callLocal;
+      // the heading and the call link in the page's language; the server's words as they came
+      card.append(el("h3", "", heading), english(el("p", "", answer.message)));
       if (flag.call) {
-        const call = el("a", "call", t.call(flag.call));
+        const call = el("a", "call", this.tr("call", { n: flag.call }));
         call.href = `tel:${flag.call}`;
         card.append(call);
       }
       const helpline = this.setting("helpline");
-      if (urgent && helpline) card.append(el("p", "helpline", t.alsoCall(helpline)));
+      if (urgent && helpline) card.append(el("p", "helpline", this.tr("alsoCall", { h: helpline })));
       return card;
     }
 
@@ -781,7 +839,7 @@
       } else item.append(text);
       for (const [term, definition] of termsIn(passage.text, glossary || {})) {
         const details = el("details", "definition");
-        details.append(el("summary", "", t.meaning(term)), el("p", "", definition));
+        details.append(el("summary", "", this.tr("meaning", { t: term })), english(el("p", "", definition)));
         item.append(details);
       }
       if (!item.contains(cite)) item.append(cite);
@@ -793,15 +851,16 @@
       const t = this.t;
       const c = passage.citation;
       const cite = el("p", "citation");
-      cite.dir = "auto";
-      const updated = c.last_updated ? t.updated(c.last_updated) : t.noDate;
+      const updated = c.last_updated ? this.tr("updated", { d: c.last_updated }) : t.noDate;
       const section = c.section ? `, ${c.section}` : "";
       const stop = /[.?!]$/.test(section || c.title) ? "" : ".";
       cite.append(
         el("span", "number", `[${index + 1}]`),
-        ` ${c.publisher}, “${c.title}”${section}${stop} ${updated} `,
+        " ",
+        el("bdi", "", `${c.publisher}, “${c.title}”${section}${stop}`),
+        ` ${updated} `,
       );
-      const link = el("a", "source-link", t.readAt(c.publisher));
+      const link = el("a", "source-link", this.tr("readAt", { p: c.publisher }));
       link.href = sourceLink(c.url, passage.text, passage.highlights);
       link.target = "_blank";
       link.rel = "noopener noreferrer";
@@ -898,13 +957,14 @@
         ? first.text.slice(first.highlights[0][0], first.highlights[0][1])
         : "";
       const count = answer.passages.length;
-      const summary = [answer.message || "", count ? this.t.found(count) : "", sentence]
-        .filter(Boolean)
-        .join(" ");
+      // the server's English marked as such, for screen readers speaking another language
+      const summary = [
+        english(el("span", "", answer.message || "")),
+        count ? ` ${this.tr("found", { n: count })} ` : " ",
+        english(el("span", "", sentence)),
+      ];
       this.ui.announcer.textContent = "";
-      requestAnimationFrame(() => {
-        this.ui.announcer.textContent = summary;
-      });
+      requestAnimationFrame(() => this.ui.announcer.replaceChildren(...summary));
     }
   }
 

@@ -1,0 +1,194 @@
+"""ConText's phrase lists for red flags: the modifiers, pseudo-modifiers and terminators.
+
+Each rule is (category, direction, regex) over normalised text (folded, apostrophes dropped,
+tokens joined by single spaces). Directions: "f" forwards, "b" backwards, "fb" both, "i" the
+words inside the phrase itself (a question frame), "s" forwards to the end of the sentence
+through soft terminators (an instruction: "his action plan: epipen for any lip swelling, then
+call 911"). context.py applies them.
+"""
+
+from __future__ import annotations
+
+NEGATED, HISTORICAL, HYPOTHETICAL, OTHER, RESOLVED, FIGURATIVE = (
+    "negated",
+    "historical",
+    "hypothetical",
+    "other_person",
+    "resolved",
+    "figurative",
+)
+_NUM = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
+    r"couple of|several|many)"
+)
+_AGO = rf"{_NUM} (?:weeks?|months?|years?|yrs?) ago"
+# Modifier phrases: (category, direction, regex). Directions: "f" forwards, "b" backwards.
+RULES: list[tuple[str, str, str]] = [
+    (
+        NEGATED,
+        "f",
+        r"no|not|never|without|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|hadnt|"
+        r"wont|cant|none|nor|neither|denies|denied|free of|absence of|ruled out|nothing",
+    ),
+    (HISTORICAL, "fb", _AGO),
+    (
+        HISTORICAL,
+        "fb",
+        r"last (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time|term)|"
+        r"years? ago|months ago|in the past|used to|history of|previously|back then|"
+        r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
+        r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|long before|newborn|"
+        r"in (?:his|her|their|my) first (?:week|month|year)s?|always (?:had|been|has|have)|"
+        r"at the weekend|last weekend|(?:at|over) (?:christmas|easter|half term)|"
+        r"(?:in|last) (?:january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)|turned out to be|"
+        r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
+        r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) (?:\w+ )?diagnosis",
+    ),
+    # "last loading dose her site went red": what follows is then; "we ran out, last dose was
+    # yesterday" still counts
+    (
+        HISTORICAL,
+        "f",
+        r"last (?:loading |maintenance )?(?:dose|injection|infusion|procedure|admission|course)",
+    ),
+    (
+        HYPOTHETICAL,
+        "f",
+        r"if|in case|what if|whether|signs? of|symptoms? of|warning signs?|"
+        r"what (?:are|is) the (?:signs?|symptoms?)|"
+        r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?"
+        r"(?:know|tell|spot|recognise|recognize|check)|"
+        r"watch (?:out )?for|look(?:ing)? (?:out )?for|keep an eye (?:out )?for|"
+        r"risks? of|chances? of|likely|likelihood|how (?:common|often|likely|rare)|"
+        r"side effects? (?:like|such as|include|including|are)|"
+        r"when (?:should|do|does|would|to|can|must|will)|"
+        r"what (?:should|do|would|to)(?: (?:i|we|you))? do|"
+        r"what happens|do (?:i|we) need to|should (?:i|we) worry|ever|in the event|plan for|"
+        r"prevent|avoid|worry about|is there a risk|any risk|"
+        r"(?:would|could|might|can|will|does|do) (?:a|an|any)|"
+        r"what (?:are|is) (?:the )?(?:common|usual|typical|main|most common)",
+    ),
+    # Question frames govern the words inside them: "is a puffy face a side effect of…?",
+    # "does evrysdi help with choking?", "what do petechiae look like?"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:can|could|does|do|did|will|would|might|may) (?:\w+ ){0,4}"
+        r"(?:cause|causes|lead to|leads to|trigger|triggers|result in|give (?:you|them|him|her))"
+        r"(?: \w+){0,6}|"
+        r"(?:is|are|can|could) (?!(?:this|it|that|these|those|they|she|he)\b)(?:\w+ ){1,8}"
+        r"(?:a |an )?(?:common |known |possible |normal |usual |rare )?side effects?|"
+        r"(?:does|do|can|will|would|could|might) (?:\w+ ){1,3}"
+        r"(?:help|improve|treat|affect|reduce|prevent|stop|change|increase|raise|lower)"
+        r"(?: \w+){0,8}|"
+        r"what (?:do|does|would|will) (?:\w+ ){1,4}look like|what counts as(?: \w+){0,4}|"
+        r"(?:spotting|recognising|recognizing)(?: \w+){0,4}|"
+        r"\w+ risks?\b",
+    ),
+    (
+        OTHER,
+        "f",
+        r"some (?:children|kids|babies|patients|people|parents|adults)|"
+        # a child without SMA, another mother in the group: "my other kid (no SMA) fell off…"
+        r"my other (?:kid|child|son|daughter|boy|girl|baby|one)s?|"
+        r"another (?:mother|mum|mom|parent|dad|father|family|mums|moms)|"
+        r"other (?:children|kids|babies|patients|parents|people|families)|"
+        r"(?:i|we|ive|weve) (?:read|heard|saw|seen|have seen|have read|have heard)|"
+        r"(?:in|during) (?:the )?"
+        r"(?:trials?|stud(?:y|ies)|clinical trials?)|people (?:say|said|report)|"
+        r"(?:has|have|was|were) been reported|reported in|the leaflet|the label|the website|"
+        r"(?:children|kids|babies|people|patients|adults) with sma|"
+        r"my (?:nephew|niece|cousin|friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|"
+        r"mom|dad|nan|gran|grandma|grandad|grandpa|granny)s?\b|"
+        r"(?:a|one|another) (?:boy|girl|child|kid) (?:in|at|from)|at (?:school|nursery)|"
+        r"(?:the|a|another|one) (?:\w+ )?(?:baby|child|kid|boy|girl|patient|man|woman|lady) "
+        r"(?:in|on|at|from|across) (?:the )?(?:next|other|same|opposite) "
+        r"(?:bed|cot|bay|room|ward|cubicle)|next door|"
+        r"anyone on here|anyone else|if anyone|not us|not mine|"
+        r"in (?:his|her|their) class|"
+        r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
+        r"(?:sheet|leaflet|letter|card|booklet|instructions|nurse|doctor|they|team|website|label|"
+        r"consultant|gp|neurologist|neuro|"
+        r"physio|physiotherapist|dietitian|dietician|pharmacist|paediatrician|pediatrician|"
+        r"specialist|ward|unit|hospital|grandma|grandad|granny|nan|midwife|health visitor) "
+        r"(?:says|said|told us|told me|mentioned|lists|listed|warned|explained)",
+    ),
+    (
+        RESOLVED,
+        "b",
+        r"(?:went|eased|settled|improved|cleared) with|"
+        # without the past ending, as a learner writes it: "nosebleed … stop after 2 minutes"
+        r"stop(?:ped)? (?:after|with|by itself|on its own)|"
+        r"(?:it|that|this|which|they|bleeding|vomiting|rash|fever|headache) "
+        r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
+        r"passed|disappeared)|went away|gone away|cleared up|settled down|fine now|ok now|"
+        r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
+        r"back to (?:him|her|them)sel(?:f|ves)|"
+        r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
+        r"then (?:it|he|she) was fine|"
+        r"wears off|(?:has|have|had) stopped|stopped after|all sorted|sorted now|"
+        r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)|"
+        r"(?:it|that|this|which|they) (?:has |had |have |all )?healed|"
+        r"healed (?:up|completely|fully)|"
+        r"(?:dealt with|handled|managed) it",
+    ),
+    (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
+    # evidence against, after "but": "grandma says he looks dehydrated …, but he's had 6 wet
+    # nappies and is drinking lots"
+    (
+        RESOLVED,
+        "b",
+        r"but (?:hes|shes|he|she|theyve|theyre|they)(?: has| have| is| are)?(?: had)? "
+        r"(?:(?:\d+|four|five|six|seven|eight|plenty of|lots of) wet (?:nappies|diapers)|"
+        r"(?:drinking|feeding|eating) (?:lots|well|fine|normally|loads))",
+    ),
+    # an expected, explained state: "no drink since 7am because he's nil by mouth"
+    (RESOLVED, "fb", r"nil by mouth|fasting for|fasted for|starved for"),
+    # "fever-free", "seizure free": a negation that looks back (medspaCy's rule too)
+    (NEGATED, "b", r"free|none of (?:it|them|that|those|these)|all (?:clear|negative|fine)"),
+    # words of understanding, not symptoms: "a little confused by how…", "confused about the dose"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:confused|confusing|confusion) (?:by|about|over|as to|with|on|why|how|what|whether|"
+        r"which|if)|(?:is|was|its|so|very|bit|little) confusing",
+    ),
+    # plans and kits are about what might happen: "an anaphylaxis plan", "a seizure rescue kit"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:\w+ ){1,2}(?:plan|plans|kit|pen|pens|training|protocol|action plan|first aid)",
+    ),
+    # a written plan or instruction governs its whole sentence, "then call 911" included
+    (
+        HYPOTHETICAL,
+        "s",
+        r"(?:action|care|allergy|anaphylaxis|seizure|emergency|rescue|aftercare|discharge) "
+        r"(?:plan|card|sheet|letter)s?",
+    ),
+    # "epipen for any lip swelling or wheeze"
+    (HYPOTHETICAL, "f", r"for any"),
+]
+# Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
+PSEUDO = (
+    r"not sure|not certain|unsure|dont know|no idea|cant tell|dont think|not only|"
+    r"not getting better|not improving|not usually|not normally|not like (?:him|her|them)|"
+    r"not (?:him|her|them)self|not herself|not himself|no better|not stopping|not settling|"
+    r"not interested|not moving at all|not answering|not responding|not waking|"
+    r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
+    r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
+    r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"
+    r"first time ever|non stop|"
+    r"ever since|never ever|for ever|forever|sorry if|apologies if|"
+    # a duration up to now, not a time in the past: "irritable for the last week"
+    r"(?:for|over|during|in) the (?:last|past) (?:\w+ )?(?:\d+ )?\w+|"
+    # asking whether something already there is explained: "can a fever of 38.4 … just be
+    # from the procedure?"
+    r"(?:can|could|would|might) (?:a|an|this|that|it|the)(?= (?:\S+ ){0,12}(?:just|only|simply) be)"
+)
+TERMINATORS = (
+    r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
+    r"this (?:morning|afternoon|evening|week)|at the moment|right now|since|still|again|"
+    r"anymore|suddenly|then|these days|lately|recently"
+)
