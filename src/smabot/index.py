@@ -149,14 +149,11 @@ class Index:
     def search(self, weights: dict[str, float], limit: int = 20) -> list[Hit]:
         """The best passages for weighted query terms, scored exactly as rank-bm25's BM25+."""
         scored = self.weights.search(weights, min(limit, len(self.passages)))
+        asked = weights.keys()
+        # plain ints and floats once (tolist), not one numpy scalar conversion per hit
         return [
-            Hit(
-                int(i),
-                self.passages[i],
-                float(score),
-                frozenset(weights.keys() & self.terms_of(int(i))),
-            )
-            for i, score in zip(scored.positions, scored.scores, strict=True)
+            Hit(i, self.passages[i], score, frozenset(asked & self.terms_of(i)))
+            for i, score in zip(scored.positions.tolist(), scored.scores.tolist(), strict=True)
         ]
 
 
