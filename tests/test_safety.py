@@ -121,6 +121,40 @@ EMERGENCY, URGENT = "emergency", "urgent"
         # numbers: a decade of sats from a pulse oximeter, a liver blood test
         ("pulse ox on my 14 month old keeps dropping into the 80s", EMERGENCY),
         ("ALT came back 480 today and the nurse hasnt rung", URGENT),
+        # tuning_ninth: an autocorrected word that sounds like a lexicon word, in two words
+        ("how long do i wait? hes been sizing for 5 mins and its not stopping", EMERGENCY),
+        # an instruction with a time limit the clause after the dash says has passed
+        (
+            "the nurse said to ring if she refuses feeds for more than a day - well its now "
+            "been 26 hours and she takes a few sips",
+            URGENT,
+        ),
+        # a general question owned by the next sentence ("mine…", "he's had one…now")
+        (
+            "is it normal to have a headache for a week after spinraza? mine gets way worse "
+            "every time i stand",
+            URGENT,
+        ),
+        (
+            "how long should a nosebleed last? hes had one for over half an hour now and it "
+            "wont stop",
+            URGENT,
+        ),
+        # a relative reporting ("grandma says…") tells what she sees in the child
+        (
+            "grandma says shes got spots that dont fade when she pressed a glass on them and "
+            "shes burning hot",
+            EMERGENCY,
+        ),
+        # the last wet nappy dated "… hours ago" is a dry spell
+        ("last wet nappy was 10 hours ago and shes only had 2oz all day", URGENT),
+        # a treatment dated by a weekday never silences what follows
+        ("she had her spinraza last tuesday and has a fever of 38.5", URGENT),
+        ("HEADACHE WONT GO SINCE SPINRAZA 5 DAYS", URGENT),
+        ("had spinraza 3 days ago and now her head is pounding, worse when she sits up", URGENT),
+        ("his ribs are caving in every breath and hes too puffed to even cry", EMERGENCY),
+        ("8 days after the gene therapy her nappy is pinkish red", URGENT),
+        ("his legs felt funny and numb since his lumbar puncture on tuesday", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -137,6 +171,31 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "what are the signs of liver problems after gene therapy?",
         "Does the dose fit a child of 10 kg?",
         "He is not having any difficulty breathing",
+        # tuning_ninth: finished pasts dated by days or a weekday, and closed later
+        "3 days ago after spinraza he was breathing a bit fast but its been completely normal "
+        "since yesterday, sats 98",
+        "2 days ago she went stiff for 30 secs with a high temp, we called 111, she was seen and "
+        "sent home, fine since",
+        "she had a fever of 38.5 the week before her spinraza so they postponed it, had it done "
+        "yesterday, no fever now",
+        "our boy had a scary night last tuesday where he was breathing really fast and grunting",
+        "the week after the infusion she had a couple of tiny spots on her legs and it all "
+        "recovered by day 14",
+        # someone else's child
+        "the boy in the bed next to us on the day unit had a fever after his LP",
+        "my sister's baby (no sma) was taken in last night, breathing really hard",
+        # a definition asked for; "faint" meaning pale
+        "wat does 'laboured breathing' mean on the zolgensma discharge sheet?",
+        "she has a faint flat rash on her cheeks since starting evrysdi, no swelling",
+        # evidence against in the same clause
+        "she refused feeds for a few hours yesterday after her jabs but fed fine overnight",
+        "vomited once after her steroid this morning, kept the rest of her feeds down",
+        "no fits, no floppiness, wakes normally, just a bit sleepier than usual on day 3",
+        # a reading the negation inside the phrasing rules out
+        "legs not numb, nothing leaking from the plaster, just tired after the lp",
+        # an instruction whose time limit has passed, and she is fine
+        "the nurse said to ring if she refuses feeds for more than a day - its been 26 hours "
+        "and shes fine, feeding well",
         "What are the side effects of Spinraza?",
         "his temperature is 37.4 after the lumbar puncture",
         "last wet nappy was 3 hours ago and she is feeding well",
@@ -311,6 +370,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_sixth"} <= names
     assert "tuning_seventh" in names
     assert "tuning_eighth" in names
+    assert "tuning_ninth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

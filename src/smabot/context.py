@@ -84,6 +84,8 @@ _GENDERED = {
     "male": re.compile(r"\b(?:nephew|uncle|dad|grandad|grandpa)s?\b"),
     "female": re.compile(r"\b(?:niece|aunt|mum|mom|nan|gran|grandma|granny)s?\b"),
 }
+# A relative reporting ("grandma says…") tells what she sees in the child.
+_REPORTS = re.compile(r"\b(?:says|said|told us|told me|thinks|reckons)$")
 _FOLLOWS = {
     "male": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:he|his|hes|him)\b"),
     "female": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:she|her|shes)\b"),
@@ -100,17 +102,30 @@ _CONFIRM_YES = re.compile(
     r"\b(?:its|thats|theyre|they are|it is) (?:now |all |already )?(?:happening|worse|"
     r"getting worse|got worse|spreading)\b|"
     r"\b(?:it|they|she|he|that) (?:has|have) (?:now |just )?(?:got|gotten|gone|become) worse\b|"
-    r"\b(?:they|these|those) (?:\w+ )?(?:appeared|came up|came out|showed up|popped up)\b"
+    r"\b(?:they|these|those) (?:\w+ )?(?:appeared|came up|came out|showed up|popped up)\b|"
+    # the question asked in general, then owned: "how long should a nosebleed last? he's had
+    # one for over half an hour now", "…a headache for a week after spinraza? mine gets worse"
+    r"^(?:mine|his|hers|ours|theirs) (?:is|are|gets|has|keeps|does|just)\b|"
+    r"\b(?:hes|shes|he has|she has|theyve|they have) (?:had|got) (?:\w+ ){0,2}ones?\b"
+    r"(?= (?:\S+ ){0,8}now\b)"
 )
 # "call back if the headache isn't better in 72 hours - it's been 4 days and she's still…"
 _CONFIRM_STILL = re.compile(
-    r"^(?:and |but )?(?:its been|it has been|its now|now)(?: \w+){0,8} still\b"
-    r"(?! (?:fine|ok|okay|good|well|better|happy|normal|settled))"
+    r"^(?:and |but |well )?(?:(?:its been|it has been|its now|now)(?: \w+){0,8} still\b"
+    r"(?! (?:fine|ok|okay|good|well|better|happy|normal|settled)))"
+)
+# "ring if she refuses feeds for more than a day – well it's now been 26 hours and she…"
+_CONFIRM_TIME = re.compile(
+    r"^(?:and |but |well |so )?(?:its|it has) (?:now )?been (?:over |more than )?"
+    r"\d+ (?:hours?|hrs?|days?)\b(?! (?:and|but) (?:\w+ ){0,2}(?:fine|ok|okay|well|better)\b)"
 )
 # "last winter … sats going 85. Now he is well.": the past is over
 _WELL_NOW = re.compile(
     r"\b(?:now|today|these days) (?:he|she|they|hes|shes|theyre|it|its)"
-    r"(?: is| are| s)? (?:well|fine|ok|okay|good|better|back to normal|recovered)\b"
+    r"(?: is| are| s)? (?:well|fine|ok|okay|good|better|back to normal|recovered)\b|"
+    # "…he's been completely fine since", "fine since", "no more episodes"
+    r"\b(?:(?:hes|shes|he has|she has|theyve|they have|its|it has) been )?"
+    r"(?:completely |totally |perfectly )?(?:fine|well|normal|settled) (?:ever )?since\b"
 )
 # "not looking at anything and doesn't react": the second negation opens a clause of its own
 _NEXT_NEGATION = re.compile(
@@ -177,6 +192,8 @@ def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]
     gender = next((g for g, words in _GENDERED.items() if words.search(trigger.group())), None)
     if gender is None:
         return end
+    if _REPORTS.search(trigger.group()):  # "grandma says she's got spots": what she sees
+        return trigger.end()
     follows, other = _FOLLOWS[gender], _SOMEONE_ELSE[gender]
     switch = other.search(text, trigger.end(), end)  # "my mum says his face looks golden"
     if switch:
@@ -213,6 +230,7 @@ def _confirmed(text: str, found: list[Modifier]) -> list[Modifier]:
         if yes and _NEGATION.search(following, max(0, yes.start() - 25), yes.end()):
             yes = None  # "nothing like that has happened"
         met_not = _CONFIRM_NOT.match(following) or _CONFIRM_STILL.match(following)
+        yes = yes or _CONFIRM_TIME.match(following)
         if yes or (met_not and _NEGATION.search(text, a, b)):
             released.append((a, b))
     if not released:

@@ -21,7 +21,10 @@ _NUM = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
     r"couple of|several|many)"
 )
-_AGO = rf"{_NUM} (?:weeks?|months?|years?|yrs?) ago"
+# "2 days ago she went stiff": days too; a phrase that dates a treatment ("spinraza 3 days ago
+# and now…") is dropped by safety.py before it can scope anything
+_AGO = rf"{_NUM} (?:days?|weeks?|months?|years?|yrs?) ago"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Modifier phrases: (category, direction, regex). Directions: "f" forwards, "b" backwards.
 RULES: list[tuple[str, str, str]] = [
     (
@@ -39,6 +42,7 @@ RULES: list[tuple[str, str, str]] = [
         r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
         r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|long before|newborn|"
         r"in (?:his|her|their|my) first (?:week|month|year)s?|always (?:had|been|has|have)|"
+        rf"last {_WEEKDAY}|the (?:day|night|week|month) before|"
         r"at the weekend|last weekend|(?:at|over) (?:christmas|easter|half term)|"
         r"(?:in|last) (?:january|february|march|april|may|june|july|august|september|october|"
         r"november|december)|turned out to be|"
@@ -83,6 +87,8 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:help|improve|treat|affect|reduce|prevent|stop|change|increase|raise|lower)"
         r"(?: \w+){0,8}|"
         r"what (?:do|does|would|will) (?:\w+ ){1,4}look like|what counts as(?: \w+){0,4}|"
+        # a definition asked for: "what does 'laboured breathing' mean on the discharge sheet?"
+        r"what (?:does|do|is|are) (?:\w+ ){1,5}mean|(?:meaning|definition) of(?: \w+){1,4}|"
         r"(?:spotting|recognising|recognizing)(?: \w+){0,4}|"
         r"\w+ risks?\b",
     ),
@@ -105,6 +111,10 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:the|a|another|one) (?:\w+ )?(?:baby|child|kid|boy|girl|patient|man|woman|lady) "
         r"(?:in|on|at|from|across) (?:the )?(?:next|other|same|opposite) "
         r"(?:bed|cot|bay|room|ward|cubicle)|next door|"
+        r"(?:bed|cot|bay|cubicle) next to (?:us|ours|me|mine)|"
+        # someone else's child: "my sister's baby (no SMA)", "our friend's son"
+        r"(?:my|our) (?:sisters|brothers|friends|cousins|neighbours|neighbors|sister in laws|"
+        r"brother in laws) (?:\w+ )?(?:baby|babies|child|kid|son|daughter|boy|girl|little one)|"
         r"anyone on here|anyone else|if anyone|not us|not mine|"
         r"in (?:his|her|their) class|"
         r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
@@ -122,7 +132,8 @@ RULES: list[tuple[str, str, str]] = [
         r"stop(?:ped)? (?:after|with|by itself|on its own)|"
         r"(?:it|that|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
-        r"passed|disappeared)|went away|gone away|cleared up|settled down|fine now|ok now|"
+        r"passed|disappeared|recovered)|"
+        r"went away|gone away|cleared up|settled down|fine now|ok now|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
         r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
@@ -139,9 +150,26 @@ RULES: list[tuple[str, str, str]] = [
     (
         RESOLVED,
         "b",
-        r"but (?:hes|shes|he|she|theyve|theyre|they)(?: has| have| is| are)?(?: had)? "
+        r"but (?:(?:hes|shes|he|she|theyve|theyre|they)(?: has| have| is| are)?(?: had)? )?"
         r"(?:(?:\d+|four|five|six|seven|eight|plenty of|lots of) wet (?:nappies|diapers)|"
-        r"(?:drinking|feeding|eating) (?:lots|well|fine|normally|loads))",
+        r"(?:drinking|feeding|eating|fed|ate|drank) (?:lots|well|fine|normally|loads))",
+    ),
+    # "…but it's been completely normal since yesterday", "has been totally settled since"
+    (
+        RESOLVED,
+        "b",
+        r"(?:but )?(?:its|it has|hes|shes|he has|she has|theyve|they have|(?:his|her|their) \w+ "
+        r"(?:has|have)) been (?:completely |totally |perfectly |absolutely )?(?:normal|fine|"
+        r"settled|well|ok|okay|great) (?:ever |every \w+ )?since",
+    ),
+    # evidence against in the same clause: "wakes normally, just a bit sleepier", "vomited once
+    # …, kept the rest of her feeds down"
+    (
+        RESOLVED,
+        "fb",
+        r"wakes? (?:up )?(?:normally|easily|fine|as normal)|easy to wake|"
+        r"kept (?:the rest of |all of |most of |all )?(?:his |her |their )?(?:feeds?|milk|food|"
+        r"bottles?|drinks?|fluids?|everything else|the rest) down",
     ),
     # an expected, explained state: "no drink since 7am because he's nil by mouth"
     (RESOLVED, "fb", r"nil by mouth|fasting for|fasted for|starved for"),
@@ -153,6 +181,12 @@ RULES: list[tuple[str, str, str]] = [
         "i",
         r"(?:confused|confusing|confusion) (?:by|about|over|as to|with|on|why|how|what|whether|"
         r"which|if)|(?:is|was|its|so|very|bit|little) confusing",
+    ),
+    # "a faint flat rash": faint as in pale, not fainting
+    (
+        FIGURATIVE,
+        "i",
+        r"faint(?= (?:\w+ )?(?:rash|rashes|marks?|lines?|redness|blush|pink|smell|patch|patches))",
     ),
     # plans and kits are about what might happen: "an anaphylaxis plan", "a seizure rescue kit"
     (

@@ -52,6 +52,9 @@ _URINE_CUE = re.compile(r"\b(wet|wee\w*|pee\w*|urin\w*|nappy|nappies|diapers?|to
 _DURATION = re.compile(
     rf"\b{_N} (?:(?:whole|full|long) )?(?P<u>hours?|hrs?|h|days?|minutes?|mins?|seconds?|secs?)\b"
 )
+_LAST_WET = re.compile(
+    r"\blast (?:wet |proper |heavy )?(?:nappy|diaper|wee|pee|wet one)\b(?: \w+){0,3} $"
+)
 _HALF_HOUR = re.compile(r"\bhalf an hour\b|\ban hour and a half\b")
 _SINCE = {
     "all day": 12.0,
@@ -294,8 +297,11 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     for match in _DURATION.finditer(text):
         if re.search(r"\b(?:times|per|every)\s*$", text[: match.start()]):
             continue  # a frequency: "twice a day", "every 2 hours"
-        if text[match.end() :].startswith(" ago"):
-            continue  # when, not how long: "a seizure about 10 mins ago"
+        # when, not how long ("a seizure about 10 mins ago"), unless it dates the last wet
+        # nappy: "last wet nappy was 10 hours ago" is ten hours dry
+        last_wet = hours and _LAST_WET.search(text[max(0, match.start() - 40) : match.start()])
+        if text[match.end() :].startswith(" ago") and not last_wet:
+            continue
         value, unit = _number(match["n"]), match["u"]
         if not hours and unit.startswith("d"):
             continue  # a fit is timed in minutes: "10 days post zolgensma: no fits" is a date

@@ -134,14 +134,22 @@ SPELLING_SIMILARITY = (80.0, 75.0)
 # Typos are rare on the web (Zipf < 2: "brething" 0, "vomitting" 1.5); real words a caregiver
 # may use are not ("rehydration" 2.3, "sedated" 2.8), so those are never "corrected".
 REAL_WORD_ZIPF = 2.0
+# A real word up to this common may be an autocorrected or voice-typed one that sounds like a
+# lexicon word ("sizing" for "seizing", Zipf 3.2): read so only inside a phrasing of several
+# words, never as a single-word finding.
+SOUNDS_LIKE_ZIPF = 4.0
 # A time phrase this close after a treatment dates the treatment, not a finding:
 # "she had zolgensma 3 weeks ago and now her eyes are yellow".
 DATING_CHARS = 40
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+# "spinraza last tuesday": up to a week ago
+_DAYS |= dict.fromkeys(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"], 7)
+_DAYS |= {"sunday": 7}
 _DATING = re.compile(
     r"\b(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|"
     r"several) (?P<u>day|week|month|year)s? (?P<w>ago|after|since|post)|"
-    r"(?P<w2>last) (?P<u2>week|month|year))\b"
+    r"(?P<w2>last) (?P<u2>week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday))\b"
 )
 # "the headache from last week's dose": a dose named by its time is of the treatment the
 # message names, even when that is named as the next one ("…for the next Spinraza").
@@ -182,6 +190,9 @@ _SHORTHAND = {
     "dnt": "dont",
     "wnt": "wont",
     "nt": "not",
+    "wat": "what",
+    "wot": "what",
+    "enuf": "enough",
 }
 # A clock time ("21:42") stays one token, so two of them can say how long a fit has lasted.
 _TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%–]")
@@ -286,7 +297,12 @@ class Detector:
         )
         # A slip can make a rare real word ("weaker" -> "waker"): its correction is kept as an
         # alternative, trusted only inside a phrasing of several words ("legs are waker").
-        self._second = Speller(spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=3.0)
+        self._second = Speller(
+            spelled,
+            similarity=SPELLING_SIMILARITY,
+            real_word_zipf=3.0,
+            sounds_like_zipf=SOUNDS_LIKE_ZIPF,
+        )
         self.is_trigger = lru_cache(maxsize=1 << 16)(self._is_trigger)
         # Phrasings by their first word, so a question is matched only against those it can start
         self._by_first: dict[str, list[tuple[str, tuple[_Slot, ...]]]] = {}
@@ -315,7 +331,12 @@ class Detector:
         def anchor(w: str) -> bool:
             return w in self._anchors or w.startswith(self._anchor_prefixes)
 
-        return anchor(word) or anchor(self._speller.correct(word))
+        # "sizing" (autocorrected "seizing") may start a phrasing of several words
+        return (
+            anchor(word)
+            or anchor(self._speller.correct(word))
+            or anchor(self._second.sounds_like(word))
+        )
 
     def might_flag(self, question: str) -> bool:
         """The cheap pre-check: does any word look like a word the lexicon relies on?"""

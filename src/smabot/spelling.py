@@ -31,6 +31,7 @@ class Speller:
         similarity: tuple[float, float] = (MIN_SIMILARITY, MIN_SIMILARITY_LONG),
         real_word_zipf: float = REAL_WORD_ZIPF,
         skeletons: bool = False,
+        sounds_like_zipf: float | None = None,
     ) -> None:
         self._vocabulary = sorted({w for w in vocabulary if len(w) >= MIN_LENGTH - 1})
         self._known_stems = set(known_stems)
@@ -44,17 +45,24 @@ class Speller:
                 if len(word) >= MIN_SKELETON_WORD:
                     by_skeleton.setdefault(skeleton(word), set()).add(word)
         self._skeletons = {k: next(iter(v)) for k, v in by_skeleton.items() if len(v) == 1}
+        # Autocorrect swaps a word for a real one a vowel away ("seizing" -> "sizing"): a real
+        # word up to this common is also read as the one vocabulary word with the same
+        # consonants and one vowel (or doubled letter) more or less.
+        self._sounds_like_zipf = sounds_like_zipf
+        self._by_consonants: dict[str, list[str]] = {}
+        if sounds_like_zipf is not None:
+            for word in self._vocabulary:
+                if len(word) >= MIN_SOUND_WORD:
+                    self._by_consonants.setdefault(skeleton(word), []).append(word)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - a speller lives as long as its index
     def correct(self, word: str) -> str:
         """The vocabulary word closest to `word`, or `word` itself when it needs no correction."""
-        if (
-            stem(word) in self._known_stems
-            or len(word) < MIN_LENGTH
-            or not word.isalpha()
-            or zipf_frequency(word, "en") >= self._real_word_zipf
-        ):
+        if stem(word) in self._known_stems or len(word) < MIN_LENGTH or not word.isalpha():
             return word
+        zipf = zipf_frequency(word, "en")
+        if zipf >= self._real_word_zipf:
+            return self.sounds_like(word)
         cutoff = self._similarity[1] if len(word) >= LONG_WORD else self._similarity[0]
         # Optimal string alignment counts a swap of two letters ("steriods") as one slip.
         matches = process.extract(
@@ -70,11 +78,29 @@ class Speller:
         best = max(matches, key=lambda m: (round(m[1], 3), _shared_prefix(word, m[0])))
         return str(best[0])
 
+    def sounds_like(self, word: str) -> str:
+        """The vocabulary word a real word may have been autocorrected from, else the word."""
+        if (
+            self._sounds_like_zipf is None
+            or len(word) < MIN_SOUND_WORD
+            or zipf_frequency(word, "en") >= self._sounds_like_zipf
+        ):
+            return word
+        near = [
+            w
+            for w in self._by_consonants.get(skeleton(word), ())
+            if abs(len(w) - len(word)) == 1 and OSA.distance(word, w) == 1
+        ]
+        return near[0] if len(near) == 1 else word
+
     def _by_skeleton(self, word: str) -> str:
         found = self._skeletons.get(skeleton(word))
         if found is None or len(skeleton(word)) < MIN_SKELETON or not _in_order(word, found):
             return word
         return found
+
+
+MIN_SOUND_WORD = 5
 
 
 MIN_SKELETON_WORD = 6

@@ -22,6 +22,8 @@ CHROMIUM = os.environ.get("SMABOT_TEST_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+# The three widths every layout test runs at: the smallest phone, a common phone, a desktop.
+SIZES = {"320": {"width": 320, "height": 640}, "390": PHONE, "1280": DESKTOP}
 # Hostile host CSS from the issue: it must neither restyle the widget nor be disturbed by it.
 HOSTILE_CSS = "* { color: red !important; font: 40px serif !important }\n"
 # A charity's fixed header with the highest z-index there is, over the top of the screen.

@@ -8,11 +8,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ..conftest import LiveServer
-from .conftest import DESKTOP, PHONE, all_violations, screenshot
+from .conftest import SIZES, all_violations, screenshot
 from .test_emergency import ask
 
 LONG_ANSWER = "What are the side effects of Spinraza?"
-SIZES = {"320": {"width": 320, "height": 640}, "390": PHONE, "1280": DESKTOP}
 
 # WCAG contrast of two computed colours (rgb()/rgba() strings).
 CONTRAST = """([a, b]) => {

@@ -6,9 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ..conftest import LiveServer
-from .conftest import DEEP_ACTIVE, DEEP_AT, DESKTOP, PHONE, all_violations, screenshot
-
-SIZES = {"320": {"width": 320, "height": 640}, "390": PHONE, "1280": DESKTOP}
+from .conftest import DEEP_ACTIVE, DEEP_AT, DESKTOP, SIZES, all_violations, screenshot
 
 # Whether focus is on a control inside the open panel of the widget.
 FOCUS_IN_PANEL = """() => {

@@ -13,10 +13,9 @@ from playwright.sync_api import Browser, Page, expect
 from smabot.pages import choose_language
 
 from ..conftest import ROOT, LiveServer
-from .conftest import DESKTOP, PHONE, all_violations, screenshot
+from .conftest import PHONE, SIZES, all_violations, screenshot
 from .test_emergency import EMERGENCY, ask
 
-SIZES = {"320": {"width": 320, "height": 640}, "390": PHONE, "1280": DESKTOP}
 LANGS = ("es", "ar")
 # A browser's language, and what it asks for: with English as a lesser choice.
 ACCEPT = {"es": ("es-ES", "es-ES,es;q=0.9,en;q=0.5"), "ar": ("ar-EG", "ar-EG,ar;q=0.9,en;q=0.8")}

@@ -6,10 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ..conftest import LiveServer
-from .conftest import DESKTOP, PHONE, all_violations, screenshot
+from .conftest import SIZES, all_violations, screenshot
 from .test_emergency import ask
-
-SIZES = {"320": {"width": 320, "height": 640}, "390": PHONE, "1280": DESKTOP}
 
 # For each paragraph of the first passage: its direction, its box, and where its first and last
 # characters are painted (a left-to-right line starts at the left edge of its box).

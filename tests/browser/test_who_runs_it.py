@@ -13,9 +13,7 @@ from smabot.index import Index, save_index
 from smabot.settings import Settings
 
 from ..conftest import CORPUS, LiveServer
-from .conftest import DESKTOP, PHONE, all_violations, screenshot
-
-SIZES = {"320": {"width": 320, "height": 640}, "390": PHONE, "1280": DESKTOP}
+from .conftest import SIZES, all_violations, screenshot
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s}px")

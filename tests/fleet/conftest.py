@@ -6,7 +6,6 @@ stopped after it. A missing program fails the tests (`make test` installs them);
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import os
 import shutil
@@ -53,6 +52,7 @@ class Postgres:
 
     folder: Path
     port: int = field(default_factory=free_port)
+    running: bool = False
 
     @property
     def url(self) -> str:
@@ -81,14 +81,22 @@ class Postgres:
     def start(self) -> None:
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder}"
         self._ctl("start", "-w", "-o", options, "-l", str(self.folder / "log"))
+        self.running = True
 
     def stop(self) -> None:
-        self._ctl("stop", "-m", "fast", "-w")
+        try:
+            self._ctl("stop", "-m", "fast", "-w")
+        except subprocess.CalledProcessError:  # seen once under load: stop it harder
+            self._ctl("stop", "-m", "immediate", "-w")
+        self.running = False
 
     def _ctl(self, *args: str) -> None:
         pg_ctl = program("/usr/lib/postgresql/*/bin/pg_ctl")
         command = [pg_ctl, "-D", str(self.folder / "data"), *args]
-        subprocess.run(as_postgres(command), check=True, capture_output=True, timeout=60)
+        done = subprocess.run(as_postgres(command), capture_output=True, text=True, timeout=90)
+        if done.returncode != 0:
+            print(f"pg_ctl {' '.join(args)}: {done.stdout}{done.stderr}")
+            done.check_returncode()
 
 
 @pytest.fixture(scope="session")
@@ -101,7 +109,7 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
     server = Postgres(base / "postgres")
     server.init()
     yield server
-    with contextlib.suppress(subprocess.CalledProcessError):  # a test may have stopped it
+    if server.running:  # the last tests stop it themselves
         server.stop()
 
 

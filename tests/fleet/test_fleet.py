@@ -39,13 +39,18 @@ def test_a_build_published_from_a_reaches_b_and_b_answers_from_it(
     before = served_version(b.url)
     source = a.folder / "corpus" / "sources" / "smauk-nusinersen-faqs.md"
     source.write_text(source.read_text(encoding="utf-8") + PARKING, encoding="utf-8")
+    began = time.monotonic()
     published = a.smabot("index")
     assert published.returncode == 0, published.stderr
     started = time.monotonic()
     while served_version(b.url) == before:
         assert time.monotonic() - started < 10, b.log()[-2000:]
         time.sleep(0.1)
-    print(f"\nfleet: B served A's build {time.monotonic() - started:.1f} s after `smabot index`")
+    done = time.monotonic()
+    print(
+        f"\nfleet: `smabot index` on A took {started - began:.1f} s; B served the build"
+        f" {done - started:.1f} s after it returned"
+    )
     answer = ask(b.url, "Where can we park on treatment day?", client="198.51.100.3").json()
     assert answer["status"] == "answered"
     assert "multistorey" in answer["passages"][0]["text"]
