@@ -62,3 +62,28 @@ def test_reindex_swaps_and_a_broken_corpus_keeps_the_old_index(
     assert client.get("/healthz").json()["index_version"] == done.json()["index_version"]
     answer = client.post("/api/ask", json={"question": "is parking free on treatment days?"})
     assert "Car park C" in answer.json()["passages"][0]["text"]
+
+
+def test_reindex_with_postgresql_down_publishes_nothing_and_says_so(
+    corpus_copy: Path,
+    tmp_path: Path,
+    index,  # type: ignore[no-untyped-def]
+) -> None:
+    from smabot.index import current_build, save_index
+
+    from .fleet.conftest import free_port
+
+    build = save_index(index, tmp_path / "idx")  # what this replica served before
+    settings = Settings(
+        corpus=corpus_copy,
+        index=tmp_path / "idx",
+        db=f"postgresql://smabot@127.0.0.1:{free_port()}/smabot",  # nothing listens there
+        admin_token=TOKEN,
+    )
+    client = TestClient(create_app(settings, index=index, build=build))
+    response = client.post("/api/admin/reindex", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 503 and response.headers["retry-after"] == "30"
+    assert "published builds unreachable at postgresql://" in response.json()["error"]
+    assert current_build(tmp_path / "idx") == build  # not served here alone either
+    ask = client.post("/api/ask", json={"question": "How is Zolgensma given?"})
+    assert ask.status_code == 200 and ask.json()["status"] == "answered"

@@ -16,6 +16,7 @@ from smabot.errors import CorpusError
 from smabot.live import LiveAnswerer
 from smabot.publish import GateRefused, rebuild
 from smabot.settings import Settings
+from smabot.shared_builds import SharedBuildsError
 
 log = logging.getLogger("smabot")
 # Failed attempts allowed per client, and from everyone together, in a rolling minute.
@@ -107,6 +108,12 @@ def admin_router(settings: Settings, live: LiveAnswerer) -> APIRouter:
                     "worse": exc.result.worse,
                 },
                 status_code=422,
+            )
+        except SharedBuildsError as exc:  # PostgreSQL down: no replica may serve it alone
+            return JSONResponse(
+                {"error": f"{exc}; nothing was published, try again when it is back"},
+                status_code=503,
+                headers={"retry-after": "30"},
             )
         finally:
             one_at_a_time.release()
