@@ -80,3 +80,22 @@ def test_an_unreadable_store_says_why_in_one_line(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(StoreError, match="cannot read the records in"):
         Store(folder).unanswered()  # a folder where the file should be
+
+
+def test_lost_records_are_retried_then_reported_for_a_while_not_for_ever(tmp_path: Path) -> None:
+    import time
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database folder should be")
+    store = Store(blocker / "db.sqlite3")
+    store.RETRY_DELAYS_S, store.LOSS_REPORTED_S, store.PROBE_EVERY_S = (0.05,), 0.5, 0.0
+    store.add_unanswered("lost while the disk was away")
+    store.flush()
+    assert store.lost == 1
+    assert any("could not be stored" in p for p in store.problems())
+    blocker.unlink()  # the outage ends
+    blocker.mkdir()
+    time.sleep(0.6)
+    assert store.problems() == []  # ready again: the loss was news, not a state
+    store.add_unanswered("after")
+    assert [r["question"] for r in store.unanswered()] == ["after"]

@@ -25,12 +25,13 @@ class Store:
 
     Writes go through a queue to one writer thread, so a request only redacts and enqueues; reads
     wait for the queue to drain first. A failed write is retried a few times, then counted as
-    lost (`/readyz` says so). Expiry runs at most once an hour per process.
+    lost (`/readyz` says so for the next ten minutes). Expiry runs at most once an hour per process.
     """
 
     EXPIRE_EVERY_S = 3600.0
     PROBE_EVERY_S = 5.0
     RETRY_DELAYS_S = (0.5, 1.0, 2.0)
+    LOSS_REPORTED_S = 600.0
 
     def __init__(
         self,
@@ -43,6 +44,7 @@ class Store:
         self.retention_days = retention_days
         self.known = known  # words of the articles: never taken for names
         self.lost = 0  # records that could not be written
+        self._lost_at = float("-inf")
         self._probe: tuple[float, str] = (float("-inf"), "")
         self._stop = threading.Event()
         self._expiry: threading.Thread | None = None
@@ -85,6 +87,7 @@ class Store:
                 STORE_ERRORS.labels("records").inc()
                 if delay is None:  # given up: say so in the log and /readyz
                     self.lost += len(batch)
+                    self._lost_at = time.monotonic()
                     log.error("smabot: could not store %d record(s): %s", len(batch), reason(exc))
                     return
                 time.sleep(delay)
@@ -100,8 +103,9 @@ class Store:
             problem = self._writable()
             self._probe = (time.monotonic(), problem)
         found = [problem] if problem else []
-        if self.lost:
-            found.append(f"{self.lost} record(s) could not be stored")
+        # a loss is news, not a state: after ten quiet minutes the replica is ready again
+        if time.monotonic() - self._lost_at < self.LOSS_REPORTED_S:
+            found.append(f"{self.lost} record(s) could not be stored since this process started")
         return found
 
     def _writable(self) -> str:
