@@ -155,6 +155,31 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("his ribs are caving in every breath and hes too puffed to even cry", EMERGENCY),
         ("8 days after the gene therapy her nappy is pinkish red", URGENT),
         ("his legs felt funny and numb since his lumbar puncture on tuesday", URGENT),
+        # tuning_tenth: a counted breathing rate over 60 a minute (NICE NG143, red)
+        ("shes doing 70 breaths a minute, I counted twice", EMERGENCY),
+        ("68 breaths/min and hes 5 months", EMERGENCY),
+        ("resp rate 72 on the monitor", EMERGENCY),
+        ("I counted his breaths for a full minute like the nurse taught us - 68", EMERGENCY),
+        # …ribs or tummy sucking in, said another way
+        ("his tummy sucks in under the ribs every time", EMERGENCY),
+        ("the skin between her ribs is sinking in", EMERGENCY),
+        # the hours answer a question about a wet nappy in the sentence before
+        ("how long can a baby go without a wet nappy? it's been 9 hours.", URGENT),
+        # bleeding that keeps coming, dark urine "the colour of coke" after gene therapy
+        ("blood keeps coming from her mouth", EMERGENCY),
+        ("been pressing for 20 min and blood is still dripping through the towel", EMERGENCY),
+        ("seven weeks since Zolgensma and now his pee is the colour of coke", URGENT),
+        # anaphylaxis: pale and floppy; itchy bumps with a changing voice
+        ("after the wasp sting he went pale and floppy", URGENT),
+        ("after injection she have red bump itch everywhere, voice is changing", EMERGENCY),
+        # raised pressure in a baby: sunsetting eyes, a high-pitched cry
+        ("his eyes keep looking downwards like the sun setting", EMERGENCY),
+        ("hes got this weird high pitched cry ive never heard", EMERGENCY),
+        # a post-LP headache that never lets up; swollen legs and dry nappies after Zolgensma
+        ("headache every single day for 5 days since the LP, constant", URGENT),
+        ("6 days post Zolgensma, his legs are really swollen, the sock marks stay in", URGENT),
+        ("shes refused every bottle since lunch", URGENT),
+        ("he is bringing back every feed and every sip of dioralyte", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -240,6 +265,15 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "she had a wee accident at school last term - turned out to be a UTI, treated",
         "pulse ox says 97, his pulse is 120 while he cries",
         "ALT went from 42 to 51 this week and the doctor said that's expected",
+        # tuning_tenth near-misses of the new patterns
+        "I counted 40 breaths a minute, is that normal for a 1 year old?",
+        "his breaths were 45 per minute when calm",
+        "rr 30, heart rate 160",
+        "what is a normal number of breaths for a baby, 30 or 60?",
+        "how long can a baby go without a wet nappy? it's been 3 hours.",
+        "my son's classmate has anaphylaxis to nuts - should the care plan change?",
+        "a mum in our facebook group said her son got jaundiced after zolgensma, how common?",
+        "she had a headache every day last month before the LP; none since",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -371,6 +405,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_seventh" in names
     assert "tuning_eighth" in names
     assert "tuning_ninth" in names
+    assert "tuning_tenth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

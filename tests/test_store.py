@@ -99,3 +99,28 @@ def test_lost_records_are_retried_then_reported_for_a_while_not_for_ever(tmp_pat
     assert store.problems() == []  # ready again: the loss was news, not a state
     store.add_unanswered("after")
     assert [r["question"] for r in store.unanswered()] == ["after"]
+
+
+def _first_use(path: Path, barrier: object, results: object) -> None:
+    barrier.wait()  # type: ignore[attr-defined]
+    results.put(Store(path).problems())  # type: ignore[attr-defined]
+
+
+def test_processes_starting_together_migrate_a_new_file_once(tmp_path: Path) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")  # what `smabot serve --workers N` amounts to
+    for trial in range(3):
+        path = tmp_path / f"fresh-{trial}.sqlite3"
+        barrier, results = context.Barrier(6), context.Queue()
+        workers = [
+            context.Process(target=_first_use, args=(path, barrier, results)) for _ in range(6)
+        ]
+        for worker in workers:
+            worker.start()
+        found = [results.get(timeout=30) for _ in workers]
+        for worker in workers:
+            worker.join(timeout=30)
+        assert found == [[]] * 6  # no "UNIQUE constraint failed", no "database is locked"
+        with sqlite3.connect(path) as db:
+            assert db.execute("SELECT count(*) FROM schema_migrations").fetchone() == (1,)

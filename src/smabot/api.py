@@ -185,10 +185,16 @@ def create_app(
 
     @app.get("/readyz", response_model=Ready, responses={503: {"model": Ready}})
     def ready() -> JSONResponse:
-        """Readiness: 503 with the reasons when the published index or the store is not right."""
-        found = problems()
-        body = {"status": "not ready" if found else "ready", "problems": found}
-        return JSONResponse(body, status_code=503 if found else 200)
+        """Readiness: 503 only when this process cannot answer from the published index.
+
+        A store, PostgreSQL or Redis that is down is "degraded" (200, with the reasons): every
+        replica meets the same outage at once, and taking them all out would stop the answers.
+        """
+        blocking, found = live.index_problems(), problems()
+        status = "not ready" if blocking else "degraded" if found else "ready"
+        return JSONResponse(
+            {"status": status, "problems": found}, status_code=503 if blocking else 200
+        )
 
     @app.get("/metrics", include_in_schema=False)
     def metrics() -> Response:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -14,6 +16,17 @@ from psycopg.conninfo import conninfo_to_dict
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 CONNECT_TIMEOUT_S = 3
+# A held lock, a stuck server or a silent network must not hang a health probe, the writer or a
+# shutdown: every statement and every lock wait is bounded, and dead peers are noticed.
+_PG_OPTIONS: dict[str, Any] = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "options": "-c statement_timeout=5000 -c lock_timeout=2000",
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,
+}
 # Any number, the same in every replica: one replica migrates at a time.
 _MIGRATION_LOCK = 7_461_001
 
@@ -47,6 +60,7 @@ class Database:
             (psycopg.Error, OSError) if self.postgres else (sqlite3.Error, OSError)
         )
         self._migrated = False
+        self._migrating = threading.Lock()  # the writer, expiry and probe threads start together
 
     def __str__(self) -> str:
         """Where the records are, without a password."""
@@ -67,9 +81,10 @@ class Database:
     def connect(self) -> Iterator[Connection]:
         """One transaction on a fresh connection, the schema migrated first."""
         if self.postgres:
-            with psycopg.connect(self.target, connect_timeout=CONNECT_TIMEOUT_S) as pg:
+            with psycopg.connect(self.target, **_PG_OPTIONS) as pg:
                 if not self._migrated:
-                    self._migrate_postgres(pg)
+                    with self._migrating:
+                        self._migrate_postgres(pg)
                 yield pg
             return
         path = Path(self.target)
@@ -78,8 +93,9 @@ class Database:
         connection = sqlite3.connect(path, timeout=10)
         try:
             if not self._migrated:
-                connection.execute("PRAGMA journal_mode=WAL")
-                self._migrate_sqlite(connection)
+                with self._migrating:
+                    _when_unlocked(lambda: connection.execute("PRAGMA journal_mode=WAL"))
+                    _when_unlocked(lambda: self._migrate_sqlite(connection))
             connection.execute("PRAGMA synchronous=NORMAL")
             with connection:
                 yield connection
@@ -97,13 +113,57 @@ class Database:
         self._migrated = True
 
     def _migrate_sqlite(self, connection: sqlite3.Connection) -> None:
-        connection.execute(_VERSIONS)
-        done = {row[0] for row in connection.execute("SELECT version FROM schema_migrations")}
-        for version, script in pending("sqlite", done):
-            connection.executescript(script)  # scripts are idempotent (IF NOT EXISTS)
-            connection.execute(_RECORD.replace("%s", "?"), (version, _now()))
-            connection.commit()
+        # BEGIN IMMEDIATE takes the file's write lock: one process migrates, the others wait and
+        # then find the versions recorded (a first `smabot serve --workers N` starts them at once)
+        level = connection.isolation_level
+        connection.isolation_level = None
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute(_VERSIONS)
+            done = {row[0] for row in connection.execute("SELECT version FROM schema_migrations")}
+            for version, script in pending("sqlite", done):
+                for statement in _statements(script):
+                    connection.execute(statement)
+                # OR IGNORE: should two processes still meet here, the scripts are idempotent
+                connection.execute(
+                    _RECORD.replace("INSERT", "INSERT OR IGNORE").replace("%s", "?"),
+                    (version, _now()),
+                )
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        finally:
+            connection.isolation_level = level
         self._migrated = True
+
+
+def _when_unlocked(step: Callable[[], object], seconds: float = 10.0) -> None:
+    """Run a first-use step, waiting out other processes doing the same.
+
+    Switching to WAL and upgrading a read to a write report "database is locked" at once, without
+    SQLite's busy timeout, when several processes open a new file together.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration script, one at a time (inside one transaction)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
 
 
 _VERSIONS = (

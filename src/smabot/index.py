@@ -8,6 +8,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -230,7 +231,7 @@ CURRENT = "CURRENT"
 KEEP_BUILDS = 3
 
 
-def save_index(index: Index, out: Path) -> Path:
+def save_index(index: Index, out: Path, point: bool = True) -> Path:
     """Write the index as a new build folder, then point CURRENT at it in one atomic rename.
 
     A server watching `out` never sees a half-written index: the build is complete before the
@@ -255,15 +256,22 @@ def save_index(index: Index, out: Path) -> Path:
             (tmp / file_name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         index.weights.save(tmp)
         tmp.rename(builds / name)
-        _point_current(out, name)
+        if point:  # else the caller publishes it later (point_current), or drops it
+            _point_current(out, name)
     return builds / name
+
+
+BUILD_NAME = re.compile(r"^\d{8}T\d{12}-[0-9a-f]{12}$")  # <UTC time>-<version>, as save_index
 
 
 def adopt_build(out: Path, name: str, unpack: Callable[[Path], None]) -> Path:
     """Publish a build made elsewhere: `unpack` fills a temporary folder, then CURRENT moves.
 
-    The build is loaded before the pointer moves, so a damaged copy is never published here.
+    The build is loaded before the pointer moves, so a damaged copy is never published here, and
+    a name that is not a build's ("../../.ssh") never becomes a path.
     """
+    if not BUILD_NAME.match(name):
+        raise IndexMismatchError(f"{name[:80]!r} is not the name of an smabot build")
     builds = out / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     with _lock(out):

@@ -94,9 +94,10 @@ class LiveAnswerer:
     def problems(self) -> list[str]:
         """Why this process is not serving what is published (empty when it is)."""
         found = [self.sync_error] if self.sync_error else []
-        return found + self._local_problems()
+        return found + self.index_problems()
 
-    def _local_problems(self) -> list[str]:
+    def index_problems(self) -> list[str]:
+        """Why this process does not serve the build published in its own index folder."""
         build = current_build(self.index_dir)
         if build is None:
             return ["nothing is published in the index folder"]

@@ -1,4 +1,4 @@
-"""Numbers with units in caregivers' words: temperature, sats, hours dry, fits, feeds, ALT."""
+"""Numbers with units in caregivers' words: temperature, sats, breaths, hours dry, fits, ALT."""
 
 from __future__ import annotations
 
@@ -69,6 +69,8 @@ _SINCE = {
 # Hours only count as dry in a clause that says so ("no wet nappy for 9 hours", "last wee
 # was 10 hours ago"); "runny poos a couple of times a day" is a frequency, not a dry spell.
 _DRY_CUE = re.compile(r"\b(no|not|hasnt|havent|hadnt|without|dry|last|since|nothing)\b")
+# "…without a wet nappy? it's been 9 hours.": the hours answer the sentence before
+_ITS_BEEN = re.compile(r"^ ?(?:its|it has|thats|that is|its now|now its) been\b")
 _FIT_CUE = re.compile(r"\b(seiz\w*|convuls\w*|fit|fits|fitting|jerk\w*|shak\w*|twitch\w*)\b")
 
 
@@ -83,17 +85,23 @@ class Measure:
 
 
 def measures(
-    text: str, fits_mentioned: bool = False, sats_mentioned: bool = False
+    text: str,
+    fits_mentioned: bool = False,
+    sats_mentioned: bool = False,
+    dry_before: bool = False,
 ) -> list[Measure]:
     """Every measure in a clause of normalised text (lower case, one space between tokens).
 
     `fits_mentioned`: the message names fits elsewhere, so "this one has been going 8 minutes"
     is a fit's length; `sats_mentioned`: it names oxygen saturation, so "they've been sitting
-    between 88 and 90" is a saturation.
+    between 88 and 90" is a saturation; `dry_before`: the sentence before asked about a wet
+    nappy, so the "it's been 9 hours." that follows it is a dry spell.
     """
     found = _temperatures(text) + _saturations(text, sats_mentioned) + _clock_hours(text)
-    found += _headache_scores(text) + _feed_shares(text) + _alt(text)
-    if _URINE_CUE.search(text) and _DRY_CUE.search(text):
+    found += _headache_scores(text) + _feed_shares(text) + _alt(text) + _breathing_rates(text)
+    if dry_before and _ITS_BEEN.match(text) and not _URINE_CUE.search(text):
+        found += _durations(text, "hours_dry", hours=True)
+    elif _URINE_CUE.search(text) and _DRY_CUE.search(text):
         # only a duration next to the wee or nappy it is about ("8 days post zolgensma … wees
         # normal" is no dry spell)
         found += [m for m in _durations(text, "hours_dry", hours=True) if _near_urine(text, m)]
@@ -336,3 +344,28 @@ def _alt(text: str) -> list[Measure]:
     return [
         Measure("alt", float(m["v2"] or m["v"]), m.start(), m.end()) for m in _ALT.finditer(text)
     ]
+
+
+# Breaths counted in a minute: "70 breaths a minute", "68 breaths/min", "resp rate 72",
+# "I counted his breaths for a full minute like the nurse taught us - 68". Not a heart rate
+# ("bpm", "pulse") nor a number with another unit after it.
+_BREATHS = re.compile(
+    r"\b(?P<v>\d{2,3}) ?(?:breaths?|breathes)\b"
+    r"|\b(?:rr|resp(?:iratory)? rate|breathing rate|breaths|respirations?)\b"
+    r"(?: [a-z]+){0,10} (?:[-:\u2013] )?(?P<v2>\d{2,3})\b"
+    r"(?! ?(?:%|°|kg|kgs|ml|mls|mg|bpm|months?|weeks?|years?|days?|hours?|hrs?|mins?|"
+    r"minutes?|seconds?|secs?|times|x\b|out of|/ ?10))"
+)
+_HEART = re.compile(r"\b(?:heart|pulse|hr|bpm|sats?|oxygen|temp\w*)\b")
+
+
+def _breathing_rates(text: str) -> list[Measure]:
+    """Breaths per minute, as counted by a caregiver or read off a monitor."""
+    found = []
+    for match in _BREATHS.finditer(text):
+        if match["v2"] and _HEART.search(text, match.start(), match.start("v2")):
+            continue  # "breaths … heart rate 160" is the heart's, "… sats 94" the oxygen's
+        value = float(match["v"] or match["v2"])
+        if 10 <= value <= 150:
+            found.append(Measure("breaths_per_minute", value, match.start(), match.end()))
+    return found

@@ -89,6 +89,12 @@ class Metrics:
             LATENCY.labels(route).observe(time.perf_counter() - started)
 
 
+# Answered before routing (429, 413, 408, CORS preflight) but still worth their own label.
+_API_PATHS = frozenset({"/api/ask", "/api/feedback", "/api/admin/reindex"})
+
+
 def _static_or_other(path: str) -> str:
     # unmatched paths are not labels of their own: a scanner would create thousands
+    if path in _API_PATHS:
+        return path
     return "/static" if path.startswith("/static/") else "other"

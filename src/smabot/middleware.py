@@ -9,13 +9,14 @@ import time
 
 import anyio.to_thread
 from limits import RateLimitItemPerMinute
-from limits.errors import StorageError
+from limits.errors import ConfigurationError, StorageError
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from smabot.errors import SmabotError
 from smabot.metrics import STORE_ERRORS
 
 
@@ -95,7 +96,10 @@ class Limiter:
         self.shared = not storage.startswith("memory://")
         # a short timeout: an unreachable Redis must not hold a caregiver's question for long
         options = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5} if self.shared else {}
-        self.storage = storage_from_string(storage, wrap_exceptions=True, **options)
+        try:
+            self.storage = storage_from_string(storage, wrap_exceptions=True, **options)
+        except ConfigurationError as exc:  # e.g. a Redis scheme the library does not know
+            raise SmabotError(f"SMABOT_RATE_LIMIT_STORAGE: {exc}") from exc
         self.limiter = MovingWindowRateLimiter(self.storage)
         self.failed_at = float("-inf")
         self.error = ""

@@ -87,7 +87,7 @@ class Health(BaseModel):
 
 
 class Ready(BaseModel):
-    """Readiness: whether this process serves the published index and can store records."""
+    """Readiness: "ready", "degraded" (answering; a store or service is down) or "not ready"."""
 
     status: str
     problems: list[str]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,23 +68,22 @@ def rebuild(
         raise GateRefused(result)
     if dry_run:
         return Published(new, result, None, changes)
-    previous = current_build(index_dir)
-    build = save_index(new, index_dir)
-    share(settings, build, previous)
-    return Published(new, result, build, changes)
-
-
-def share(settings: Settings, build: Path, previous: Path | None) -> None:
-    """With PostgreSQL, hand the build to every replica; if that fails, publish nothing."""
     shared = shared_builds(settings.db)
     if shared is None:
-        return
+        return Published(new, result, save_index(new, index_dir), changes)
+    # With a fleet, the build is stored in PostgreSQL before this machine serves it: no replica
+    # serves a build the others cannot have, and no watcher sees it come and go.
+    build = save_index(new, index_dir, point=False)
     try:
         shared.publish(build)
     except SharedBuildsError:
-        if previous is not None and previous.is_dir():  # this machine must not serve it alone
-            point_current(settings.index_dir(), previous.name)
+        if current_build(index_dir) is not None:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
+        point_current(index_dir, build.name)  # a first start: serve it here alone
         raise
+    point_current(index_dir, build.name)
+    return Published(new, result, build, changes)
 
 
 def open_published(settings: Settings) -> tuple[Index, Path]:

@@ -22,6 +22,7 @@ MEASURES = (
     "headache_score",
     "feed_share",
     "alt",
+    "breaths_per_minute",
 )
 FLAG_KEYS = {
     "id",

@@ -198,7 +198,9 @@ _SHORTHAND = {
 _TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%–]")
 _ALERT_LEVELS = ("emergency", "urgent")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
-_READING = re.compile(r"\d[.,]\d|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b")
+_READING = re.compile(
+    r"\d[.,]\d|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b|\bbreaths\b|\brr ?\d|\bresp\w* rate"
+)
 # …and so do shares of the usual feeds ("she's taken about a third today").
 _SHARES = frozenset(["third", "thirds", "quarter", "quarters", "fifth", "tenth", "half"])
 
@@ -559,18 +561,28 @@ def _match_rest(
     return _match_rest(slots, i + 1, words, at + 1, second)
 
 
+# "how long can a baby go without a wet nappy?": the next sentence's hours are a dry spell
+_DRY_QUESTION = re.compile(
+    r"\b(?:without|no|not had|not done|hasnt had|hasnt done) (?:a |any )?(?:wet )?"
+    r"(?:nappy|nappies|diaper|diapers|wee|pee|wet one)\b"
+)
+
+
 def _sentence_measures(text: str) -> list[Measure]:
     """Measures read one sentence at a time, so a cue in one sentence can't lend itself."""
     found, start = [], 0
     fits = bool(_FITS.search(text))
     sats = bool(_SATS.search(text))
     # Punctuation is a token of its own ("39.2 tonight ." ): split there, never inside a number.
+    dry_before = False
     for sentence in re.split(r"((?:^| )[.!?;\n](?= |$))", text):
         found += [
             Measure(m.name, m.value, m.start + start, m.end + start)
-            for m in measures(sentence, fits, sats)
+            for m in measures(sentence, fits, sats, dry_before)
         ]
         start += len(sentence)
+        if re.search(r"[a-z]", sentence):  # not the punctuation between sentences
+            dry_before = bool(_DRY_QUESTION.search(sentence))
     return found
 
 

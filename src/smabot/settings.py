@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Literal
 
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -65,7 +67,7 @@ class Settings(BaseSettings):
     @classmethod
     def _known_storage(cls, uri: str) -> str:
         """Only the storages smabot is tested with."""
-        if not uri.startswith(("memory://", "redis://", "rediss://", "unix://")):
+        if not uri.startswith(("memory://", "redis://", "rediss://", "redis+unix://")):
             raise ValueError("must be memory:// or a redis://host:port/db address")
         return uri
 
@@ -78,6 +80,13 @@ class Settings(BaseSettings):
             raise ValueError("is blank: a SQLite file path or a postgresql://… address")
         if "://" in target and not target.startswith(("postgresql://", "postgres://")):
             raise ValueError("must be a SQLite file path or a postgresql://… address")
+        if "://" in target:
+            try:
+                conninfo_to_dict(target.strip())
+            except psycopg.Error:  # its message may quote the password: say nothing of it
+                raise ValueError(
+                    "is not a readable postgresql://user:password@host/db address"
+                ) from None
         return target.strip()
 
     def proxies(self) -> list[str]:

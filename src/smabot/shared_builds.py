@@ -32,6 +32,7 @@ class SharedBuilds:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.refused: dict[str, str] = {}  # builds this replica cannot load: never fetched again
 
     def publish(self, build: Path) -> None:
         """Store a published build so every replica serves it; older rows beyond 5 are dropped."""
@@ -64,7 +65,13 @@ class SharedBuilds:
         current = current_build(index_dir)
         if name is None or (current is not None and current.name == name):
             return False
-        adopt_build(index_dir, name, lambda folder: self._unpack(name, folder))
+        if name in self.refused:  # still the newest: keep saying so, without fetching it again
+            raise SharedBuildsError(self.refused[name])
+        try:
+            adopt_build(index_dir, name, lambda folder: self._unpack(name, folder))
+        except SmabotError as exc:  # damaged, misnamed or of another smabot version
+            self.refused[name] = f"refused build {name[:80]!r} from {self.db}: {exc}"
+            raise SharedBuildsError(self.refused[name]) from exc
         log.info("smabot: build %s arrived from %s", name, self.db)
         return True
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -18,6 +19,7 @@ from smabot.metrics import STORE_ERRORS
 from smabot.redact import redact
 
 log = logging.getLogger("smabot")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Store:
@@ -70,6 +72,8 @@ class Store:
                 batch.append(self._queue.get_nowait())
             try:
                 self._write_batch(batch)
+            except Exception as exc:  # nothing may end the writer: count the batch as lost
+                self._count_lost(len(batch), f"{type(exc).__name__}: {exc}")
             finally:
                 for _ in batch:
                     self._queue.task_done()
@@ -86,11 +90,14 @@ class Store:
             except self.db.errors as exc:
                 STORE_ERRORS.labels("records").inc()
                 if delay is None:  # given up: say so in the log and /readyz
-                    self.lost += len(batch)
-                    self._lost_at = time.monotonic()
-                    log.error("smabot: could not store %d record(s): %s", len(batch), reason(exc))
+                    self._count_lost(len(batch), reason(exc))
                     return
                 time.sleep(delay)
+
+    def _count_lost(self, count: int, why: str) -> None:
+        self.lost += count
+        self._lost_at = time.monotonic()
+        log.error("smabot: could not store %d record(s): %s", count, why)
 
     def flush(self) -> None:
         """Wait until every queued record is written."""
@@ -144,15 +151,20 @@ class Store:
         """Record whether an answer helped; the question is redacted first."""
         self._enqueue(
             "INSERT INTO feedback (created_at, question, passage_ids, helpful) VALUES (?, ?, ?, ?)",
-            (_now(), redact(question, self.known()), json.dumps(list(passage_ids)), int(helpful)),
+            (_now(), self._clean(question), json.dumps(list(passage_ids)), int(helpful)),
         )
 
     def add_unanswered(self, question: str) -> None:
         """Record a question the corpus could not answer; it is redacted first."""
         self._enqueue(
             "INSERT INTO unanswered (created_at, question) VALUES (?, ?)",
-            (_now(), redact(question, self.known())),
+            (_now(), self._clean(question)),
         )
+
+    def _clean(self, question: str) -> str:
+        # PostgreSQL refuses NUL in text, and no control character helps an editor: drop them
+        # before redaction, so one odd question cannot cost a batch of other people's records
+        return redact(_CONTROL.sub(" ", question), self.known())
 
     def expire(self) -> None:
         """Delete records older than the retention period, now."""

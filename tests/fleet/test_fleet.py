@@ -6,6 +6,7 @@ The tests run in file order: the last ones stop Redis and PostgreSQL.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import httpx2
 import psycopg
@@ -68,8 +69,8 @@ def test_feedback_sent_to_each_replica_lands_in_one_table(
     for replica in replicas:
         response = httpx2.post(
             f"{replica.url}/api/feedback",
-            json={
-                "question": f"asked on replica {replica.name}",
+            json={  # a NUL, which PostgreSQL refuses in text, must not cost this record or others
+                "question": f"asked on replica {replica.name}\u0000",
                 "passage_ids": [],
                 "helpful": True,
             },
@@ -80,11 +81,14 @@ def test_feedback_sent_to_each_replica_lands_in_one_table(
     deadline = time.monotonic() + 10
     while True:
         with psycopg.connect(postgres.url) as db:
-            rows = {r[0] for r in db.execute("SELECT question FROM feedback").fetchall()}
+            rows = {r[0].strip() for r in db.execute("SELECT question FROM feedback").fetchall()}
         if {"asked on replica a", "asked on replica b"} <= rows or time.monotonic() > deadline:
             break
         time.sleep(0.2)
     assert {"asked on replica a", "asked on replica b"} <= rows
+    assert all(
+        httpx2.get(f"{r.url}/readyz", timeout=5).json()["status"] == "ready" for r in replicas
+    )
 
 
 def test_the_rate_limit_is_shared_by_the_replicas(replicas: tuple[Replica, Replica]) -> None:
@@ -113,24 +117,32 @@ def test_a_damaged_build_in_postgres_is_refused_and_the_last_good_one_keeps_serv
 ) -> None:
     _, b = replicas
     version = served_version(b.url)
-    with psycopg.connect(postgres.url) as db:
-        db.execute(
-            "INSERT INTO builds (name, version, published_at, archive) "
-            "VALUES ('29991231T000000000000-damaged', 'damaged', '2999-12-31', %s)",
-            (b"not a build",),
-        )
-    deadline = time.monotonic() + 10
-    while not any(
-        "damaged" in p for p in httpx2.get(f"{b.url}/readyz", timeout=5).json()["problems"]
-    ):
-        assert time.monotonic() < deadline, "a damaged build went unnoticed"
-        time.sleep(0.2)
-    assert served_version(b.url) == version
-    assert ask(b.url, "How is Zolgensma given?", client="203.0.113.13").status_code == 200
+    rows = [  # (name, published_at, what replicas must say)
+        ("29991231T000000000000-dddddddddddd", "2999-12-30", "is damaged"),
+        ("../../../../tmp/smabot-escaped", "2999-12-31", "is not the name of an smabot build"),
+    ]
+    for name, published_at, says in rows:
+        with psycopg.connect(postgres.url) as db:
+            db.execute(
+                "INSERT INTO builds (name, version, published_at, archive) "
+                "VALUES (%s, 'damaged', %s, %s)",
+                (name, published_at, b"not a build"),
+            )
+        deadline = time.monotonic() + 10
+        while True:
+            ready = httpx2.get(f"{b.url}/readyz", timeout=5)
+            if any(says in p for p in ready.json()["problems"]):
+                break
+            assert time.monotonic() < deadline, f"{name} went unnoticed: {ready.json()}"
+            time.sleep(0.2)
+        assert ready.status_code == 200  # the last good build keeps serving: degraded
+        assert served_version(b.url) == version
+        assert ask(b.url, "How is Zolgensma given?", client="203.0.113.13").status_code == 200
+    assert not Path("/tmp/smabot-escaped").exists()
     with psycopg.connect(postgres.url) as db:
         db.execute("DELETE FROM builds WHERE version = 'damaged'")
     deadline = time.monotonic() + 10
-    while httpx2.get(f"{b.url}/readyz", timeout=5).status_code != 200:
+    while httpx2.get(f"{b.url}/readyz", timeout=5).json()["status"] != "ready":
         assert time.monotonic() < deadline, "readiness did not recover"
         time.sleep(0.2)
 
@@ -143,8 +155,9 @@ def test_with_redis_down_questions_go_on_and_readiness_says_so(
     redis.process.wait(timeout=10)
     answers = [ask(b.url, "How is Spinraza given?", client="203.0.113.10") for _ in range(3)]
     assert [r.status_code for r in answers] == [200] * 3
-    ready = httpx2.get(f"{b.url}/readyz", timeout=5)
-    assert ready.status_code == 503 and "rate-limit storage" in " ".join(ready.json()["problems"])
+    ready = httpx2.get(f"{b.url}/readyz", timeout=5)  # degraded, still in rotation
+    assert ready.status_code == 200 and ready.json()["status"] == "degraded"
+    assert "rate-limit storage" in " ".join(ready.json()["problems"])
 
 
 def test_with_postgres_down_b_still_answers_and_is_not_ok(
@@ -168,7 +181,8 @@ def test_with_postgres_down_b_still_answers_and_is_not_ok(
         assert time.monotonic() < deadline, f"health does not name PostgreSQL: {health}"
         time.sleep(0.5)
     assert health["status"] == "degraded"
-    assert httpx2.get(f"{b.url}/readyz", timeout=10).status_code == 503
+    ready = httpx2.get(f"{b.url}/readyz", timeout=10)  # every replica meets this at once:
+    assert ready.status_code == 200 and ready.json()["status"] == "degraded"  # keep them in
     assert ask(b.url, "How is Zolgensma given?", client="203.0.113.11").status_code == 200
 
 
