@@ -180,6 +180,23 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("6 days post Zolgensma, his legs are really swollen, the sock marks stay in", URGENT),
         ("shes refused every bottle since lunch", URGENT),
         ("he is bringing back every feed and every sip of dioralyte", URGENT),
+        # tuning_eleventh: terse noun phrases, number forms, treatments by abbreviation
+        ("breathing 64 a min counted twice, 5 month old", EMERGENCY),
+        ("38 point 9 the day after spinraza", URGENT),
+        ("temp 39.4 day 3 post zolg", URGENT),
+        ("38c after zolg yesterday", URGENT),
+        ("pale poo day 12 post zolg", URGENT),
+        ("platelets came back 19 today", URGENT),
+        ("day 18 post onasemnogene, sclera clearly icteric", URGENT),
+        ("cut finger still pouring after 25 min of pressure", EMERGENCY),
+        ("bringing up blood with dark clots", EMERGENCY),
+        ("pink blood in wee nappy", URGENT),
+        ("double vision since lumbar puncture 2 days ago", URGENT),
+        ("headache day 5 after spinraza, worse every day, can only lie flat", URGENT),
+        ("vomited x5 and headache since LP this am", URGENT),
+        ("since my LP yesterday I can't lift my head without the worst headache", URGENT),
+        ("she's brought back every feed today, even sips of water", URGENT),
+        ("he's not taken more than 30ml all day", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -274,6 +291,14 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "my son's classmate has anaphylaxis to nuts - should the care plan change?",
         "a mum in our facebook group said her son got jaundiced after zolgensma, how common?",
         "she had a headache every day last month before the LP; none since",
+        # tuning_eleventh near-misses of the new patterns
+        "her eyes were a bit yellow in the first week of life, newborn jaundice, long gone",
+        "post zolgensma week 6, anicteric, LFTs trending down",
+        "platelets came back 250 today, all normal",
+        "platelets checked 7 days after the infusion, fine",
+        "breathing 40 a min when asleep, is that ok at 2?",
+        "temp 37.2 day 3 post zolg",
+        "double vision since he was little, seeing the optician",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -406,6 +431,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_eighth" in names
     assert "tuning_ninth" in names
     assert "tuning_tenth" in names
+    assert "tuning_eleventh" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

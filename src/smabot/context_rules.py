@@ -41,7 +41,8 @@ RULES: list[tuple[str, str, str]] = [
         r"years? ago|months ago|in the past|used to|history of|previously|back then|"
         r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
         r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|long before|newborn|"
-        r"in (?:his|her|their|my) first (?:week|month|year)s?|always (?:had|been|has|have)|"
+        r"in (?:his|her|their|my|the) first (?:week|month|year)s?(?: of life)?|"
+        r"always (?:had|been|has|have)|"
         rf"last {_WEEKDAY}|the (?:day|night|week|month) before|"
         r"at the weekend|last weekend|(?:at|over) (?:christmas|easter|half term)|"
         r"(?:in|last) (?:january|february|march|april|may|june|july|august|september|october|"
@@ -146,7 +147,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)|"
         r"(?:it|that|this|which|they) (?:has |had |have |all )?healed|"
         r"healed (?:up|completely|fully)|"
-        r"(?:dealt with|handled|managed) it",
+        r"(?:dealt with|handled|managed) it|long gone",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
     # evidence against, after "but": "grandma says he looks dehydrated …, but he's had 6 wet
@@ -218,6 +219,8 @@ PSEUDO = (
     r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
     r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"
     r"first time ever|non stop|"
+    # a double negative: "cant lift my head without the worst headache"
+    r"cant \w+(?: \w+){0,3} without|"
     r"ever since|never ever|for ever|forever|sorry if|apologies if|"
     # a duration up to now, not a time in the past: "irritable for the last week"
     r"(?:for|over|during|in) the (?:last|past) (?:\w+ )?(?:\d+ )?\w+|"

@@ -1,4 +1,5 @@
-"""Numbers with units in caregivers' words: temperature, sats, breaths, hours dry, fits, ALT."""
+"""Numbers with units in caregivers' words: temperature, sats, breaths, hours dry, fits, ALT,
+platelets."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ _TEMPERATURE_CUE = re.compile(
 # another unit follows it ("38.5 kg").
 _OTHER_UNIT = re.compile(
     r"^ ?(?:kg|kgs|kilos?|lbs?|pounds?|g|grams?|ml|mls|mg|cm|mm|%|percent|weeks?|months?|"
-    r"years?|days?|hours?|mins?|minutes?|million|thousand|k|ounces?|oz)\b"
+    r"years?|days?(?! \d)|hours?|mins?|minutes?|million|thousand|k|ounces?|oz)\b"
 )
 _SATURATION = re.compile(
     r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*)\b"
@@ -99,6 +100,7 @@ def measures(
     """
     found = _temperatures(text) + _saturations(text, sats_mentioned) + _clock_hours(text)
     found += _headache_scores(text) + _feed_shares(text) + _alt(text) + _breathing_rates(text)
+    found += _platelets(text)
     if dry_before and _ITS_BEEN.match(text) and not _URINE_CUE.search(text):
         found += _durations(text, "hours_dry", hours=True)
     elif _URINE_CUE.search(text) and _DRY_CUE.search(text):
@@ -346,6 +348,20 @@ def _alt(text: str) -> list[Measure]:
     ]
 
 
+# A platelet count in 10^9/L (the unit UK labs report): "platelets came back 19 today",
+# "plt 45". Not a percentage nor a count of days ("platelets checked 7 days after").
+_PLATELETS = re.compile(
+    r"\b(?:platelets?|plts?|platelet count)\b(?: [a-z]+){0,4} (?P<v>\d{1,3})\b"
+    r"(?! ?(?:%|°|days?|weeks?|months?|years?|hours?|times|x\b))"
+)
+
+
+def _platelets(text: str) -> list[Measure]:
+    return [
+        Measure("platelets", float(m["v"]), m.start(), m.end()) for m in _PLATELETS.finditer(text)
+    ]
+
+
 # Breaths counted in a minute: "70 breaths a minute", "68 breaths/min", "resp rate 72",
 # "I counted his breaths for a full minute like the nurse taught us - 68". Not a heart rate
 # ("bpm", "pulse") nor a number with another unit after it.
@@ -355,6 +371,8 @@ _BREATHS = re.compile(
     r"(?: [a-z]+){0,10} (?:[-:\u2013] )?(?P<v2>\d{2,3})\b"
     r"(?! ?(?:%|°|kg|kgs|ml|mls|mg|bpm|months?|weeks?|years?|days?|hours?|hrs?|mins?|"
     r"minutes?|seconds?|secs?|times|x\b|out of|/ ?10))"
+    # "breathing 64 a min counted twice"
+    r"|\bbreathing (?:at )?(?P<v3>\d{2,3}) ?(?:a|an|per|/) ?min(?:ute)?\b"
 )
 _HEART = re.compile(r"\b(?:heart|pulse|hr|bpm|sats?|oxygen|temp\w*)\b")
 
@@ -365,7 +383,7 @@ def _breathing_rates(text: str) -> list[Measure]:
     for match in _BREATHS.finditer(text):
         if match["v2"] and _HEART.search(text, match.start(), match.start("v2")):
             continue  # "breaths … heart rate 160" is the heart's, "… sats 94" the oxygen's
-        value = float(match["v"] or match["v2"])
+        value = float(match["v"] or match["v2"] or match["v3"])
         if 10 <= value <= 150:
             found.append(Measure("breaths_per_minute", value, match.start(), match.end()))
     return found

@@ -23,6 +23,7 @@ MEASURES = (
     "feed_share",
     "alt",
     "breaths_per_minute",
+    "platelets",
 )
 FLAG_KEYS = {
     "id",

@@ -173,6 +173,10 @@ _BEFORE_TOKENS = [
     (re.compile(r"\bo2\b"), " oxygen "),
     (re.compile(r"℃"), "°c"),
     (re.compile(r"℉"), "°f"),
+    # clinical negation by prefix: "anicteric" is "not icteric" (not jaundiced)
+    (re.compile(r"\banicteric\b"), "not icteric"),
+    # "38 point 9" is 38.9
+    (re.compile(r"\b(\d{2,3}) point (\d{1,2})\b"), r"\1.\2"),
     # a pain score: "headache 9/10" reads "9 out of 10"
     (re.compile(r"\b(\d{1,2}) ?/ ?10\b"), r" \1 out of 10 "),
 ]
@@ -199,7 +203,8 @@ _TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%–]
 _ALERT_LEVELS = ("emergency", "urgent")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
 _READING = re.compile(
-    r"\d[.,]\d|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b|\bbreaths\b|\brr ?\d|\bresp\w* rate"
+    r"\d[.,]\d|\d point \d|\b\d\d ?[cf]\b|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b|"
+    r"\bbreaths\b|\bplatelets?\b|\brr ?\d|\bresp\w* rate"
 )
 # …and so do shares of the usual feeds ("she's taken about a third today").
 _SHARES = frozenset(["third", "thirds", "quarter", "quarters", "fifth", "tenth", "half"])
