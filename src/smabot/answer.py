@@ -268,11 +268,11 @@ class Answerer:
             before = set(weights)
             last = self.index.analyzer.terms(history[-1])
             required = frozenset(t for t in last if t in before and t not in self._drugs)
-        intents = self.intents.of(question)
+        own = intents = self.intents.of(question)
         if borrows_topic and history and not intents:  # "and for evrysdi?" asks the same thing
             intents = self.intents.of(history[-1])
         cues: dict[str, frozenset[str]] = {}
-        for words, names in self.intents.cue_words(question).items():
+        for words, names in self.intents.cue_words(question, own).items():
             for term in self.index.analyzer.terms(words):
                 cues[term] = cues.get(term, frozenset()) | names
         return Query(weights, info, required, intents, cues)

@@ -5,7 +5,7 @@ that answers the question asked over one that merely shares its words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -34,12 +34,18 @@ class Intents:
         folded = fold(text).replace("’", "'")
         return frozenset(name for name, cue in self._any.items() if cue.search(folded))
 
-    def cue_words(self, text: str) -> dict[str, frozenset[str]]:
-        """Each stretch of text that is a cue, with the intents it is a cue of."""
+    def cue_words(
+        self, text: str, intents: Collection[str] | None = None
+    ) -> dict[str, frozenset[str]]:
+        """Each stretch of text that is a cue, with the intents it is a cue of.
+
+        `intents`, when the caller already has `of(text)`, saves scanning the text again.
+        """
         folded = fold(text).replace("’", "'")
+        found_in = self.of(text) if intents is None else intents
         found: dict[str, set[str]] = {}
         for name, cues in self.patterns.items():
-            if not self._any[name].search(folded):
+            if name not in found_in:
                 continue  # most questions hold one or two intents: skip the others' cues
             for cue in cues:
                 for match in cue.finditer(folded):
