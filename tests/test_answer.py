@@ -6,14 +6,19 @@ import dataclasses
 
 import pytest
 
-from smabot import answer as answer_module
-from smabot.answer import Answerer
+from smabot.answer import Answer, Answerer
 from smabot.index import Index
+from smabot.tuning import TUNING
 
 
 @pytest.fixture(scope="module")
 def answerer(index: Index) -> Answerer:
     return Answerer(index, locale="en-GB")
+
+
+def retuned(answerer: Answerer, **changes: float) -> Answerer:
+    """The same index answered with some tuning constants changed."""
+    return Answerer(answerer.index, answerer.locale, dataclasses.replace(TUNING, **changes))
 
 
 @pytest.mark.parametrize(
@@ -125,15 +130,13 @@ def test_a_follow_up_that_switches_the_medicine_keeps_the_topic(index: Index) ->
     assert answerer.ask("and for evrysdi?", history).status == "no_answer"
 
 
-def test_the_section_about_what_is_asked_ranks_first(
-    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_section_about_what_is_asked_ranks_first(answerer: Answerer) -> None:
     question = "how is nusinersen given to my son"
     assert answerer.query(question).intents == {"administration"}
     sections = [p.citation.section for p in answerer.ask(question).passages]
     assert "How is nusinersen given?" in sections
-    monkeypatch.setattr(answer_module, "INTENT_WEIGHT", 0.0)  # words alone pick a dosage passage
-    sections = [p.citation.section for p in answerer.ask(question).passages]
+    words_alone = retuned(answerer, intent_weight=0.0)  # words alone pick a dosage passage
+    sections = [p.citation.section for p in words_alone.ask(question).passages]
     assert "How is nusinersen given?" not in sections
     assert "How often are the injections given?" in sections
 
@@ -149,13 +152,10 @@ def test_a_follow_up_asks_for_what_the_last_question_asked(answerer: Answerer) -
 @pytest.mark.parametrize(
     "question", ["how do doctors diagnose it", "can a carrier parent pass it on?"]
 )
-def test_words_found_only_in_passing_are_not_an_answer(
-    answerer: Answerer, monkeypatch: pytest.MonkeyPatch, question: str
-) -> None:
+def test_words_found_only_in_passing_are_not_an_answer(answerer: Answerer, question: str) -> None:
     # every word is in some passage, but no passage is about diagnosis or carriers
     assert answerer.ask(question).status == "no_answer"
-    monkeypatch.setattr(answer_module, "MIN_FOCUS", 0.0)
-    assert answerer.ask(question).status == "answered"
+    assert retuned(answerer, min_focus=0.0).ask(question).status == "answered"
 
 
 def test_a_question_about_what_a_section_covers_keeps_its_answer(answerer: Answerer) -> None:
@@ -189,23 +189,20 @@ def test_a_cue_word_is_about_only_sections_of_its_intent(answerer: Answerer) -> 
 
 @pytest.mark.parametrize("question", ["How is SMA diagnosed?", "Could I be a carrier of SMA?"])
 def test_how_a_subject_is_asked_about_does_not_make_it_covered(
-    answerer: Answerer, monkeypatch: pytest.MonkeyPatch, question: str
+    answerer: Answerer, question: str
 ) -> None:
     assert answerer.ask(question).status == "no_answer"
-    monkeypatch.setattr(answer_module, "MIN_FOCUS", 0.3)  # the former, looser rule answers
-    assert answerer.ask(question).status == "answered"
+    looser = retuned(answerer, min_focus=0.3)  # the former, looser rule answers
+    assert looser.ask(question).status == "answered"
 
 
-def test_candidates_beyond_bm25s_best_twelve_are_reranked(
-    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_candidates_beyond_bm25s_best_twelve_are_reranked(answerer: Answerer) -> None:
     # the passage that says where Spinraza is given is not among BM25's best 12 for this wording
-    def where(answer: answer_module.Answer) -> bool:
+    def where(answer: Answer) -> bool:
         return any("neuromuscular treatment centres" in p.text for p in answer.passages)
 
     assert where(answerer.ask("can spinraza be given at home"))
-    monkeypatch.setattr(answer_module, "RERANK_WINDOW", 12)
-    assert not where(answerer.ask("can spinraza be given at home"))
+    assert not where(retuned(answerer, rerank_window=12).ask("can spinraza be given at home"))
 
 
 def test_explain_gives_each_part_of_the_score_and_they_multiply_to_it(index) -> None:  # type: ignore[no-untyped-def]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from smabot.answer import MIN_COVERAGE
 from smabot.calibrate import Decision, accuracy, calibrate, halves
+from smabot.tuning import TUNING
 
 from .conftest import ROOT
 from .test_cli import smabot
@@ -32,4 +32,4 @@ def test_the_cli_reports_both_folds() -> None:
     result = smabot("calibrate", str(regression), str(ROOT / "tests/eval/caregivers.jsonl"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("tuned on half") == 2
-    assert f"smabot uses {MIN_COVERAGE}" in result.stdout
+    assert f"smabot uses {TUNING.min_coverage}" in result.stdout

@@ -78,9 +78,16 @@ def test_errors_are_clear_messages_not_tracebacks(write_source, tmp_path: Path) 
     assert "Traceback" not in result.stderr
     missing = smabot("eval", str(tmp_path / "none.jsonl"))
     assert missing.returncode == 1 and "cannot read" in missing.stderr
-    (tmp_path / "bad.jsonl").write_text('{"question": "x"}\n')
-    bad = smabot("eval", str(tmp_path / "bad.jsonl"))
-    assert bad.returncode == 1 and "bad.jsonl:1:" in bad.stderr
+    for line, says in [
+        ('{"question": "x"}', "expect: Field required"),
+        ('{"question": "x", "expect": "maybe"}', "expect: Input should be 'answer'"),
+        ('{"question": "x", "expect": "answer"}', "an 'answer' question needs 'gold' phrases"),
+        ("[1, 2]", "needs a JSON object with 'question' and 'expect'"),
+    ]:
+        (tmp_path / "bad.jsonl").write_text(line + "\n")
+        bad = smabot("eval", str(tmp_path / "bad.jsonl"))
+        assert bad.returncode == 1 and f"bad.jsonl:1: {says}" in bad.stderr, bad.stderr
+        assert "Traceback" not in bad.stderr
     assert smabot("nonsense").returncode == 2
 
 

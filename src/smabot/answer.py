@@ -17,6 +17,7 @@ from smabot.analysis import fold
 from smabot.index import Hit, Index
 from smabot.intent import load_intents
 from smabot.question_field import QuestionField, QuestionMatch
+from smabot.tuning import TUNING, Tuning
 
 DISCLAIMER = (
     "smabot shows passages from published articles, word for word, each with its source and the "
@@ -29,9 +30,6 @@ NO_ANSWER = (
 )
 # Sources a caregiver can lean on most come first when two passages score alike.
 AUTHORITY = {"regulator_label": 2, "charity": 2, "consumer_health": 1}
-HISTORY_WEIGHT = 0.5
-# A question whose own topic terms weigh less than this borrows the topic of earlier questions.
-MIN_OWN_TOPIC = 1.0
 _CONTINUES = re.compile(r"^\W*(and|but|also|so|or|what about|how about|same|then)\b", re.I)
 # "no fever and no trouble breathing, is a sore back normal?" asks about the back: a clause that
 # opens with a negation says what is not the matter, so its words are not the question's topic.
@@ -39,37 +37,6 @@ _NEGATED = re.compile(
     r"(?:^|(?<=[,;.!?])|\band\b|\bbut\b)\s*(?:no|without|never)\b[^,;.!?]*", re.IGNORECASE
 )
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
-# How much of the question's informative weight the best passage must cover to be an answer.
-MIN_COVERAGE = 0.4
-# Not covered means not covered: of the question's informative weight, the best passage must
-# hold this share in what it is about (its source's title, its headings, its curated questions),
-# a word found only in its text counting TEXT_ONLY_SHARE of its weight. "pregnancy" named in
-# passing in a safety list does not answer "does pregnancy have an effect on SMA?". The words
-# that only say what is asked ("how does ... work", "how long") are about any section of that
-# intent (intents.yml): phrasing, not an off-topic subject. Chosen on the train split (focus
-# 0.2-0.35 x text share 0.25-0.5, with and without the intent words; also tried: a passage's
-# first sentence or words it repeats counting as what it is about, common words the articles
-# never use left out: no gain): best share of questions decided right with dev hit@3 and the
-# regression gate unchanged; 5-fold by source 0.664 against 0.652 for the former rule (0.3).
-MIN_FOCUS = 0.34
-TEXT_ONLY_SHARE = 0.25
-# Passages after the first must score at least this share of the first's score.
-MIN_RELATIVE_SCORE = 0.3
-# A passage about another medicine than the one asked about keeps this share of its score.
-OTHER_DRUG_FACTOR = 0.6
-DUPLICATE_JACCARD = 0.6
-# A passage whose section lists a curated question like the one asked gains up to this
-# multiple of its score (chosen on the train split: 0.25-6 tried, 2 best on hit@3 and MRR@5).
-QUESTION_WEIGHT = 2.0
-# A passage whose section is about what the question asks for (how it works, how it is given,
-# side effects, cost...: smabot/intents.yml) gains this share of its score (chosen on the train
-# split: 0.25-2 tried; 0.5-1 best on hit@1 and MRR@5, dev and the regression set unchanged).
-INTENT_WEIGHT = 0.5
-# BM25 hits re-ranked per question: a constant, so a question costs the same at 100k passages.
-# Chosen on train, 5-fold by source (12, 20, 30, 50, all tried; 30 chosen in 4 folds of 5):
-# 30 lifts train hit@3 0.669 -> 0.676 and caregivers 0.88 -> 0.90; re-ranking every passage
-# lets curated questions that share only a cue word ("working") lift far-off passages.
-RERANK_WINDOW = 30
 
 
 @dataclass(frozen=True)
@@ -145,12 +112,6 @@ class Query:
         return sum(self.mass.values())
 
 
-# A word no article uses that is this rare in everyday English ("ibuprofen", "vaccine",
-# "wheelchair") names something the articles don't cover: it weighs double in coverage.
-SPECIFIC_ZIPF = 4.3
-UNKNOWN_SPECIFIC_FACTOR = 2.0
-
-
 def english_weight(word: str) -> float:
     """Down-weights words that are common in everyday English ("soon", "put", "normal").
 
@@ -165,8 +126,9 @@ def english_weight(word: str) -> float:
 class Answerer:
     """Answers questions from one index; the API, CLI and eval all go through `ask`."""
 
-    def __init__(self, index: Index, locale: str = "") -> None:
+    def __init__(self, index: Index, locale: str = "", tuning: Tuning = TUNING) -> None:
         self.index = index
+        self.tuning = tuning
         self.locale = locale
         self.safety = safety.Detector(index.red_flags)
         self.question_field = QuestionField(index)
@@ -250,7 +212,7 @@ class Answerer:
         borrows_topic = bool(
             _CONTINUES.match(question)
             or (_POINTS_BACK.search(question) and not names_drug)
-            or topic < MIN_OWN_TOPIC
+            or topic < self.tuning.min_own_topic
         )
         # "and for evrysdi?" only switches the medicine: the last question's topic is this
         # question's whole topic, at full weight, so a passage must hold it to be an answer.
@@ -258,7 +220,7 @@ class Answerer:
         for age, earlier in enumerate(reversed(history[-3:])):
             self._add_terms(
                 earlier,
-                1.0 if switches_medicine and age == 0 else HISTORY_WEIGHT / (age + 1),
+                1.0 if switches_medicine and age == 0 else self.tuning.history_weight / (age + 1),
                 weights,
                 info,
                 lambda term: (not names_drug) if term in self._drugs else borrows_topic,
@@ -295,9 +257,9 @@ class Answerer:
                 not self.index.has_term(token.term)
                 and surface.isalpha()
                 and len(surface) >= 4
-                and zipf_frequency(surface, "en") < SPECIFIC_ZIPF
+                and zipf_frequency(surface, "en") < self.tuning.specific_zipf
             ):
-                info[token.term] = self.index.idf(token.term) * UNKNOWN_SPECIFIC_FACTOR
+                info[token.term] = self.index.idf(token.term) * self.tuning.unknown_specific_factor
 
     def nearest(self, question: str, limit: int = 3) -> list[tuple[Hit, float]]:
         """The best-ranked passages for a question and their coverage, before any cut-off."""
@@ -327,7 +289,7 @@ class Answerer:
         found = sum(
             mass
             if t in about or query.cues.get(t, frozenset()) & asks
-            else TEXT_ONLY_SHARE * mass
+            else self.tuning.text_only_share * mass
             if t in hit.matched
             else 0.0
             for t, mass in query.mass.items()
@@ -336,7 +298,11 @@ class Answerer:
 
     def covers(self, hit: Hit, query: Query) -> bool:
         """Whether a passage answers the question: holds enough of it, about what was asked."""
-        return self.coverage(hit, query) >= MIN_COVERAGE and self.focus(hit, query) >= MIN_FOCUS
+        tuning = self.tuning
+        return (
+            self.coverage(hit, query) >= tuning.min_coverage
+            and self.focus(hit, query) >= tuning.min_focus
+        )
 
     def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
         if not query.weights:
@@ -350,7 +316,7 @@ class Answerer:
         best = hits[0][0]
         chosen: list[tuple[float, Hit]] = []
         for score, hit in hits:
-            if len(chosen) == top_k or score < MIN_RELATIVE_SCORE * best:
+            if len(chosen) == top_k or score < self.tuning.min_relative_score * best:
                 break
             if any(self._near_duplicate(hit, other) for _, other in chosen):
                 continue
@@ -361,7 +327,7 @@ class Answerer:
         self, query: Query, top_k: int, matches: dict[int, QuestionMatch] | None = None
     ) -> list[tuple[float, Hit]]:
         """BM25's best passages, re-ranked; the window is wide enough for what reranking moves."""
-        hits = self.index.search(query.weights, max(RERANK_WINDOW, 3 * top_k))
+        hits = self.index.search(query.weights, max(self.tuning.rerank_window, 3 * top_k))
         return self._rerank(hits, query, matches or {})
 
     def _rerank(
@@ -382,15 +348,18 @@ class Answerer:
         about = self._drugs & self._terms(hit)
         kind = self.index.sources[hit.passage.source_id]["kind"]
         match = matches.get(hit.position)
+        tuning = self.tuning
         return {
             "bm25": hit.score,
-            "other medicine": OTHER_DRUG_FACTOR if asked and about and not asked & about else 1.0,
+            "other medicine": (
+                tuning.other_drug_factor if asked and about and not asked & about else 1.0
+            ),
             # BM25 rewards repeating one word; a passage that holds more of what was asked wins.
             "coverage": self.coverage(hit, query) ** 0.5,
-            "source kind": 1 + 0.04 * AUTHORITY.get(kind, 0),
+            "source kind": 1 + tuning.authority_step * AUTHORITY.get(kind, 0),
             # its section's editors listed a question like this one
             "curated question": (
-                1 + QUESTION_WEIGHT * match.share_of_best * match.coverage if match else 1.0
+                1 + tuning.question_weight * match.share_of_best * match.coverage if match else 1.0
             ),
             "intent": self._intent_factor(hit.position, query),
         }
@@ -418,20 +387,20 @@ class Answerer:
     def _intent_factor(self, position: int, query: Query) -> float:
         """How much a passage's section matches what the question asks for."""
         if query.intents & self._section_intents[position]:
-            return 1 + INTENT_WEIGHT
+            return 1 + self.tuning.intent_weight
         return 1.0
 
     def _holds_required(self, hit: Hit, query: Query) -> bool:
         mass = {t: query.info[t] for t in query.required}
         held = sum(m for t, m in mass.items() if t in hit.matched)
-        return held >= MIN_COVERAGE * sum(mass.values())
+        return held >= self.tuning.min_coverage * sum(mass.values())
 
     def _terms(self, hit: Hit) -> frozenset[str]:
         return self.index.terms_of(hit.position)
 
     def _near_duplicate(self, hit: Hit, other: Hit) -> bool:
         a, b = self._terms(hit), self._terms(other)
-        return len(a & b) / max(1, len(a | b)) >= DUPLICATE_JACCARD
+        return len(a & b) / max(1, len(a | b)) >= self.tuning.duplicate_jaccard
 
     def _answer_passage(self, score: float, hit: Hit, query: Query) -> AnswerPassage:
         passage = hit.passage

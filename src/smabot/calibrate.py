@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from smabot.answer import Answerer
+from smabot.evaluate import EvalQuestion
 
 
 @dataclass(frozen=True)
@@ -26,13 +26,14 @@ class Calibration:
     check_accuracy: float
 
 
-def decisions(answerer: Answerer, questions: list[dict[str, Any]]) -> list[Decision]:
+def decisions(answerer: Answerer, questions: list[EvalQuestion]) -> list[Decision]:
     """Best-passage coverage of every answer / no_answer question (emergencies aside)."""
     found = []
     for item in questions:
-        if item["expect"] in ("answer", "no_answer") and item.get("question", "").strip():
-            coverage = answerer.best_coverage(item["question"], item.get("history", []))
-            found.append(Decision(item.get("id", "?"), coverage, item["expect"] == "answer"))
+        question = item.question if isinstance(item.question, str) else ""
+        if item.expect in ("answer", "no_answer") and question.strip():
+            coverage = answerer.best_coverage(question, item.history_texts())
+            found.append(Decision(item.id, coverage, item.expect == "answer"))
     return found
 
 

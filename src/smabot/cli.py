@@ -17,9 +17,10 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from smabot.answer import MIN_COVERAGE, MIN_FOCUS, Answer, Answerer
+from smabot.answer import Answer, Answerer
 from smabot.errors import CorpusError, SmabotError
 from smabot.settings import Settings
+from smabot.tuning import TUNING
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,7 +209,7 @@ def explain(ranked: list[dict[str, Any]]) -> str:
     lines = [
         "",
         "why these passages (score = product of the factors; an answer needs coverage >= "
-        f"{MIN_COVERAGE} and focus >= {MIN_FOCUS} on the first):",
+        f"{TUNING.min_coverage} and focus >= {TUNING.min_focus} on the first):",
     ]
     for number, row in enumerate(ranked, 1):
         parts = "  ".join(f"{name} {value:.3g}" for name, value in row["factors"].items())
@@ -286,10 +287,10 @@ def _eval(args: argparse.Namespace) -> int:
         print(f"{topic:>20}: {value}")
     print(f"\nmisses ({len(report.misses)}):")
     for miss in report.misses:
-        got = ", ".join(miss["got"]) or "no passages"
+        got = ", ".join(miss.got) or "no passages"
         print(
-            f"  {miss['id']} [{miss['expect']}] {miss['question']!r}\n"
-            f"      got HTTP {miss['http']} {miss['status']}: {got}"
+            f"  {miss.id} [{miss.expect}] {miss.question!r}\n"
+            f"      got HTTP {miss.http} {miss.status}: {got}"
         )
     return 0
 
@@ -315,7 +316,7 @@ def _calibrate(args: argparse.Namespace) -> int:
             f"accuracy {result.tune_accuracy:.3f} there, "
             f"{result.check_accuracy:.3f} on the other half"
         )
-    print(f"smabot uses {MIN_COVERAGE} (smabot.answer.MIN_COVERAGE)")
+    print(f"smabot uses {TUNING.min_coverage} (smabot.tuning.Tuning.min_coverage)")
     return 0
 
 

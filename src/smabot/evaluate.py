@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, JsonValue, ValidationError, model_validator
 
 from smabot.answer import Answerer
 from smabot.errors import SmabotError
@@ -18,8 +18,59 @@ from smabot.models import AskRequest
 
 # (payload) -> (HTTP status code, JSON body)
 Ask = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
-EXPECTS = ("answer", "no_answer", "emergency", "invalid")
+Expect = Literal["answer", "no_answer", "emergency", "invalid"]
+EXPECTS = get_args(Expect)
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
+
+
+class EvalQuestion(BaseModel):
+    """One line of a question file (format of ../shared/eval/README.md)."""
+
+    # other fields (split, notes) are the collectors' own: kept, not used
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    id: str = "?"
+    # JSON values, not str: `invalid` questions send what the API must refuse (null, numbers)
+    question: JsonValue = None
+    history: JsonValue = None
+    topic: str = "other"
+    expect: Expect
+    gold: list[str] = []
+    # complete judgments (tests/eval/collected): every passage that answers, and where from
+    answers: list[str] = []
+    source_name: str = ""
+    source_url: str = ""
+
+    @model_validator(mode="after")
+    def _answers_have_gold(self) -> EvalQuestion:
+        if self.expect == "answer" and not self.gold:
+            raise ValueError("an 'answer' question needs 'gold' phrases")
+        return self
+
+    def payload(self) -> dict[str, Any]:
+        """The request body the API is sent for this question."""
+        body: dict[str, Any] = {"question": self.question}
+        if self.history:
+            body["history"] = self.history
+        return body
+
+    def history_texts(self) -> list[str]:
+        """The earlier questions as text, for asking an Answerer directly."""
+        return [str(h) for h in self.history] if isinstance(self.history, list) else []
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one question: the response and whether it was right."""
+
+    id: str
+    question: str
+    expect: Expect
+    http: int
+    status: str | None
+    got: list[str]
+    ok: bool
+    rank: int | None  # for `answer`: rank of the first passage holding a gold phrase
 
 
 @dataclass
@@ -34,8 +85,8 @@ class Report:
     invalid_rejected: float
     count: int
     per_topic_hit_at_3: dict[str, float] = field(default_factory=dict)
-    misses: list[dict[str, Any]] = field(default_factory=list)
-    results: list[dict[str, Any]] = field(default_factory=list)  # one per question, in order
+    misses: list[Outcome] = field(default_factory=list)
+    results: list[Outcome] = field(default_factory=list)  # one per question, in order
 
     def figures(self) -> dict[str, float | int]:
         """The headline figures, as `smabot eval --json` prints them."""
@@ -72,43 +123,48 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Any]]:
             raise SmabotError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
 
 
-def load_questions(path: Path) -> list[dict[str, Any]]:
+def load_questions(path: Path) -> list[EvalQuestion]:
     """Read a JSONL question file, refusing malformed lines with path:line messages."""
     questions = []
     for number, item in jsonl_rows(path):
-        if not isinstance(item, dict) or item.get("expect") not in EXPECTS:
-            raise SmabotError(f"{path}:{number}: needs an 'expect' of {', '.join(EXPECTS)}")
-        if item["expect"] == "answer" and not item.get("gold"):
-            raise SmabotError(f"{path}:{number}: an 'answer' question needs 'gold' phrases")
-        questions.append(item)
+        try:
+            questions.append(EvalQuestion.model_validate(item))
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            field = ".".join(str(part) for part in problem["loc"])
+            message = problem["msg"].removeprefix("Value error, ")
+            if problem["type"] == "model_type":
+                message = "needs a JSON object with 'question' and 'expect'"
+            raise SmabotError(f"{path}:{number}: {field + ': ' if field else ''}{message}") from exc
     return questions
 
 
-def evaluate(questions: list[dict[str, Any]], ask: Ask) -> Report:
+def evaluate(questions: list[EvalQuestion], ask: Ask) -> Report:
     """Ask every question and score the answers."""
     ranks: list[int | None] = []
     topic_hits: dict[str, list[bool]] = defaultdict(list)
     correct: dict[str, list[bool]] = defaultdict(list)
-    results: list[dict[str, Any]] = []
+    results: list[Outcome] = []
     for item in questions:
-        payload: dict[str, Any] = {"question": item.get("question")}
-        if item.get("history"):
-            payload["history"] = item["history"]
-        code, body = ask(payload)
-        expect = item["expect"]
+        code, body = ask(item.payload())
         rank = None
-        if expect == "answer":
-            rank = _first_hit(body, item["gold"]) if code == 200 else None
+        if item.expect == "answer":
+            rank = _first_hit(body, item.gold) if code == 200 else None
             ranks.append(rank)
-            topic_hits[item.get("topic", "other")].append(rank is not None and rank <= 3)
+            topic_hits[item.topic].append(rank is not None and rank <= 3)
             ok = rank == 1
-        elif expect == "invalid":
+        elif item.expect == "invalid":
             ok = 400 <= code < 500
-            correct[expect].append(ok)
+            correct[item.expect].append(ok)
         else:
-            ok = code == 200 and body.get("status") == expect
-            correct[expect].append(ok)
-        results.append({**_outcome(item, code, body), "ok": ok, "rank": rank})
+            ok = code == 200 and body.get("status") == item.expect
+            correct[item.expect].append(ok)
+        got = [str(p.get("id")) for p in body.get("passages", [])]
+        results.append(
+            Outcome(
+                item.id, str(item.question), item.expect, code, body.get("status"), got, ok, rank
+            )
+        )
     return Report(
         hit_at_1=_mean([r == 1 for r in ranks]),
         hit_at_3=_mean([r is not None and r <= 3 for r in ranks]),
@@ -118,7 +174,7 @@ def evaluate(questions: list[dict[str, Any]], ask: Ask) -> Report:
         invalid_rejected=_mean(correct["invalid"]),
         count=len(questions),
         per_topic_hit_at_3={t: _mean(v) for t, v in sorted(topic_hits.items())},
-        misses=[r for r in results if not r["ok"]],
+        misses=[r for r in results if not r.ok],
         results=results,
     )
 
@@ -134,18 +190,7 @@ def _first_hit(body: dict[str, Any], gold: list[str]) -> int | None:
     return None
 
 
-def _outcome(item: dict[str, Any], code: int, body: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": item.get("id"),
-        "question": item.get("question"),
-        "expect": item["expect"],
-        "http": code,
-        "status": body.get("status"),
-        "got": [p.get("id") for p in body.get("passages", [])],
-    }
-
-
-def _mean(values: list[Any]) -> float:
+def _mean(values: list[bool] | list[float]) -> float:
     return round(sum(float(v) for v in values) / len(values), 4) if values else 1.0
 
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from smabot.answer import Answerer
-from smabot.evaluate import Report, answerer_asker, evaluate, load_questions
+from smabot.evaluate import (
+    EvalQuestion,
+    Outcome,
+    Report,
+    answerer_asker,
+    evaluate,
+    load_questions,
+)
 from smabot.index import Index
 
 
@@ -25,20 +31,20 @@ class GateResult:
         return not self.reasons
 
 
-def regression_questions(folder: Path | None) -> list[dict[str, Any]]:
+def regression_questions(folder: Path | None) -> list[EvalQuestion]:
     """Every question of the *.jsonl files in the folder (none when it is missing)."""
     if folder is None or not folder.is_dir():
         return []
     return [q for path in sorted(folder.glob("*.jsonl")) for q in load_questions(path)]
 
 
-def score(index: Index, questions: list[dict[str, Any]]) -> Report:
+def score(index: Index, questions: list[EvalQuestion]) -> Report:
     """Evaluate questions against an index, in process."""
     return evaluate(questions, answerer_asker(Answerer(index)))
 
 
 def check(
-    new: Index, old: Index | None, questions: list[dict[str, Any]], min_hit_at_3: float
+    new: Index, old: Index | None, questions: list[EvalQuestion], min_hit_at_3: float
 ) -> GateResult:
     """Refuse a new index whose hit@3 is under the floor or that misses an emergency."""
     report = score(new, questions)
@@ -47,7 +53,7 @@ def check(
         return result
     if report.hit_at_3 < min_hit_at_3:
         result.reasons.append(f"hit@3 is {report.hit_at_3:.2f}, under the floor {min_hit_at_3:.2f}")
-    missed = [r for r in report.results if r["expect"] == "emergency" and not r["ok"]]
+    missed = [r for r in report.results if r.expect == "emergency" and not r.ok]
     if missed:
         result.reasons.append(f"{len(missed)} emergency question(s) not recognised")
     if old is not None:
@@ -56,42 +62,42 @@ def check(
             _describe(b, a) for b, a in zip(before, report.results, strict=True) if _worse(b, a)
         ]
     else:
-        result.worse = [_describe(None, r) for r in report.results if not r["ok"]]
+        result.worse = [_describe(None, r) for r in report.results if not r.ok]
     return result
 
 
-def changes(new: Index, old: Index, questions: list[dict[str, Any]]) -> list[str]:
+def changes(new: Index, old: Index, questions: list[EvalQuestion]) -> list[str]:
     """Questions whose answer (status or passages) differs between the old and new index."""
     old_answerer, new_answerer = Answerer(old), Answerer(new)
     lines = []
     for item in questions:
-        if item["expect"] == "invalid":
+        if item.expect == "invalid":
             continue
-        history = item.get("history", [])
-        a = old_answerer.ask(item["question"], history)
-        b = new_answerer.ask(item["question"], history)
+        question, history = str(item.question), item.history_texts()
+        a = old_answerer.ask(question, history)
+        b = new_answerer.ask(question, history)
         before = [a.status, *(p.id for p in a.passages)]
         after = [b.status, *(p.id for p in b.passages)]
         if before != after:
             lines.append(
-                f"{item.get('id', '?')} {item['question']!r}\n"
+                f"{item.id} {question!r}\n"
                 f"    before: {', '.join(before)}\n    after:  {', '.join(after)}"
             )
     return lines
 
 
-def _worse(before: dict[str, Any], after: dict[str, Any]) -> bool:
-    if before["expect"] == "answer":
-        old_rank, new_rank = before["rank"] or 99, after["rank"] or 99
+def _worse(before: Outcome, after: Outcome) -> bool:
+    if before.expect == "answer":
+        old_rank, new_rank = before.rank or 99, after.rank or 99
         return new_rank > old_rank and new_rank > 1
-    return bool(before["ok"]) and not after["ok"]
+    return before.ok and not after.ok
 
 
-def _describe(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
-    def state(r: dict[str, Any]) -> str:
-        if r["expect"] == "answer":
-            return f"rank {r['rank']}" if r["rank"] else f"missed ({r['status']})"
-        return "right" if r["ok"] else f"wrong ({r['status']})"
+def _describe(before: Outcome | None, after: Outcome) -> str:
+    def state(r: Outcome) -> str:
+        if r.expect == "answer":
+            return f"rank {r.rank}" if r.rank else f"missed ({r.status})"
+        return "right" if r.ok else f"wrong ({r.status})"
 
     was = f"{state(before)} -> " if before else ""
-    return f"{after['id']} {after['question']!r}: {was}{state(after)}"
+    return f"{after.id} {after.question!r}: {was}{state(after)}"

@@ -21,16 +21,21 @@ from __future__ import annotations
 import argparse
 import math
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
-from smabot import answer
 from smabot.answer import AUTHORITY, Answerer, Query
 from smabot.corpus import load_corpus
-from smabot.evaluate import answerer_asker, evaluate, load_questions, normalise
+from smabot.evaluate import (
+    EvalQuestion,
+    Outcome,
+    answerer_asker,
+    evaluate,
+    load_questions,
+    normalise,
+)
 from smabot.index import DELTA, K1, B, Hit, build_index
 from smabot.question_field import QuestionMatch
 from smabot.weights import Weights
@@ -118,28 +123,26 @@ class Features:
         return rows
 
 
-def relevant(question: dict[str, Any], hit: Hit) -> bool:
+def relevant(question: EvalQuestion, hit: Hit) -> bool:
     """Whether a passage answers: listed in `answers`, else it holds a gold phrase."""
-    if question.get("answers"):
-        return hit.passage.id in question["answers"]
+    if question.answers:
+        return hit.passage.id in question.answers
     text = normalise(hit.passage.text)
-    return any(normalise(g) in text for g in question.get("gold", []))
+    return any(normalise(g) in text for g in question.gold)
 
 
-def training_rows(
-    features: Features, questions: list[dict[str, Any]]
-) -> tuple[list[Row], list[int]]:
+def training_rows(features: Features, questions: list[EvalQuestion]) -> tuple[list[Row], list[int]]:
     """Feature rows and relevance labels of every answerable question's candidates."""
     a = features.answerer
     rows: list[Row] = []
     labels: list[int] = []
     for question in questions:
-        if question["expect"] != "answer":
+        if question.expect != "answer":
             continue
-        query = a.query(question["question"], question.get("history", []))
+        query = a.query(str(question.question), question.history_texts())
         if not query.weights:
             continue
-        hits = a.index.search(query.weights, answer.RERANK_WINDOW)
+        hits = a.index.search(query.weights, a.tuning.rerank_window)
         matches = a.question_field.matches(query.weights, query.mass)
         rows += features.rows(hits, query, matches)
         labels += [int(relevant(question, h)) for h in hits]
@@ -186,21 +189,21 @@ def install(features: Features, model: Model | None) -> Answerer:
     return ranker
 
 
-def figures(answerer: Answerer, questions: list[dict[str, Any]]) -> tuple[float, ...]:
+def figures(answerer: Answerer, questions: list[EvalQuestion]) -> tuple[float, ...]:
     """hit@1, hit@3, MRR@5 and no-answer accuracy through the real answer path."""
     r = evaluate(questions, answerer_asker(answerer))
     return r.hit_at_1, r.hit_at_3, r.mrr_at_5, r.no_answer_accuracy
 
 
-def pooled(answerer: Answerer, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def pooled(answerer: Answerer, questions: list[EvalQuestion]) -> list[Outcome]:
     """Per-question results, to pool the held-out folds."""
     return evaluate(questions, answerer_asker(answerer)).results
 
 
-def summarise(results: list[dict[str, Any]]) -> tuple[float, ...]:
+def summarise(results: list[Outcome]) -> tuple[float, ...]:
     """hit@1, hit@3, MRR@5, no-answer accuracy of pooled per-question results."""
-    ranks = [r["rank"] for r in results if r["expect"] == "answer"]
-    refusals = [r["ok"] for r in results if r["expect"] == "no_answer"]
+    ranks = [r.rank for r in results if r.expect == "answer"]
+    refusals = [r.ok for r in results if r.expect == "no_answer"]
 
     def mean(values: list[float]) -> float:
         return round(sum(values) / len(values), 3) if values else 1.0
@@ -221,20 +224,18 @@ def main() -> None:
     features = Features(Answerer(build_index(load_corpus(ROOT / "corpus"))))
     sets = {name: load_questions(path) for name, path in SETS.items() if path.exists()}
     train = sets["train"]
-    groups = sorted({q.get("source_name", "?") for q in train})
+    groups = sorted({q.source_name for q in train})
     folds = [set(groups[i::5]) for i in range(5)]
-    rule: list[dict[str, Any]] = []
+    rule: list[Outcome] = []
     for fold in folds:
-        rule += pooled(install(features, None), [q for q in train if q["source_name"] in fold])
+        rule += pooled(install(features, None), [q for q in train if q.source_name in fold])
     print("train 5-fold by source, rule   h1/h3/mrr/na", summarise(rule))
     for c in args.C:
-        learned: list[dict[str, Any]] = []
+        learned: list[Outcome] = []
         for fold in folds:
-            rows, labels = training_rows(
-                features, [q for q in train if q["source_name"] not in fold]
-            )
+            rows, labels = training_rows(features, [q for q in train if q.source_name not in fold])
             model = Model(rows, labels, c)
-            held = [q for q in train if q["source_name"] in fold]
+            held = [q for q in train if q.source_name in fold]
             learned += pooled(install(features, model), held)
         print(f"train 5-fold by source, C={c:<5} h1/h3/mrr/na", summarise(learned))
     model = Model(*training_rows(features, train), args.C[0])
