@@ -197,6 +197,16 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("since my LP yesterday I can't lift my head without the worst headache", URGENT),
         ("she's brought back every feed today, even sips of water", URGENT),
         ("he's not taken more than 30ml all day", URGENT),
+        # tuning_twelfth: consciousness on the AVPU scale, learners' English, anaphora-free
+        # readings after a negated clause, lay photophobia, bleeding timed in "mins"
+        ("she only responds to pain since this afternoon", EMERGENCY),
+        ("after the injection her lips fat and face is big", EMERGENCY),
+        ("my baby breathing is stop many times today", EMERGENCY),
+        ("can't get a full breath in, sats were 87% just now", EMERGENCY),
+        ("nose been bleeding 25 mins despite pressure", EMERGENCY),
+        ("had an LP on monday, now hot as anything and screams when the light is on", EMERGENCY),
+        ("ALT is way up, 4 times normal, 5 weeks after zolgensma", URGENT),
+        ("the nosebleed won't stop, she has had zolgensma", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -299,6 +309,12 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "breathing 40 a min when asleep, is that ok at 2?",
         "temp 37.2 day 3 post zolg",
         "double vision since he was little, seeing the optician",
+        # tuning_twelfth near-misses of the new patterns
+        "a dad at clinic told us his daughter stopped breathing once, how do we prepare?",
+        "she vomited once after the drip and has fed normally since",
+        "rash after amoxicillin as a toddler, fully cleared, should we tell the infusion team?",
+        "no cough, no fever, breathing is fine",
+        "ALT 1.5 times normal at week 4, team happy",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -432,6 +448,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_ninth" in names
     assert "tuning_tenth" in names
     assert "tuning_eleventh" in names
+    assert "tuning_twelfth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -40,6 +40,8 @@ SENTENCE, TERM, AND, JOIN = "sentence", "terminator", "and", "joiner"
 _NEW_SUBJECT = re.compile(
     r"^(?:he|she|they|i|we|it|its|hes|shes|theyre|im|ive|weve|id|his|her|my|our|their|"
     r"the baby|baby|babys)\b"
+    # a reading or a part of the body with its verb: "can't get a breath in, o2 was 88%"
+    r"|^\w+ (?:was|is|are|were|reads|reading)\b"
 )
 # A sentence ends at a punctuation token of its own, never at the point of "38.5".
 _SENTENCE_END = re.compile(r"(?:^| )([.!?;\n])(?= |$)")
@@ -86,6 +88,7 @@ _GENDERED = {
 }
 # A relative reporting ("grandma says…") tells what she sees in the child.
 _REPORTS = re.compile(r"\b(?:says|said|told us|told me|thinks|reckons)$")
+_STRANGER = re.compile(r"(?:a|one|another|some) ")
 _FOLLOWS = {
     "male": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:he|his|hes|him)\b"),
     "female": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:she|her|shes)\b"),
@@ -192,7 +195,9 @@ def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]
     gender = next((g for g, words in _GENDERED.items() if words.search(trigger.group())), None)
     if gender is None:
         return end
-    if _REPORTS.search(trigger.group()):  # "grandma says she's got spots": what she sees
+    # "grandma says she's got spots": what she sees in our child; "a mum told us her son…" is
+    # a stranger's story about her own
+    if _REPORTS.search(trigger.group()) and not _STRANGER.match(trigger.group()):
         return trigger.end()
     follows, other = _FOLLOWS[gender], _SOMEONE_ELSE[gender]
     switch = other.search(text, trigger.end(), end)  # "my mum says his face looks golden"

@@ -121,6 +121,9 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:his|her|their|my|our|sons|daughters|childs) (?:class ?mates?|school ?friends?)|"
         r"(?:a|one|another) (?:mum|mom|mother|dad|father|parent) (?:in|on|from) (?:our|my|the|a) "
         r"(?:\w+ )?(?:group|forum|chat|page)|"
+        # someone else's story: "at support group a mum told us her son stopped breathing once"
+        r"(?:a|one|another|some) (?:mum|mom|mother|dad|father|parent|friend|lady|woman|man) "
+        r"(?:\w+ ){0,4}(?:told|tells) (?:us|me)|"
         r"in (?:his|her|their) class|"
         r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
         r"(?:sheet|leaflet|letter|card|booklet|instructions|nurse|doctor|they|team|website|label|"
@@ -147,7 +150,11 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)|"
         r"(?:it|that|this|which|they) (?:has |had |have |all )?healed|"
         r"healed (?:up|completely|fully)|"
-        r"(?:dealt with|handled|managed) it|long gone",
+        r"(?:dealt with|handled|managed) it|long gone|"
+        r"(?:fully|completely|totally) (?:cleared|resolved|recovered|healed|gone)|"
+        # "vomited once that evening and has fed normally since"
+        r"(?:has |have |had )?(?:fed|eaten|drunk|drank|been feeding|been eating|been drinking) "
+        r"(?:normally|fine|well|ok|okay) (?:ever )?since",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
     # evidence against, after "but": "grandma says he looks dehydrated …, but he's had 6 wet

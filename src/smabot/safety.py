@@ -197,6 +197,7 @@ _SHORTHAND = {
     "wat": "what",
     "wot": "what",
     "enuf": "enough",
+    "mins": "minutes",
 }
 # A clock time ("21:42") stays one token, so two of them can say how long a fit has lasted.
 _TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%–]")
