@@ -207,6 +207,20 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("had an LP on monday, now hot as anything and screams when the light is on", EMERGENCY),
         ("ALT is way up, 4 times normal, 5 weeks after zolgensma", URGENT),
         ("the nosebleed won't stop, she has had zolgensma", EMERGENCY),
+        # tuning_thirteenth: heavy misspelling, and a finished past before what happens now
+        (
+            "got the gene therapy 6 week ago, steroid finish, tonight he is so yellow and confuse",
+            EMERGENCY,
+        ),
+        ("4 weeks post zolgensma and since lunch she's been yellow-ish and sick 3 times", URGENT),
+        ("fevr and spots that wont go when i press a glass on them, LP was tuesday", EMERGENCY),
+        ("drip site bleeding thru 2 plasters, wont stopp", EMERGENCY),
+        ("his eyelids r swelled and he has welts everywhere", EMERGENCY),
+        ("too sleepy to feed, only 2 oz all day", URGENT),
+        ("cant feal her legs since the LP this morning", URGENT),
+        ("hed ache so bad after her lumber puncture she is screaming", URGENT),
+        ("since the fourth loading dose she can't lift legs she moved yesterday", URGENT),
+        ("blod coming from her gums since the infusion", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -315,6 +329,14 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "rash after amoxicillin as a toddler, fully cleared, should we tell the infusion team?",
         "no cough, no fever, breathing is fine",
         "ALT 1.5 times normal at week 4, team happy",
+        # tuning_thirteenth near-misses of the new patterns
+        "wat are the sines of breething trouble we shud look out for?",
+        "the bruise from his blood test is turning yellow and green, normal?",
+        "my daughter is sizing up for a new wheelchair, which one tilts?",
+        "what should we ask about seizures at clinic next week?",
+        "her lips swelled after a wasp sting two summers ago, settled by itself",
+        "a drop of clear fluid on the plaster after the LP, its stopped now",
+        "he had a fit last yr and has been seizure free since",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -449,6 +471,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_tenth" in names
     assert "tuning_eleventh" in names
     assert "tuning_twelfth" in names
+    assert "tuning_thirteenth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -23,7 +23,7 @@ _NUM = (
 )
 # "2 days ago she went stiff": days too; a phrase that dates a treatment ("spinraza 3 days ago
 # and now…") is dropped by safety.py before it can scope anything
-_AGO = rf"{_NUM} (?:days?|weeks?|months?|years?|yrs?) ago"
+_AGO = rf"{_NUM} (?:days?|weeks?|months?|years?|yrs?|summers?|winters?|springs?|autumns?) ago"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Modifier phrases: (category, direction, regex). Directions: "f" forwards, "b" backwards.
 RULES: list[tuple[str, str, str]] = [
@@ -71,6 +71,8 @@ RULES: list[tuple[str, str, str]] = [
         r"what (?:should|do|would|to)(?: (?:i|we|you))? do|"
         r"what happens|do (?:i|we) need to|should (?:i|we) worry|ever|in the event|plan for|"
         r"prevent|avoid|worry about|is there a risk|any risk|"
+        # "what should I ask about seizures?": a subject to discuss, not an event
+        r"ask (?:\w+ )?about|asking about|questions? about|read(?:ing)? about|learn(?:ing)? about|"
         r"(?:would|could|might|can|will|does|do) (?:a|an|any)|"
         r"what (?:are|is) (?:the )?(?:common|usual|typical|main|most common)",
     ),
@@ -138,7 +140,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:went|eased|settled|improved|cleared) with|"
         # without the past ending, as a learner writes it: "nosebleed … stop after 2 minutes"
         r"stop(?:ped)? (?:after|with|by itself|on its own)|"
-        r"(?:it|that|this|which|they|bleeding|vomiting|rash|fever|headache) "
+        r"(?:it|its|that|thats|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
         r"passed|disappeared|recovered)|"
         r"went away|gone away|cleared up|settled down|fine now|ok now|"
@@ -193,6 +195,13 @@ RULES: list[tuple[str, str, str]] = [
         "i",
         r"(?:confused|confusing|confusion) (?:by|about|over|as to|with|on|why|how|what|whether|"
         r"which|if)|(?:is|was|its|so|very|bit|little) confusing",
+    ),
+    # a healing bruise changes colour: "the bruise is going yellowy green now"
+    (
+        FIGURATIVE,
+        "i",
+        r"bruis\w* (?:\w+ ){0,6}(?:going|gone|turning|turned|is|now) (?:a bit |all )?"
+        r"(?:yellow\w*|green\w*|brown\w*)(?: (?:and|or)? ?(?:yellow\w*|green\w*|brown\w*))?",
     ),
     # "a faint flat rash": faint as in pale, not fainting
     (

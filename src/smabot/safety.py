@@ -197,6 +197,17 @@ _SHORTHAND = {
     "wat": "what",
     "wot": "what",
     "enuf": "enough",
+    "r": "are",
+    "thru": "through",
+    "shud": "should",
+    "wud": "would",
+    "cud": "could",
+    "yr": "year",
+    "yrs": "years",
+    # common misspellings a fuzzy match cannot reach without also "correcting" real words
+    "feal": "feel",
+    "hed": "head",
+    "sines": "signs",
     "mins": "minutes",
 }
 # A clock time ("21:42") stays one token, so two of them can say how long a fit has lasted.
