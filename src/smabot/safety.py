@@ -175,6 +175,8 @@ _BEFORE_TOKENS = [
     (re.compile(r"℉"), "°f"),
     # clinical negation by prefix: "anicteric" is "not icteric" (not jaundiced)
     (re.compile(r"\banicteric\b"), "not icteric"),
+    # "hed ache", not "hed" alone: that is "he'd" without its apostrophe
+    (re.compile(r"\bhed ?ache"), "headache"),
     # "38 point 9" is 38.9
     (re.compile(r"\b(\d{2,3}) point (\d{1,2})\b"), r"\1.\2"),
     # a pain score: "headache 9/10" reads "9 out of 10"
@@ -206,7 +208,6 @@ _SHORTHAND = {
     "yrs": "years",
     # common misspellings a fuzzy match cannot reach without also "correcting" real words
     "feal": "feel",
-    "hed": "head",
     "sines": "signs",
     "mins": "minutes",
 }
