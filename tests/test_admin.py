@@ -64,6 +64,17 @@ def test_reindex_swaps_and_a_broken_corpus_keeps_the_old_index(
     assert "Car park C" in answer.json()["passages"][0]["text"]
 
 
+def test_a_broken_gate_question_file_is_a_clear_refusal(corpus_copy: Path, tmp_path: Path) -> None:
+    client = client_for(corpus_copy, tmp_path)
+    version = client.get("/healthz").json()["index_version"]
+    gate_file = corpus_copy / "questions" / "regression.jsonl"
+    gate_file.write_text(gate_file.read_text() + '{"question": "x", "expect": "maybe"}\n')
+    refused = client.post("/api/admin/reindex", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert refused.status_code == 422, refused.text
+    assert "regression.jsonl" in refused.json()["error"]
+    assert client.get("/healthz").json()["index_version"] == version
+
+
 def test_reindex_with_postgresql_down_publishes_nothing_and_says_so(
     corpus_copy: Path,
     tmp_path: Path,

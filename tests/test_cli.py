@@ -83,6 +83,11 @@ def test_errors_are_clear_messages_not_tracebacks(write_source, tmp_path: Path) 
         ('{"question": "x", "expect": "maybe"}', "expect: Input should be 'answer'"),
         ('{"question": "x", "expect": "answer"}', "an 'answer' question needs 'gold' phrases"),
         ("[1, 2]", "needs a JSON object with 'question' and 'expect'"),
+        ('{"question": NaN, "expect": "invalid"}', "not valid JSON: NaN is not a JSON number"),
+        ("[" * 5000, "not valid JSON"),
+        ('{"question": 5, "expect": "answer", "gold": ["x"]}', "'question' must be text"),
+        ('{"question": "x", "history": "y", "expect": "no_answer"}', "'history' must be a list"),
+        ('{"question": "x", "expect": "answer", "gold": [" "]}', "a blank 'gold' phrase"),
     ]:
         (tmp_path / "bad.jsonl").write_text(line + "\n")
         bad = smabot("eval", str(tmp_path / "bad.jsonl"))

@@ -40,6 +40,14 @@ def test_scoring_follows_the_rules() -> None:
     assert normalise(" A\n  “B” ") == 'a "b"'
 
 
+def test_an_invalid_row_is_sent_exactly_as_written() -> None:
+    row = EvalQuestion.model_validate({"question": "ok", "history": None, "expect": "invalid"})
+    assert row.payload() == {"question": "ok", "history": None}
+    assert EvalQuestion.model_validate({"question": 5, "expect": "invalid"}).payload() == {
+        "question": 5
+    }
+
+
 def answered_as_emergency(report) -> list[str]:  # type: ignore[no-untyped-def]
     return [r.id for r in report.results if r.expect == "answer" and r.status == "emergency"]
 

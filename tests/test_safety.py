@@ -219,8 +219,29 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("too sleepy to feed, only 2 oz all day", URGENT),
         ("cant feal her legs since the LP this morning", URGENT),
         ("hed ache so bad after her lumber puncture she is screaming", URGENT),
-        ("since the fourth loading dose she can't lift legs she moved yesterday", URGENT),
+        ("since the fourth loading dose she can't lift her legs", URGENT),
         ("blod coming from her gums since the infusion", URGENT),
+        # tuning_fourteenth and fifteenth: posts in group style, SMA's own warnings, the line
+        ("we gave her the epipen 3 minutes ago and she seems a bit better now", EMERGENCY),
+        ("he bumped his head on the table this morning and now he is very drowsy", EMERGENCY),
+        ("after the seizure she's weak down one side", EMERGENCY),
+        ("she's on her bipap during the day now and needs it for longer and longer", URGENT),
+        ("cough is so weak today he can't clear his chest even with the cough assist", EMERGENCY),
+        ("his g tube fell out an hour ago and I can't get the spare in", URGENT),
+        ("numbness in her bum since monday's lumbar puncture", URGENT),
+        ("yellow sclerae 5 weeks post onasemnogene", URGENT),
+        ("still not properly awake 6 hours after the spinraza sedation", EMERGENCY),
+        (
+            "the headache after her lumbar puncture is brutal and paracetamol doesnt touch it",
+            URGENT,
+        ),
+        ("temp 38.3 since her 4th dose on tuesday", URGENT),
+        ("red spots on her legs that don't blanch, 3 months post zolgensma", EMERGENCY),
+        # a comma ends a negation before a reading or a body part's verb
+        ("no fever, sats 85%", EMERGENCY),
+        ("no cough, the lips are blue", EMERGENCY),
+        ("a woman told me my baby had a seizure", EMERGENCY),
+        ("his hed hurts so bad since the lp yesterday", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -337,6 +358,24 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "her lips swelled after a wasp sting two summers ago, settled by itself",
         "a drop of clear fluid on the plaster after the LP, its stopped now",
         "he had a fit last yr and has been seizure free since",
+        # tuning_fourteenth and fifteenth near-misses, and a reviewer's harmless uses
+        "the allergy team gave us an epipen plan, who do we tell at school?",
+        "last month he had hives after peanut and we had to use the epipen, he's fine now",
+        "little red spots that fade when I press a glass on them, no temperature",
+        "she stares into space watching tv but snaps out of it when I say her name",
+        "oximeter alarmed at 86 when the probe slipped off his toe, re-sited, reads 97",
+        "he has known epilepsy, had one of his usual 1 minute seizures, back to himself",
+        "pins and needles in my feet when I sit too long, it goes when I shift",
+        "what signs mean I should ring 999 for her breathing?",
+        "the tingle in my leg during the LP went straight away, all normal since",
+        "if he gets a cold, breathing is harder, should we use the cough assist more",
+        "my grandad has copd, lips are blue sometimes, sats are 88",
+        "its so hot today, can he go to the park the day after his spinraza",
+        "his poo has been yellow and seedy since the spinraza, is that normal",
+        "her face is big and round from the prednisolone after zolgensma",
+        "she can't move the legs much because of SMA type 1, what physio helps",
+        "the new splints fits for about a year",
+        "his ALT was normal but his weight has gone up a lot",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -472,6 +511,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_eleventh" in names
     assert "tuning_twelfth" in names
     assert "tuning_thirteenth" in names
+    assert {"tuning_fourteenth", "tuning_fifteenth"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

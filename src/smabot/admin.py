@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse
 
-from smabot.errors import CorpusError
+from smabot.errors import CorpusError, SmabotError
 from smabot.live import LiveAnswerer
 from smabot.publish import GateRefused, rebuild
 from smabot.settings import Settings
@@ -115,6 +115,8 @@ def admin_router(settings: Settings, live: LiveAnswerer) -> APIRouter:
                 status_code=503,
                 headers={"retry-after": "30"},
             )
+        except SmabotError as exc:  # a broken gate question file, an unreadable folder
+            return JSONResponse({"error": f"{exc}; nothing was published"}, status_code=422)
         finally:
             one_at_a_time.release()
         live.swap(published.index, published.build)

@@ -35,13 +35,19 @@ HISTORY_WORDS = 10
 # Where a scope may stop: (start, end, kind); "if she gets hives and her lips swell" crosses an
 # "and" that a negation stops at, an instruction ("action plan: …, then call 911") a terminator.
 _Stop = tuple[int, int, str]
-SENTENCE, TERM, AND, JOIN = "sentence", "terminator", "and", "joiner"
+SENTENCE, TERM, AND, JOIN, CLAUSE = "sentence", "terminator", "and", "joiner", "clause"
 # A comma followed by a new subject starts a new clause: "no fever, she is breathing fast".
 _NEW_SUBJECT = re.compile(
     r"^(?:he|she|they|i|we|it|its|hes|shes|theyre|im|ive|weve|id|his|her|my|our|their|"
     r"the baby|baby|babys)\b"
-    # a reading or a part of the body with its verb: "can't get a breath in, o2 was 88%"
-    r"|^\w+ (?:was|is|are|were|reads|reading)\b"
+)
+# A comma, then a reading or a part of the body with its verb, ends what a negation covers
+# ("can't get a breath in, o2 was 88%", "no cough, the lips are blue", "no fever, sats 85"),
+# but not an "if", a report or someone else's story ("if he gets a cold, breathing is harder").
+_NEW_CLAUSE = re.compile(
+    r"^(?:(?:the|his|her|their|my|our) )?(?:\w+ ){0,2}?\w+ (?:was|is|are|were|reads|reading|"
+    r"looks?|looking|seems?|feels?|went|turned|gone|have gone|has gone|going|turning)\b|"
+    r"^(?:sats|oxygen|temp|temperature|pulse|spo2|rr|breathing rate) \d"
 )
 # A sentence ends at a punctuation token of its own, never at the point of "38.5".
 _SENTENCE_END = re.compile(r"(?:^| )([.!?;\n])(?= |$)")
@@ -54,6 +60,9 @@ _PRESENT = re.compile(
     r"has been|have been|is still|are still)\b"
 )
 _JOINER = re.compile(r",|\b(?:and|so|plus)\b")
+_PAST_GOES_ON = re.compile(
+    r" (?:we|he|she|they|i|it) (?:had|was|were|did|gave|used|went|took|got|needed|called|rang)\b"
+)
 # A question that names nobody asks about SMA in general ("can zolgensma cause jaundice?",
 # "what are common breathing problems?"); one that names the child describes them
 # ("why is my baby breathing so fast?").
@@ -89,6 +98,10 @@ _GENDERED = {
 # A relative reporting ("grandma says…") tells what she sees in the child.
 _REPORTS = re.compile(r"\b(?:says|said|told us|told me|thinks|reckons)$")
 _STRANGER = re.compile(r"(?:a|one|another|some) ")
+_THEIR_CHILD = re.compile(
+    r" (?:her|his|their) (?:own )?(?:son|daughter|child|children|baby|kid|kids|boy|girl|"
+    r"little one|toddler)\b"
+)
 _FOLLOWS = {
     "male": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:he|his|hes|him)\b"),
     "female": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:she|her|shes)\b"),
@@ -197,7 +210,8 @@ def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]
         return end
     # "grandma says she's got spots": what she sees in our child; "a mum told us her son…" is
     # a stranger's story about her own
-    if _REPORTS.search(trigger.group()) and not _STRANGER.match(trigger.group()):
+    stranger = _STRANGER.match(trigger.group()) and _THEIR_CHILD.match(text, trigger.end())
+    if _REPORTS.search(trigger.group()) and not stranger:
         return trigger.end()
     follows, other = _FOLLOWS[gender], _SOMEONE_ELSE[gender]
     switch = other.search(text, trigger.end(), end)  # "my mum says his face looks golden"
@@ -289,8 +303,11 @@ def _stops(text: str) -> list[_Stop]:
     stops = [(m.start(1), m.end(1), SENTENCE) for m in _SENTENCE_END.finditer(text)]
     stops += [(m.start(), m.end(), TERM) for m in _TERMINATORS.finditer(text)]
     for match in _JOINER.finditer(text):  # ", she …", "and my fingertips …"
-        if _NEW_SUBJECT.match(text[match.end() :].lstrip()):
+        rest = text[match.end() :].lstrip()
+        if _NEW_SUBJECT.match(rest):
             stops.append((match.start(), match.end(), AND if match.group() == "and" else JOIN))
+        elif match.group() == "," and _NEW_CLAUSE.match(rest):
+            stops.append((match.start(), match.end(), CLAUSE))
     return sorted(stops)
 
 
@@ -298,9 +315,21 @@ def _forward_end(
     text: str, end: int, stops: list[_Stop], category: str, through_terms: bool = False
 ) -> int:
     skip = {TERM} if through_terms else set()
+    if category != NEGATED:
+        skip.add(CLAUSE)
     if category == HYPOTHETICAL:  # "if she gets hives and her lips swell": both are the "if"
         skip.add(AND)
-    limit = next((a for a, _, kind in stops if a >= end and kind not in skip), len(text))
+    limit = next(
+        (
+            a
+            for a, b, kind in stops
+            if a >= end
+            and kind not in skip
+            # "last month he had hives and we had to use the epipen": the past goes on
+            and not (category == HISTORICAL and kind == AND and _PAST_GOES_ON.match(text, b))
+        ),
+        len(text),
+    )
     if category == HISTORICAL:  # "back in march, no problems then, lips blue": the past ends
         comma = text.find(",", end, limit)
         limit = comma if comma >= 0 else limit

@@ -50,6 +50,9 @@ RULES: list[tuple[str, str, str]] = [
         r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
         r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) (?:\w+ )?diagnosis",
     ),
+    # "last month's funny turn was a febrile convulsion": the possessive dates what follows it
+    # only ("the headache from last week's dose is still bad" is now)
+    (HISTORICAL, "f", r"last (?:weeks|months|years|summers|winters|christmases|nights)"),
     # "last loading dose her site went red": what follows is then; "we ran out, last dose was
     # yesterday" still counts
     (
@@ -61,6 +64,7 @@ RULES: list[tuple[str, str, str]] = [
         HYPOTHETICAL,
         "f",
         r"if|in case|what if|whether|signs? of|symptoms? of|warning signs?|"
+        r"(?:what|which) (?:signs?|symptoms?)|"
         r"what (?:are|is) the (?:signs?|symptoms?)|"
         r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?"
         r"(?:know|tell|spot|recognise|recognize|check)|"
@@ -73,6 +77,8 @@ RULES: list[tuple[str, str, str]] = [
         r"prevent|avoid|worry about|is there a risk|any risk|"
         # "what should I ask about seizures?": a subject to discuss, not an event
         r"ask (?:\w+ )?about|asking about|questions? about|read(?:ing)? about|learn(?:ing)? about|"
+        # what a written plan covers: "ours covers seizures and breathing"
+        r"(?:ours|it|the plan|plan) (?:covers|includes|lists|mentions)|"
         r"(?:would|could|might|can|will|does|do) (?:a|an|any)|"
         r"what (?:are|is) (?:the )?(?:common|usual|typical|main|most common)",
     ),
@@ -125,7 +131,8 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:\w+ )?(?:group|forum|chat|page)|"
         # someone else's story: "at support group a mum told us her son stopped breathing once"
         r"(?:a|one|another|some) (?:mum|mom|mother|dad|father|parent|friend|lady|woman|man) "
-        r"(?:\w+ ){0,4}(?:told|tells) (?:us|me)|"
+        r"(?:\w+ ){0,4}(?:told|tells) (?:us|me)(?= (?:her|his|their) (?:own )?(?:son|daughter|"
+        r"child|children|baby|kid|kids|boy|girl|little one|toddler)\b)|"
         r"in (?:his|her|their) class|"
         r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
         r"(?:sheet|leaflet|letter|card|booklet|instructions|nurse|doctor|they|team|website|label|"
@@ -137,13 +144,13 @@ RULES: list[tuple[str, str, str]] = [
     (
         RESOLVED,
         "b",
-        r"(?:went|eased|settled|improved|cleared) with|"
+        r"(?:went|eased|settled|improved|cleared|faded) (?:away )?with|"
         # without the past ending, as a learner writes it: "nosebleed … stop after 2 minutes"
         r"stop(?:ped)? (?:after|with|by itself|on its own)|"
         r"(?:it|its|that|thats|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
         r"passed|disappeared|recovered)|"
-        r"went away|gone away|cleared up|settled down|fine now|ok now|"
+        r"went away|gone away|went straight away|cleared up|settled down|fine now|ok now|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
         r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
@@ -153,6 +160,9 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:it|that|this|which|they) (?:has |had |have |all )?healed|"
         r"healed (?:up|completely|fully)|"
         r"(?:dealt with|handled|managed) it|long gone|"
+        # a passing sensation: "pins and needles when I've sat too long, it goes when I shift"
+        r"(?:it|they|that) (?:goes|go|passes|pass|wears off) (?:away )?"
+        r"(?:when|after|once|as soon as)|"
         r"(?:fully|completely|totally) (?:cleared|resolved|recovered|healed|gone)|"
         # "vomited once that evening and has fed normally since"
         r"(?:has |have |had )?(?:fed|eaten|drunk|drank|been feeding|been eating|been drinking) "
@@ -200,8 +210,27 @@ RULES: list[tuple[str, str, str]] = [
     (
         FIGURATIVE,
         "i",
-        r"bruis\w* (?:\w+ ){0,6}(?:going|gone|turning|turned|is|now) (?:a bit |all )?"
+        r"bruis\w* (?:\S+ ){0,10}(?:going|gone|turning|turned|is|now) (?:a bit |all )?"
         r"(?:yellow\w*|green\w*|brown\w*)(?: (?:and|or)? ?(?:yellow\w*|green\w*|brown\w*))?",
+    ),
+    # a rash that fades under a glass is the reassuring sign (NHS glass test)
+    (
+        NEGATED,
+        "b",
+        r"(?<!not )(?<!nt )(?:fade|fades|faded|disappear|disappears|blanch|blanches|go away|"
+        r"goes away) (?:when|under|with) (?:\w+ ){0,4}(?:press\w*|glass)",
+    ),
+    # "he stares but snaps out of it when I say his name": responsive
+    (FIGURATIVE, "i", r"(?:snaps?|snapped|comes?|came) out of it"),
+    (RESOLVED, "fb", r"as soon as (?:i|we|you) (?:say|said|call|called|touch|touched)"),
+    # a known epilepsy's usual, short seizure, over: the care plan's, not a first fit
+    (FIGURATIVE, "i", r"(?:his|her|their|my|the) usual (?:\w+ ){0,2}(?:seizures?|fits?|absences?)"),
+    # a pulse oximeter's artefact: "alarmed at 86 when the probe slipped off; re-sited, 97"
+    (
+        RESOLVED,
+        "fb",
+        r"probe (?:slipped|came off|fell off|was off|had slipped)|bad trace|poor trace|"
+        r"(?:re ?sited|repositioned|moved) (?:it|the probe|the sensor)",
     ),
     # "a faint flat rash": faint as in pale, not fainting
     (
@@ -238,6 +267,9 @@ PSEUDO = (
     # a double negative: "cant lift my head without the worst headache"
     r"cant \w+(?: \w+){0,3} without|"
     r"ever since|never ever|for ever|forever|sorry if|apologies if|"
+    # from the last dose until now: "since her last dose she's had a headache every morning"
+    r"since (?:his|her|their|my|the|our) last (?:loading |maintenance )?(?:dose|injection|"
+    r"infusion|procedure)|"
     # a duration up to now, not a time in the past: "irritable for the last week"
     r"(?:for|over|during|in) the (?:last|past) (?:\w+ )?(?:\d+ )?\w+|"
     # asking whether something already there is explained: "can a fever of 38.4 … just be

@@ -42,15 +42,25 @@ class EvalQuestion(BaseModel):
     source_url: str = ""
 
     @model_validator(mode="after")
-    def _answers_have_gold(self) -> EvalQuestion:
+    def _well_formed(self) -> EvalQuestion:
         if self.expect == "answer" and not self.gold:
             raise ValueError("an 'answer' question needs 'gold' phrases")
+        if any(not phrase.strip() for phrase in self.gold):
+            raise ValueError("a blank 'gold' phrase would match every passage")
+        if self.expect != "invalid":  # only `invalid` rows may send what the API refuses
+            if not isinstance(self.question, str):
+                raise ValueError("'question' must be text (only an 'invalid' row may differ)")
+            history = self.history
+            if history is not None and not (
+                isinstance(history, list) and all(isinstance(h, str) for h in history)
+            ):
+                raise ValueError("'history' must be a list of earlier questions, as text")
         return self
 
     def payload(self) -> dict[str, Any]:
-        """The request body the API is sent for this question."""
+        """The request body the API is sent for this question, exactly as the file gives it."""
         body: dict[str, Any] = {"question": self.question}
-        if self.history:
+        if "history" in self.model_fields_set:
             body["history"] = self.history
         return body
 
@@ -118,9 +128,17 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            yield number, json.loads(line, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise SmabotError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
+        except ValueError as exc:  # NaN or Infinity: JSON has no such numbers
+            raise SmabotError(f"{path}:{number}: not valid JSON: {exc}") from exc
+        except RecursionError as exc:
+            raise SmabotError(f"{path}:{number}: not valid JSON: nested too deeply") from exc
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
@@ -131,7 +149,7 @@ def load_questions(path: Path) -> list[EvalQuestion]:
             questions.append(EvalQuestion.model_validate(item))
         except ValidationError as exc:
             problem = exc.errors()[0]
-            field = ".".join(str(part) for part in problem["loc"])
+            field = ".".join(str(part) for part in problem["loc"][:3])  # never a kilobyte path
             message = problem["msg"].removeprefix("Value error, ")
             if problem["type"] == "model_type":
                 message = "needs a JSON object with 'question' and 'expect'"

@@ -44,6 +44,9 @@ _OTHER_UNIT = re.compile(
     r"^ ?(?:kg|kgs|kilos?|lbs?|pounds?|g|grams?|ml|mls|mg|cm|mm|%|percent|weeks?|months?|"
     r"years?|days?(?! \d)|hours?|mins?|minutes?|million|thousand|k|ounces?|oz)\b"
 )
+_SATURATION_BEFORE = re.compile(
+    r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*)(?: [a-z0-9]+){0,2} ?$"
+)
 _SATURATION = re.compile(
     r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*)\b"
     r"(?: [a-z]+){0,4} (?P<v>\d{2,3})(?: ?%)?|\b(?P<v2>\d{2,3}) ?%(?: [a-z]+){0,3} "
@@ -182,6 +185,8 @@ def _temperatures(text: str) -> list[Measure]:
         decimal = "." in match["v"] or "," in match["v"]
         if _OTHER_UNIT.match(text[match.end() :]):
             continue
+        if _SATURATION_BEFORE.search(text, max(0, match.start() - 25), match.start()):
+            continue  # "sats 95-96, no fever": a saturation, not 95 °F
         if not (cue or match["deg"] or unit or decimal):
             continue
         if unit == "f" or (not unit and 93 <= value <= 110):

@@ -177,6 +177,7 @@ _BEFORE_TOKENS = [
     (re.compile(r"\banicteric\b"), "not icteric"),
     # "hed ache", not "hed" alone: that is "he'd" without its apostrophe
     (re.compile(r"\bhed ?ache"), "headache"),
+    (re.compile(r"\b(his|her|my|the|our|their) hed\b"), r"\1 head"),
     # "38 point 9" is 38.9
     (re.compile(r"\b(\d{2,3}) point (\d{1,2})\b"), r"\1.\2"),
     # a pain score: "headache 9/10" reads "9 out of 10"

@@ -69,7 +69,7 @@ class Speller:
             word,
             self._vocabulary,
             scorer=OSA.normalized_similarity,
-            score_cutoff=cutoff / 100 - 1e-9,  # 4 of 5 letters right is 0.8, not 0.79999
+            score_cutoff=cutoff / 100 - 1e-6,  # 4 of 5 letters right is 0.8, not 0.79999
             limit=5,
         )
         if not matches:
