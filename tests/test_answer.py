@@ -219,3 +219,10 @@ def test_explain_gives_each_part_of_the_score_and_they_multiply_to_it(index) -> 
     answer = answerer.ask("What are the side effects of Spinraza?")
     assert answer.passages[0].id == first["id"]  # the explanation is of the answer shown
     assert [r["score"] for r in ranked] == sorted((r["score"] for r in ranked), reverse=True)  # type: ignore[type-var]
+
+
+def test_a_number_no_article_holds_does_not_make_a_question_uncovered(answerer: Answerer) -> None:
+    # a phone number typed after the question names no subject: the cost passage still answers
+    answer = answerer.ask("How much does Zolgensma cost? call me on 07700 900123")
+    assert answer.status == "answered"
+    assert "cost" in answer.passages[0].citation.section.lower()

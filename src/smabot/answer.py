@@ -253,7 +253,10 @@ class Answerer:
             weights[token.term] = weight
             surface = fold(text[token.start : token.end])
             info[token.term] = self.index.idf(token.term) * english_weight(surface)
-            if (
+            if not surface.isalpha() and not self.index.has_term(token.term):
+                # a number no article holds (a phone number, a weight, a date) names no subject
+                info[token.term] = 0.0
+            elif (
                 not self.index.has_term(token.term)
                 and surface.isalpha()
                 and len(surface) >= 4
