@@ -242,6 +242,17 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("no cough, the lips are blue", EMERGENCY),
         ("a woman told me my baby had a seizure", EMERGENCY),
         ("his hed hurts so bad since the lp yesterday", URGENT),
+        # tuning_sixteenth: less common words for the same signs, in the present tense
+        ("he is chesty, his tummy going in and out like a bellows", EMERGENCY),
+        ("she's shaking all over and not with it", EMERGENCY),
+        ("he had a funny turn and won't come round", EMERGENCY),
+        ("her eyelids are ballooning after the cashew", EMERGENCY),
+        ("throat feels tite and lips tingling", EMERGENCY),
+        ("he's chucking up every feed and gone floppy", URGENT),
+        ("bruises she shouldn't have, 10 days after zolgensma", URGENT),
+        ("everythings double since his spinraza", URGENT),
+        ("the room is spinning when she sits up, 3 days since the LP", URGENT),
+        ("angry red patch where the needle went, and it's spreading", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -376,6 +387,14 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "she can't move the legs much because of SMA type 1, what physio helps",
         "the new splints fits for about a year",
         "his ALT was normal but his weight has gone up a lot",
+        # tuning_sixteenth near-misses of the new words
+        "the hot water bottle is hot to touch, can we use it on her back after the LP?",
+        "the water bottle is bone dry, how much should a 4 year old drink?",
+        "black poo since the iron drops, which the GP said is expected",
+        "her brother's hay fever makes his eyes puffy every spring",
+        "he refused the bottle for an hour while teething, then fed normally",
+        "our physio uses a squeaky toy to get her to blow harder",
+        "tiny red dot where the needle went in, no swelling, no pus",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -511,7 +530,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_eleventh" in names
     assert "tuning_twelfth" in names
     assert "tuning_thirteenth" in names
-    assert {"tuning_fourteenth", "tuning_fifteenth"} <= names
+    assert {"tuning_fourteenth", "tuning_fifteenth", "tuning_sixteenth"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

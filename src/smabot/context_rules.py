@@ -107,6 +107,8 @@ RULES: list[tuple[str, str, str]] = [
         r"some (?:children|kids|babies|patients|people|parents|adults)|"
         # a child without SMA, another mother in the group: "my other kid (no SMA) fell off…"
         r"my other (?:kid|child|son|daughter|boy|girl|baby|one)s?|"
+        # the child's brother or sister: "her brother's hay fever makes his eyes puffy"
+        r"(?:his|her|their) (?:brother|sister|brothers|sisters)\b|"
         r"another (?:mother|mum|mom|parent|dad|father|family|mums|moms)|"
         r"other (?:children|kids|babies|patients|parents|people|families)|"
         r"(?:i|we|ive|weve) (?:read|heard|saw|seen|have seen|have read|have heard)|"
@@ -166,7 +168,11 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:fully|completely|totally) (?:cleared|resolved|recovered|healed|gone)|"
         # "vomited once that evening and has fed normally since"
         r"(?:has |have |had )?(?:fed|eaten|drunk|drank|been feeding|been eating|been drinking) "
-        r"(?:normally|fine|well|ok|okay) (?:ever )?since",
+        r"(?:normally|fine|well|ok|okay) (?:ever )?since|"
+        r"then (?:fed|ate|drank|fed and slept) (?:normally|fine|well|ok|okay|again)|"
+        # the team's word on it: "black poo since the iron drops, which the GP said is expected"
+        r"(?:gp|doctor|nurse|team|consultant|pharmacist|neuro) (?:said|says|told us) "
+        r"(?:\w+ ){0,2}(?:is |was |its |are )?(?:expected|normal|nothing to worry about|harmless)",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
     # evidence against, after "but": "grandma says he looks dehydrated …, but he's had 6 wet
@@ -259,7 +265,7 @@ PSEUDO = (
     r"not sure|not certain|unsure|dont know|no idea|cant tell|dont think|not only|"
     r"not getting better|not improving|not usually|not normally|not like (?:him|her|them)|"
     r"not (?:him|her|them)self|not herself|not himself|no better|not stopping|not settling|"
-    r"not interested|not moving at all|not answering|not responding|not waking|"
+    r"not interested|not moving at all|not answering|not responding|not waking|not with it|"
     r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
     r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
     r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"

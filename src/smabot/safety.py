@@ -210,6 +210,7 @@ _SHORTHAND = {
     # common misspellings a fuzzy match cannot reach without also "correcting" real words
     "feal": "feel",
     "sines": "signs",
+    "tite": "tight",
     "mins": "minutes",
 }
 # A clock time ("21:42") stays one token, so two of them can say how long a fit has lasted.
