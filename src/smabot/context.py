@@ -22,6 +22,7 @@ from smabot.context_rules import (
     RESOLVED,
     RULES,
     TERMINATORS,
+    THEIR_CHILD,
 )
 
 __all__ = ["FIGURATIVE", "HISTORICAL", "HYPOTHETICAL", "NEGATED", "OTHER", "RESOLVED"]
@@ -98,10 +99,7 @@ _GENDERED = {
 # A relative reporting ("grandma says…") tells what she sees in the child.
 _REPORTS = re.compile(r"\b(?:says|said|told us|told me|thinks|reckons)$")
 _STRANGER = re.compile(r"(?:a|one|another|some) ")
-_THEIR_CHILD = re.compile(
-    r" (?:her|his|their) (?:own )?(?:son|daughter|child|children|baby|kid|kids|boy|girl|"
-    r"little one|toddler)\b"
-)
+_THEIR_CHILD = re.compile(rf" {THEIR_CHILD}")
 _FOLLOWS = {
     "male": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:he|his|hes|him)\b"),
     "female": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:she|her|shes)\b"),

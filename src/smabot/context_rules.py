@@ -25,6 +25,11 @@ _NUM = (
 # and now…") is dropped by safety.py before it can scope anything
 _AGO = rf"{_NUM} (?:days?|weeks?|months?|years?|yrs?|summers?|winters?|springs?|autumns?) ago"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# Someone's own child, as a stranger's story names them: "a mum told us her son…"
+THEIR_CHILD = (
+    r"(?:her|his|their) (?:own )?(?:son|daughter|child|children|baby|kid|kids|boy|girl|"
+    r"little one|toddler)\b"
+)
 # Modifier phrases: (category, direction, regex). Directions: "f" forwards, "b" backwards.
 RULES: list[tuple[str, str, str]] = [
     (
@@ -133,8 +138,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:\w+ )?(?:group|forum|chat|page)|"
         # someone else's story: "at support group a mum told us her son stopped breathing once"
         r"(?:a|one|another|some) (?:mum|mom|mother|dad|father|parent|friend|lady|woman|man) "
-        r"(?:\w+ ){0,4}(?:told|tells) (?:us|me)(?= (?:her|his|their) (?:own )?(?:son|daughter|"
-        r"child|children|baby|kid|kids|boy|girl|little one|toddler)\b)|"
+        rf"(?:\w+ ){{0,4}}(?:told|tells) (?:us|me)(?= {THEIR_CHILD})|"
         r"in (?:his|her|their) class|"
         r"(?:babies|children|kids|people|patients) (?:often|usually|sometimes|can|may|might)|"
         r"(?:sheet|leaflet|letter|card|booklet|instructions|nurse|doctor|they|team|website|label|"
