@@ -253,6 +253,24 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("everythings double since his spinraza", URGENT),
         ("the room is spinning when she sits up, 3 days since the LP", URGENT),
         ("angry red patch where the needle went, and it's spreading", URGENT),
+        # tuning_seventeenth and eighteenth: asked as a question or hedged; adults with SMA
+        ("what do I do if the spots don't fade under a glass? he has them right now", EMERGENCY),
+        ("do I need to call 999 if she's been fitting for 7 minutes? it's still going", EMERGENCY),
+        (
+            "should I worry that she's got a high temperature and hates the light after her LP?",
+            EMERGENCY,
+        ),
+        (
+            "not sure if I should worry, he's got welts everywhere and he's started wheezing",
+            EMERGENCY,
+        ),
+        ("can you have a seizure after an LP? my son just had something like one", EMERGENCY),
+        ("haven't passed urine for 14 hours and I feel lightheaded", URGENT),
+        ("client hasn't responded to voice since 6am, vacant stare", EMERGENCY),
+        ("my pee is bright red this morning, I'm on spinraza", URGENT),
+        ("numbness around my bottom since the lumbar puncture", URGENT),
+        ("missed my feeds today, now I'm shaky and sweaty", EMERGENCY),
+        ("had a shaking fit tonight after the LP headache got worse", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -395,6 +413,11 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "he refused the bottle for an hour while teething, then fed normally",
         "our physio uses a squeaky toy to get her to blow harder",
         "tiny red dot where the needle went in, no swelling, no pus",
+        # tuning_seventeenth and eighteenth near-misses
+        "can we give paracetamol after zolgensma for a mild fever from his jabs?",
+        "if he ever vomits his pred should we repeat it? he's taking it fine at the moment",
+        "anyone else out of breath on the ramp at school? not right now, I'm sat down and fine",
+        "felt a tingle in my leg when the needle went in, gone straight after",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -531,6 +554,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_twelfth" in names
     assert "tuning_thirteenth" in names
     assert {"tuning_fourteenth", "tuning_fifteenth", "tuning_sixteenth"} <= names
+    assert {"tuning_seventeenth", "tuning_eighteenth"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

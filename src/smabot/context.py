@@ -123,6 +123,16 @@ _CONFIRM_YES = re.compile(
     r"\b(?:hes|shes|he has|she has|theyve|they have) (?:had|got) (?:\w+ ){0,2}ones?\b"
     r"(?= (?:\S+ ){0,8}now\b)"
 )
+# "what does it mean if the spots don't fade? she has them right now": asked, and happening
+_NOW_HERE = re.compile(
+    r"(?<!not )\b(?:right now|just now|as we speak|still going|still happening|happening now|"
+    r"doing it now)\b"
+)
+# "is it possible to have a seizure after an LP? my son just had something like one"
+_JUST_HAD = re.compile(
+    r"\b(?:my|our) (?:son|daughter|baby|child|boy|girl|little one) (?:just |has just )?"
+    r"(?:had|has had) (?:\w+ ){0,3}ones?\b"
+)
 # "call back if the headache isn't better in 72 hours - it's been 4 days and she's still…"
 _CONFIRM_STILL = re.compile(
     r"^(?:and |but |well )?(?:(?:its been|it has been|its now|now)(?: \w+){0,8} still\b"
@@ -240,14 +250,17 @@ def _confirmed(text: str, found: list[Modifier]) -> list[Modifier]:
         if part.strip() and not _CLAUSE_SPLIT.fullmatch(part):
             sentences.append((start, start + len(part)))
         start += len(part)
-    released: list[tuple[int, int]] = []
+    # a question or "if" that says it is happening now is a report: "what do I do if he's
+    # having one right now?"
+    released = [(a, b) for a, b in sentences if _NOW_HERE.search(text, a, b)]
     for (a, b), (c, d) in itertools.pairwise(sentences):
         following = text[c:d].strip()
         yes = _CONFIRM_YES.search(following)
         if yes and _NEGATION.search(following, max(0, yes.start() - 25), yes.end()):
             yes = None  # "nothing like that has happened"
         met_not = _CONFIRM_NOT.match(following) or _CONFIRM_STILL.match(following)
-        yes = yes or _CONFIRM_TIME.match(following)
+        yes = yes or _CONFIRM_TIME.match(following) or _NOW_HERE.search(following)
+        yes = yes or _JUST_HAD.search(following)
         if yes or (met_not and _NEGATION.search(text, a, b)):
             released.append((a, b))
     if not released:

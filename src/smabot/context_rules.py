@@ -78,7 +78,8 @@ RULES: list[tuple[str, str, str]] = [
         r"side effects? (?:like|such as|include|including|are)|"
         r"when (?:should|do|does|would|to|can|must|will)|"
         r"what (?:should|do|would|to)(?: (?:i|we|you))? do|"
-        r"what happens|do (?:i|we) need to|should (?:i|we) worry|ever|in the event|plan for|"
+        r"what happens|do (?:i|we) need to|should (?:i|we) worry(?= (?:about|if|when|whether))|"
+        r"ever|in the event|plan for|"
         r"prevent|avoid|worry about|is there a risk|any risk|"
         # "what should I ask about seizures?": a subject to discuss, not an event
         r"ask (?:\w+ )?about|asking about|questions? about|read(?:ing)? about|learn(?:ing)? about|"
@@ -156,7 +157,8 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:it|its|that|thats|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
         r"passed|disappeared|recovered)|"
-        r"went away|gone away|went straight away|cleared up|settled down|fine now|ok now|"
+        r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
+        r"settled down|fine now|ok now|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
         r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
@@ -248,6 +250,13 @@ RULES: list[tuple[str, str, str]] = [
         "i",
         r"faint(?= (?:\w+ )?(?:rash|rashes|marks?|lines?|redness|blush|pink|smell|patch|patches))",
     ),
+    # treating something asked about: "can we give paracetamol for a mild fever from jabs?"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:can|could|should) (?:we|i) (?:give|use) (?:\w+ ){0,3}for (?:a |her |his )?(?:\w+ )?"
+        r"(?:fever|temperature|temp|pain|headache)",
+    ),
     # plans and kits are about what might happen: "an anaphylaxis plan", "a seizure rescue kit"
     (
         HYPOTHETICAL,
@@ -266,17 +275,19 @@ RULES: list[tuple[str, str, str]] = [
 ]
 # Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
 PSEUDO = (
-    r"not sure|not certain|unsure|dont know|no idea|cant tell|dont think|not only|"
+    # uncertainty keeps a red flag a red flag: "not sure if I should worry, he's wheezing"
+    r"not sure if|not sure|not certain|unsure|dont know|no idea|cant tell|dont think|not only|"
     r"not getting better|not improving|not usually|not normally|not like (?:him|her|them)|"
     r"not (?:him|her|them)self|not herself|not himself|no better|not stopping|not settling|"
     r"not interested|not moving at all|not answering|not responding|not waking|not with it|"
+
     r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
     r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
     r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"
     r"first time ever|non stop|"
     # a double negative: "cant lift my head without the worst headache"
     r"cant \w+(?: \w+){0,3} without|"
-    r"ever since|never ever|for ever|forever|sorry if|apologies if|"
+    r"ever since|never ever|for ever|forever|sorry if|apologies if|ever been|"
     # from the last dose until now: "since her last dose she's had a headache every morning"
     r"since (?:his|her|their|my|the|our) last (?:loading |maintenance )?(?:dose|injection|"
     r"infusion|procedure)|"
