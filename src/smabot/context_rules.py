@@ -280,7 +280,6 @@ PSEUDO = (
     r"not getting better|not improving|not usually|not normally|not like (?:him|her|them)|"
     r"not (?:him|her|them)self|not herself|not himself|no better|not stopping|not settling|"
     r"not interested|not moving at all|not answering|not responding|not waking|not with it|"
-
     r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
     r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
     r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"

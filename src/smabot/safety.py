@@ -434,7 +434,10 @@ class Detector:
         findings = list(findings)
         kinds = {f: context.categories(modifiers, f.start, f.end) for f in findings}
         for f in findings:  # "haven't passed urine for 13 hours": the negation is the reading
-            if f.measured is not None and (self._by_id[f.flag].measure or {}).get("name") == "hours_dry":
+            if (
+                f.measured is not None
+                and (self._by_id[f.flag].measure or {}).get("name") == "hours_dry"
+            ):
                 kinds[f] = kinds[f] - {context.NEGATED}
         # "isn't breathing fast" holds a negated "breathing fast": its "isn't breathing", which
         # overlaps it and is cut short by it, goes too ("can't feel … feet" holds its own).
