@@ -271,6 +271,16 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("numbness around my bottom since the lumbar puncture", URGENT),
         ("missed my feeds today, now I'm shaky and sweaty", EMERGENCY),
         ("had a shaking fit tonight after the LP headache got worse", EMERGENCY),
+        # tuning_nineteenth: English as a second language, words from the first one
+        ("baby face colour become grey and breathing very slow", EMERGENCY),
+        ("he stop every two words to take air, cannot speak full sentence", EMERGENCY),
+        ("gene therapy 3 hafte pehle, now skin is peela and stomach is swelling", URGENT),
+        ("my girl shaking whole body and foam from mouth", EMERGENCY),
+        ("my son is having daura since 4 minutes, first time", EMERGENCY),
+        ("baby pishab is pink since morning, gene therapy 1 week back", URGENT),
+        ("he has pantal all over after the new medicine", URGENT),
+        ("her feeding tube is blocked since morning and she is vomiting", URGENT),
+        ("Spinraza ke baad sir dard too much, paracetamol not working", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -418,6 +428,10 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "if he ever vomits his pred should we repeat it? he's taking it fine at the moment",
         "anyone else out of breath on the ramp at school? not right now, I'm sat down and fine",
         "felt a tingle in my leg when the needle went in, gone straight after",
+        # tuning_nineteenth near-misses
+        "small blue mark on his arm after the blood test, it is not bleeding, is normal?",
+        "last spinraza he had fever one night but now he is completely fine",
+        "tube blocked this morning but my carer unblocked it and it's all working now",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -554,7 +568,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_twelfth" in names
     assert "tuning_thirteenth" in names
     assert {"tuning_fourteenth", "tuning_fifteenth", "tuning_sixteenth"} <= names
-    assert {"tuning_seventeenth", "tuning_eighteenth"} <= names
+    assert {"tuning_seventeenth", "tuning_eighteenth", "tuning_nineteenth"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

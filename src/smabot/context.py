@@ -146,7 +146,8 @@ _CONFIRM_TIME = re.compile(
 # "last winter … sats going 85. Now he is well.": the past is over
 _WELL_NOW = re.compile(
     r"\b(?:now|today|these days) (?:he|she|they|hes|shes|theyre|it|its)"
-    r"(?: is| are| s)? (?:well|fine|ok|okay|good|better|back to normal|recovered)\b|"
+    r"(?: is| are| s)? (?:completely |totally |perfectly |absolutely )?"
+    r"(?:well|fine|ok|okay|good|better|back to normal|recovered)\b|"
     # "…he's been completely fine since", "fine since", "no more episodes"
     r"\b(?:(?:hes|shes|he has|she has|theyve|they have|its|it has) been )?"
     r"(?:completely |totally |perfectly )?(?:fine|well|normal|settled) (?:ever )?since\b"

@@ -177,6 +177,8 @@ _BEFORE_TOKENS = [
     (re.compile(r"\banicteric\b"), "not icteric"),
     # "hed ache", not "hed" alone: that is "he'd" without its apostrophe
     (re.compile(r"\bhed ?ache"), "headache"),
+    # South Asian words for a headache, as typed in English messages
+    (re.compile(r"\bsir (?:dard|dukh|dukhda)\b"), "headache"),
     (re.compile(r"\b(his|her|my|the|our|their) hed\b"), r"\1 head"),
     # "38 point 9" is 38.9
     (re.compile(r"\b(\d{2,3}) point (\d{1,2})\b"), r"\1.\2"),
