@@ -281,6 +281,17 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("he has pantal all over after the new medicine", URGENT),
         ("her feeding tube is blocked since morning and she is vomiting", URGENT),
         ("Spinraza ke baad sir dard too much, paracetamol not working", URGENT),
+        # tuning_twentieth: the red flag once in a long story, or a few words in panic
+        (
+            "we want to ask about nursery in september and her cough assist, and while I was "
+            "typing this she went floppy and her lips look grey",
+            EMERGENCY,
+        ),
+        ("the nurse said watch for yellow, well his palms look yellow to me now", URGENT),
+        ("rash not fading", EMERGENCY),
+        ("fitting now", EMERGENCY),
+        ("used epipen still bad", EMERGENCY),
+        ("cant pass urine, its been ten hours since the LP", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -432,6 +443,9 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "small blue mark on his arm after the blood test, it is not bleeding, is normal?",
         "last spinraza he had fever one night but now he is completely fine",
         "tube blocked this morning but my carer unblocked it and it's all working now",
+        # tuning_twentieth near-misses
+        "tiny nosebleed, stopped quickly",
+        "can evrysdi lower the seizure threshold?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -569,6 +583,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_thirteenth" in names
     assert {"tuning_fourteenth", "tuning_fifteenth", "tuning_sixteenth"} <= names
     assert {"tuning_seventeenth", "tuning_eighteenth", "tuning_nineteenth"} <= names
+    assert "tuning_twentieth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

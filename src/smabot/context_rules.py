@@ -159,6 +159,7 @@ RULES: list[tuple[str, str, str]] = [
         r"passed|disappeared|recovered)|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
         r"settled down|fine now|ok now|unblocked it|working again|(?:its|it is|all) working now|"
+        r"stopped (?:quickly|fast|straight away|by itself|on its own)|"
         r"(?:but )?now (?:he|she|they) (?:is |are )?(?:completely |totally )?(?:fine|well|better)|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
@@ -245,6 +246,8 @@ RULES: list[tuple[str, str, str]] = [
         r"probe (?:slipped|came off|fell off|was off|had slipped)|bad trace|poor trace|"
         r"(?:re ?sited|repositioned|moved) (?:it|the probe|the sensor)",
     ),
+    # a medical idea, not an event: "can Evrysdi lower the seizure threshold?"
+    (FIGURATIVE, "i", r"seizure threshold"),
     # "a faint flat rash": faint as in pale, not fainting
     (
         FIGURATIVE,
@@ -288,6 +291,8 @@ PSEUDO = (
     # a double negative: "cant lift my head without the worst headache"
     r"cant \w+(?: \w+){0,3} without|"
     r"ever since|never ever|for ever|forever|sorry if|apologies if|ever been|"
+    # newness, not negation: "jerking, never before", "never happened before"
+    r"never before|never happened before|never had (?:this|that|one) before|"
     # from the last dose until now: "since her last dose she's had a headache every morning"
     r"since (?:his|her|their|my|the|our) last (?:loading |maintenance )?(?:dose|injection|"
     r"infusion|procedure)|"
@@ -298,6 +303,8 @@ PSEUDO = (
     r"(?:can|could|would|might) (?:a|an|this|that|it|the)(?= (?:\S+ ){0,12}(?:just|only|simply) be)"
 )
 TERMINATORS = (
+    # ", well his palms look yellow now": what follows a reported instruction is the report
+    r"(?<=, )well|"
     r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
     r"this (?:morning|afternoon|evening|week)|at the moment|right now|since|still|again|"
     r"anymore|suddenly|then|these days|lately|recently"
