@@ -292,6 +292,19 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("fitting now", EMERGENCY),
         ("used epipen still bad", EMERGENCY),
         ("cant pass urine, its been ten hours since the LP", URGENT),
+        # tuning_twentyfirst: misspellings of every kind; twentysecond: clinical shorthand
+        ("hes notwaking up, ive been shaking him", EMERGENCY),
+        ("tung swellling after amoxicillin", EMERGENCY),
+        ("ana flaxis?? huge welts and vomiting", EMERGENCY),
+        ("weasing and going red and blotchy after his new medicine", EMERGENCY),
+        ("breathinng 70 times a minute with a chest infection", EMERGENCY),
+        ("trach came out and i cnat get the new one in", EMERGENCY),
+        ("O2 requirement up from 0.5L to 3L since lunch, increased WOB", EMERGENCY),
+        ("off NIV for a wash, now can't get him back to baseline: sats 88 on NIV", EMERGENCY),
+        ("haematemesis x1, fresh red blood, on pred post zolgensma", EMERGENCY),
+        ("post-ictal over an hour and not back to baseline", EMERGENCY),
+        ("bilious vomit x2, bright green, tummy distended", URGENT),
+        ("PEG dislodged 20 min ago, no spare", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -446,6 +459,13 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         # tuning_twentieth near-misses
         "tiny nosebleed, stopped quickly",
         "can evrysdi lower the seizure threshold?",
+        # tuning_twentyfirst and twentysecond near-misses
+        "Obs 1400: SpO2 97% RA, RR 30, HR 120, afebrile, chest clear",
+        "Hx febrile convulsion 2022, none since. Should we keep buccal midaz at home?",
+        "1-min focal seizure yesterday, typical for him, back to himself in 10 min",
+        "no bruising, no blood in his wee, and platelets normal at week 2",
+        "the evrysdi leaflet mentions jaundice in newborns, does that apply at 8 months?",
+        "went quiet and a bit floppy with a fever yesterday, then perked right up",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -583,7 +603,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_thirteenth" in names
     assert {"tuning_fourteenth", "tuning_fifteenth", "tuning_sixteenth"} <= names
     assert {"tuning_seventeenth", "tuning_eighteenth", "tuning_nineteenth"} <= names
-    assert "tuning_twentieth" in names
+    assert {"tuning_twentieth", "tuning_twentyfirst", "tuning_twentysecond"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

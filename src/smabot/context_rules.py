@@ -122,6 +122,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:trials?|stud(?:y|ies)|clinical trials?)|people (?:say|said|report)|"
         r"(?:has|have|was|were) been reported|reported in|the leaflet|the label|the website|"
         r"(?:children|kids|babies|people|patients|adults) with sma|"
+        r"(?:leaflet|label|website|booklet) (?:mentions|says|lists|warns)|"
         r"my (?:nephew|niece|cousin|friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|"
         r"mom|dad|nan|gran|grandma|grandad|grandpa|granny)s?\b|"
         r"(?:a|one|another) (?:boy|girl|child|kid) (?:in|at|from)|at (?:school|nursery)|"
@@ -160,6 +161,8 @@ RULES: list[tuple[str, str, str]] = [
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
         r"settled down|fine now|ok now|unblocked it|working again|(?:its|it is|all) working now|"
         r"stopped (?:quickly|fast|straight away|by itself|on its own)|"
+        r"gone (?:today|now|this morning|overnight)|"
+        r"perked (?:right |back )?up|"
         r"(?:but )?now (?:he|she|they) (?:is |are )?(?:completely |totally )?(?:fine|well|better)|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
@@ -183,6 +186,13 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:\w+ ){0,2}(?:is |was |its |are )?(?:expected|normal|nothing to worry about|harmless)",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
+    # a recovery's time is no fit's length: "back to himself in 10 min"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:back to (?:him|her|them)sel(?:f|ves)|back to normal|came round|recovered) in "
+        r"\d+ ?(?:mins?|minutes?|hours?|hrs?)",
+    ),
     # evidence against, after "but": "grandma says he looks dehydrated …, but he's had 6 wet
     # nappies and is drinking lots"
     (
@@ -248,6 +258,8 @@ RULES: list[tuple[str, str, str]] = [
     ),
     # a medical idea, not an event: "can Evrysdi lower the seizure threshold?"
     (FIGURATIVE, "i", r"seizure threshold"),
+    # a known pattern: "1-min focal seizure yesterday, typical for him"
+    (FIGURATIVE, "i", r"(?:seizures?|fits?|absences?)(?: \S+){0,3} typical for (?:him|her|them)"),
     # "a faint flat rash": faint as in pale, not fainting
     (
         FIGURATIVE,
@@ -281,6 +293,8 @@ RULES: list[tuple[str, str, str]] = [
 PSEUDO = (
     # uncertainty keeps a red flag a red flag: "not sure if I should worry, he's wheezing"
     r"not sure if|not sure|not certain|unsure|dont know|no idea|cant tell|dont think|not only|"
+    # an abnormal state, not a negation: "post-ictal over an hour, not back to baseline"
+    r"not back to (?:baseline|(?:his|her|their) baseline|normal)|"
     r"not getting better|not improving|not usually|not normally|not like (?:him|her|them)|"
     r"not (?:him|her|them)self|not herself|not himself|no better|not stopping|not settling|"
     r"not interested|not moving at all|not answering|not responding|not waking|not with it|"

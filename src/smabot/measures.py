@@ -44,8 +44,10 @@ _OTHER_UNIT = re.compile(
     r"^ ?(?:kg|kgs|kilos?|lbs?|pounds?|g|grams?|ml|mls|mg|cm|mm|%|percent|weeks?|months?|"
     r"years?|days?(?! \d)|hours?|mins?|minutes?|million|thousand|k|ounces?|oz)\b"
 )
+# A number after another reading's name is that reading, not a temperature: "RR 30, afebrile"
 _SATURATION_BEFORE = re.compile(
-    r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*)(?: [a-z0-9]+){0,2} ?$"
+    r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*|rr|hr|resp\w*|heart rate|"
+    r"pulse|bpm|bp|bm|gcs|plts?|platelets?|alt|ast|inr|weight|kg)(?: [a-z0-9]+){0,2} ?$"
 )
 _SATURATION = re.compile(
     r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*)\b"
@@ -356,7 +358,8 @@ def _alt(text: str) -> list[Measure]:
 # A platelet count in 10^9/L (the unit UK labs report): "platelets came back 19 today",
 # "plt 45". Not a percentage nor a count of days ("platelets checked 7 days after").
 _PLATELETS = re.compile(
-    r"\b(?:platelets?|plts?|platelet count)\b(?: [a-z]+){0,4} (?P<v>\d{1,3})\b"
+    r"\b(?:platelets?|plts?|platelet count)\b(?: [a-z]+){0,4} "
+    r"(?<!week )(?<!day )(?<!month )(?<!year )(?<!dose )(?P<v>\d{1,3})\b"
     r"(?! ?(?:%|°|days?|weeks?|months?|years?|hours?|times|x\b))"
 )
 
@@ -377,7 +380,7 @@ _BREATHS = re.compile(
     r"(?! ?(?:%|°|kg|kgs|ml|mls|mg|bpm|months?|weeks?|years?|days?|hours?|hrs?|mins?|"
     r"minutes?|seconds?|secs?|times|x\b|out of|/ ?10))"
     # "breathing 64 a min counted twice"
-    r"|\bbreathing (?:at )?(?P<v3>\d{2,3}) ?(?:a|an|per|/) ?min(?:ute)?\b"
+    r"|\bbreathing (?:at )?(?P<v3>\d{2,3}) ?(?:times )?(?:a|an|per|/) ?min(?:ute)?\b"
 )
 _HEART = re.compile(r"\b(?:heart|pulse|hr|bpm|sats?|oxygen|temp\w*)\b")
 

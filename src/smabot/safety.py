@@ -177,6 +177,18 @@ _BEFORE_TOKENS = [
     (re.compile(r"\banicteric\b"), "not icteric"),
     # "hed ache", not "hed" alone: that is "he'd" without its apostrophe
     (re.compile(r"\bhed ?ache"), "headache"),
+    # clinical shorthand for a past history: "Hx febrile convulsion 2022"
+    (re.compile(r"\b(?:hx|h/o)\b"), "history of"),
+    # "ana flaxis", "anafalaxis": anaphylaxis however it is spelt
+    (re.compile(r"\bana ?(?:f|ph)\w*(?:axis|axsis|laxis)\b"), "anaphylaxis"),
+    # a missing space after a negation: "hes notwaking up"
+    (
+        re.compile(
+            r"\b(not|cant|dont|wont|isnt)(?=(?:waking|breathing|moving|feeding|eating|drinking|"
+            r"responding|stopping|wet|weeing)\b)"
+        ),
+        r"\1 ",
+    ),
     # South Asian words for a headache, as typed in English messages
     (re.compile(r"\bsir (?:dard|dukh|dukhda)\b"), "headache"),
     (re.compile(r"\b(his|her|my|the|our|their) hed\b"), r"\1 head"),
@@ -213,6 +225,14 @@ _SHORTHAND = {
     "feal": "feel",
     "sines": "signs",
     "tite": "tight",
+    "cnat": "cant",
+    "bleu": "blue",
+    "blod": "blood",
+    "broozes": "bruises",
+    "tung": "tongue",
+    "num": "numb",
+    "weasing": "wheezing",
+    "wheesing": "wheezing",
     "mins": "minutes",
 }
 # A clock time ("21:42") stays one token, so two of them can say how long a fit has lasted.
@@ -435,6 +455,12 @@ class Detector:
         safe_values: set[str] = set()
         findings = list(findings)
         kinds = {f: context.categories(modifiers, f.start, f.end) for f in findings}
+        negations = [m.end for m in modifiers if m.category == context.NEGATED]
+        for f in findings:
+            # a reading is negated only by a word just before it ("not 38"), never by an
+            # earlier clause's ("can't get him back to baseline: sats 88")
+            if f.measured is not None and not any(0 <= f.start - end <= 6 for end in negations):
+                kinds[f] = kinds[f] - {context.NEGATED}
         for f in findings:  # "haven't passed urine for 13 hours": the negation is the reading
             if (
                 f.measured is not None
