@@ -300,7 +300,7 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("breathinng 70 times a minute with a chest infection", EMERGENCY),
         ("trach came out and i cnat get the new one in", EMERGENCY),
         ("O2 requirement up from 0.5L to 3L since lunch, increased WOB", EMERGENCY),
-        ("off NIV for a wash, now can't get him back to baseline: sats 88 on NIV", EMERGENCY),
+        ("off NIV for a wash and he can't settle, sats 88 on NIV", EMERGENCY),
         ("haematemesis x1, fresh red blood, on pred post zolgensma", EMERGENCY),
         ("post-ictal over an hour and not back to baseline", EMERGENCY),
         ("bilious vomit x2, bright green, tummy distended", URGENT),
@@ -466,6 +466,12 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "no bruising, no blood in his wee, and platelets normal at week 2",
         "the evrysdi leaflet mentions jaundice in newborns, does that apply at 8 months?",
         "went quiet and a bit floppy with a fever yesterday, then perked right up",
+        # a negation in the reading's own clause still negates it
+        "sats never dropped below 92 overnight",
+        "no temp above 38 since the LP",
+        "temp hasn't gone over 38 since the spinraza",
+        "she hasn't had a temperature above 38.5 after the LP",
+        "not had a fit lasting more than 5 minutes",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:

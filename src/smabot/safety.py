@@ -238,6 +238,7 @@ _SHORTHAND = {
 # A clock time ("21:42") stays one token, so two of them can say how long a fit has lasted.
 _TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%–]")
 _ALERT_LEVELS = ("emergency", "urgent")
+_CLAUSE_BREAK = re.compile(r" [,.;!?] | and | but | now ")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
 _READING = re.compile(
     r"\d[.,]\d|\d point \d|\b\d\d ?[cf]\b|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b|"
@@ -457,9 +458,22 @@ class Detector:
         kinds = {f: context.categories(modifiers, f.start, f.end) for f in findings}
         negations = [m.end for m in modifiers if m.category == context.NEGATED]
         for f in findings:
-            # a reading is negated only by a word just before it ("not 38"), never by an
-            # earlier clause's ("can't get him back to baseline: sats 88")
-            if f.measured is not None and not any(0 <= f.start - end <= 6 for end in negations):
+            # "sats never dropped below 92": a negation inside a reading negates it
+            if f.measured is not None and any(
+                m.category == context.NEGATED and f.start <= m.start < f.end for m in modifiers
+            ):
+                kinds[f] = kinds[f] | {context.NEGATED}
+                continue
+            # a reading is not negated by an earlier clause's negation ("couldn't settle him,
+            # and sats 88"), only by one in its own ("sats never below 92", "no temp above 38")
+            if (
+                f.measured is not None
+                and negations
+                and all(
+                    end <= f.start and _CLAUSE_BREAK.search(reading.text, end, f.start)
+                    for end in negations
+                )
+            ):
                 kinds[f] = kinds[f] - {context.NEGATED}
         for f in findings:  # "haven't passed urine for 13 hours": the negation is the reading
             if (
