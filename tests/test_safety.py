@@ -305,6 +305,11 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("post-ictal over an hour and not back to baseline", EMERGENCY),
         ("bilious vomit x2, bright green, tummy distended", URGENT),
         ("PEG dislodged 20 min ago, no spare", URGENT),
+        # tuning_twenty-third: bad typists, and what the writer is doing about it
+        ("he's thrown up his prednisolone twice now, zolgensma 3 weeks ago", URGENT),
+        ("holding pressure on his nose for 25 minutes and it won't stop", EMERGENCY),
+        ("my brother came up in big lumps everywhere and his voice is going croaky", EMERGENCY),
+        ("counted his wet nappies, only 1 in 24 hours", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -472,6 +477,9 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "temp hasn't gone over 38 since the spinraza",
         "she hasn't had a temperature above 38.5 after the LP",
         "not had a fit lasting more than 5 minutes",
+        "she breathes faster when she cries but settles in a minute and sats stay fine",
+        "his platelets dipped after zolgensma but came back up on their own",
+        "one small sick after her pred but otherwise bright",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -610,6 +618,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_fourteenth", "tuning_fifteenth", "tuning_sixteenth"} <= names
     assert {"tuning_seventeenth", "tuning_eighteenth", "tuning_nineteenth"} <= names
     assert {"tuning_twentieth", "tuning_twentyfirst", "tuning_twentysecond"} <= names
+    assert "tuning_twentythird" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

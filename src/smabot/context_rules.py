@@ -162,7 +162,8 @@ RULES: list[tuple[str, str, str]] = [
         r"settled down|fine now|ok now|unblocked it|working again|(?:its|it is|all) working now|"
         r"stopped (?:quickly|fast|straight away|by itself|on its own)|"
         r"gone (?:today|now|this morning|overnight)|"
-        r"perked (?:right |back )?up|"
+        r"perked (?:right |back )?up|settles (?:in|within) (?:a|one|\d+) (?:minute|min)|"
+        r"sats stay (?:fine|normal|ok|okay|good)|"
         r"(?:but )?now (?:he|she|they) (?:is |are )?(?:completely |totally )?(?:fine|well|better)|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
@@ -258,6 +259,8 @@ RULES: list[tuple[str, str, str]] = [
     ),
     # a medical idea, not an event: "can Evrysdi lower the seizure threshold?"
     (FIGURATIVE, "i", r"seizure threshold"),
+    # counts and levels recover: "his platelets dipped but came back up on their own"
+    (FIGURATIVE, "i", r"came back up on (?:their|its) own"),
     # a known pattern: "1-min focal seizure yesterday, typical for him"
     (FIGURATIVE, "i", r"(?:seizures?|fits?|absences?)(?: \S+){0,3} typical for (?:him|her|them)"),
     # "a faint flat rash": faint as in pale, not fainting
