@@ -456,31 +456,9 @@ class Detector:
         safe_values: set[str] = set()
         findings = list(findings)
         kinds = {f: context.categories(modifiers, f.start, f.end) for f in findings}
-        negations = [m.end for m in modifiers if m.category == context.NEGATED]
         for f in findings:
-            # "sats never dropped below 92": a negation inside a reading negates it
-            if f.measured is not None and any(
-                m.category == context.NEGATED and f.start <= m.start < f.end for m in modifiers
-            ):
-                kinds[f] = kinds[f] | {context.NEGATED}
-                continue
-            # a reading is not negated by an earlier clause's negation ("couldn't settle him,
-            # and sats 88"), only by one in its own ("sats never below 92", "no temp above 38")
-            if (
-                f.measured is not None
-                and negations
-                and all(
-                    end <= f.start and _CLAUSE_BREAK.search(reading.text, end, f.start)
-                    for end in negations
-                )
-            ):
-                kinds[f] = kinds[f] - {context.NEGATED}
-        for f in findings:  # "haven't passed urine for 13 hours": the negation is the reading
-            if (
-                f.measured is not None
-                and (self._by_id[f.flag].measure or {}).get("name") == "hours_dry"
-            ):
-                kinds[f] = kinds[f] - {context.NEGATED}
+            if f.measured is not None:
+                kinds[f] = self._reading_kinds(f, kinds[f], modifiers, reading.text)
         # "isn't breathing fast" holds a negated "breathing fast": its "isn't breathing", which
         # overlaps it and is cut short by it, goes too ("can't feel … feet" holds its own).
         negated = [f for f in findings if context.NEGATED in kinds[f]]
@@ -516,6 +494,22 @@ class Detector:
         _, _, flag, where = min(alerts, key=lambda a: (a[0], a[1]))
         phrase = reading.text[where.start : where.end]
         return Alert(flag.level, flag.id, flag.description, phrase)  # type: ignore[arg-type]
+
+    def _reading_kinds(
+        self, finding: Finding, kinds: set[str], modifiers: list[context.Modifier], text: str
+    ) -> set[str]:
+        """A reading's context: only a negation in its own clause negates it."""
+        if (self._by_id[finding.flag].measure or {}).get("name") == "hours_dry":
+            return kinds - {context.NEGATED}  # "haven't passed urine for 13 hours" is the reading
+        negations = [m for m in modifiers if m.category == context.NEGATED]
+        if any(finding.start <= m.start < finding.end for m in negations):
+            return kinds | {context.NEGATED}  # "sats never dropped below 92"
+        if negations and all(
+            m.end <= finding.start and _CLAUSE_BREAK.search(text, m.end, finding.start)
+            for m in negations
+        ):
+            return kinds - {context.NEGATED}  # "can't look down, fever 38.8"
+        return kinds
 
     def _treatment_mentions(self, reading: _Reading) -> list[tuple[str, int, int]]:
         found = []
