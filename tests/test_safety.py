@@ -310,6 +310,31 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("holding pressure on his nose for 25 minutes and it won't stop", EMERGENCY),
         ("my brother came up in big lumps everywhere and his voice is going croaky", EMERGENCY),
         ("counted his wet nappies, only 1 in 24 hours", URGENT),
+        # tuning_twenty-fourth and -fifth: dictation, dates, and signs described, not named
+        ("she keeps making a groan every time she breathes out", EMERGENCY),
+        ("so sleepy I can't keep her awake for her feed", EMERGENCY),
+        ("his skin is blotchy and he's roasting", EMERGENCY),
+        ("the dressing on his back is puffy and gunky, spinraza tuesday", URGENT),
+        ("the whites of her eyes look like egg yolk, zolgensma 4 weeks ago", URGENT),
+        ("a fit, then another before she'd woken up in between", EMERGENCY),
+        (
+            "bruises like thumbprints down her side and nobody knocked her, zolgensma 2 weeks ago",
+            URGENT,
+        ),
+        ("itchy raised bumps like nettle stings since her first amoxicillin", URGENT),
+        ("since the LP this morning his feet feel fizzy and his legs like cotton wool", URGENT),
+        (
+            "post LP headache getting no better since yesterday, paracetamol hasn't touched it",
+            URGENT,
+        ),
+        ("lips gone blew", EMERGENCY),
+        ("sats 86, moved the probe to his foot and it's still 86", EMERGENCY),
+        ("can barely rouse him this afternoon", EMERGENCY),
+        ("1st ever fit, still shaking", EMERGENCY),
+        ("her feeds are getting weaker and she splutters when she drinks", URGENT),
+        ("infusion was on the 2nd, today's the 20th, his eyes look yellow", URGENT),
+        ("on spinraza and his hats are suddenly too small", URGENT),
+        ("she's had temperature fits before and this is the second one today", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -480,6 +505,17 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "she breathes faster when she cries but settles in a minute and sats stay fine",
         "his platelets dipped after zolgensma but came back up on their own",
         "one small sick after her pred but otherwise bright",
+        # tuning_twenty-fourth and -fifth
+        "he grunts and goes red when he's having a poo, then he's fine",
+        "wee dark first thing in the morning but then pale after a bottle, zolgensma last month",
+        "stares at the tablet and doesn't answer but snaps out of it when I take it away",
+        "dry lips after the long drive but she had a big drink and perked up",
+        "a febrile fit on the 3rd, checked at hospital, today's the 12th and she's been fine",
+        "the consent form asks about jaundice history, zolgensma in march",
+        "if her gums bleed on spinraza should I ring? nothing happening now",
+        "vomited once on the 4th after the infusion, nothing since",
+        "had a temperature last week after the jab, normal for 5 days since",
+        "6 wet nappies a day, feeds slower while teething",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -595,9 +631,26 @@ def test_a_typo_in_the_red_flag_never_removes_it(detector: Detector) -> None:
     assert not lost
 
 
+# Where a set's writer chose a level the flags deliberately do not, each for a clinician to
+# settle (README, "Safety"): left out of the guard below, never relabelled.
+DISAGREEMENTS = {
+    # hives or a tingly mouth alone, nothing else: the writers cite Healthier Together's "contact
+    # a doctor today"; NHS's hives page says see a GP if not better in 2 days, and other sets'
+    # writers call the same thing no alarm (making hives urgent added 8 false alarms)
+    "t24-113": "hives alone",
+    "t25-111": "hives alone",
+    "t25-113": "tingly mouth alone",
+    # saturation 93-94 %: the flag's threshold is under 92 % (issue 9's brief)
+    "t24-007": "sats 93-94",
+    # "about half" of usual feeds: the threshold is under half (PREDICT: <50 % of normal intake)
+    "t25-011": "about half the feeds",
+}
+
+
 @pytest.mark.parametrize("path", TUNING_SETS, ids=lambda p: p.name)
 def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> None:
-    result = score(load_vignettes(path), lambda text: flagged(detector, text) is not None)
+    vignettes = [v for v in load_vignettes(path) if v.id not in DISAGREEMENTS]
+    result = score(vignettes, lambda text: flagged(detector, text) is not None)
     # what each measured after tuning (README, "Safety"): recall 0.99-1.00, false alarms ≤ 0.085
     # (tuning_seventh, written by someone who never saw the detector, measured 0.875 / 0.07
     # before it was tuned on)
@@ -618,7 +671,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_fourteenth", "tuning_fifteenth", "tuning_sixteenth"} <= names
     assert {"tuning_seventeenth", "tuning_eighteenth", "tuning_nineteenth"} <= names
     assert {"tuning_twentieth", "tuning_twentyfirst", "tuning_twentysecond"} <= names
-    assert "tuning_twentythird" in names
+    assert {"tuning_twentythird", "tuning_twentyfourth", "tuning_twentyfifth"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

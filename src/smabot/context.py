@@ -125,7 +125,8 @@ _CONFIRM_YES = re.compile(
 )
 # "what does it mean if the spots don't fade? she has them right now": asked, and happening
 _NOW_HERE = re.compile(
-    r"(?<!not )\b(?:right now|just now|as we speak|still going|still happening|happening now|"
+    r"(?<!not )(?<!nothing )(?<!nothings )(?<!none of it )\b(?:right now|just now|as we speak|"
+    r"still going|still happening|happening now|"
     r"doing it now|while i (?:was |am |m )?typing(?: this)?|as i (?:am |m )?typ(?:e|ing))\b"
 )
 # "is it possible to have a seizure after an LP? my son just had something like one"

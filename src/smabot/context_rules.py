@@ -187,6 +187,10 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:\w+ ){0,2}(?:is |was |its |are )?(?:expected|normal|nothing to worry about|harmless)",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
+    # "vomited once on the 5th, nothing since"
+    (RESOLVED, "b", r"(?:nothing|none|no more) since"),
+    # "the form asks about jaundice history": that word's history, not an event now
+    (HISTORICAL, "i", r"\w+ history"),
     # a recovery's time is no fit's length: "back to himself in 10 min"
     (
         FIGURATIVE,
@@ -201,7 +205,8 @@ RULES: list[tuple[str, str, str]] = [
         "b",
         r"but (?:(?:hes|shes|he|she|theyve|theyre|they)(?: has| have| is| are)?(?: had)? )?"
         r"(?:(?:\d+|four|five|six|seven|eight|plenty of|lots of) wet (?:nappies|diapers)|"
-        r"(?:drinking|feeding|eating|fed|ate|drank) (?:lots|well|fine|normally|loads))",
+        r"(?:drinking|feeding|eating|fed|ate|drank) (?:lots|well|fine|normally|loads)|"
+        r"a (?:big|good|long|full|proper) (?:drink|feed|bottle))",
     ),
     # "…but it's been completely normal since yesterday", "has been totally settled since"
     (
@@ -247,6 +252,20 @@ RULES: list[tuple[str, str, str]] = [
     ),
     # "he stares but snaps out of it when I say his name": responsive
     (FIGURATIVE, "i", r"(?:snaps?|snapped|comes?|came) out of it"),
+    (RESOLVED, "b", r"(?<!nt )(?<!not )(?:snaps?|snapped) (?:straight |right )?out of it"),
+    # straining, not breathing: "grunts and goes red in the face when he's doing a poo"
+    (
+        FIGURATIVE,
+        "i",
+        r"grunt\w*(?: \S+){0,10} (?:doing|having|passing|does|has|did|had) a (?:poo|poop)",
+    ),
+    # the first wee of the morning is the darkest: "dark first thing, then pale after his bottle"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:wee|urine|pee) (?:is |was |looks )?dark(?: \S+){0,4} first thing(?: \S+){0,8} "
+        r"(?:then|and then|but then|but) (?:\w+ )?(?:pale|clear|lighter|light)",
+    ),
     (RESOLVED, "fb", r"as soon as (?:i|we|you) (?:say|said|call|called|touch|touched)"),
     # a known epilepsy's usual, short seizure, over: the care plan's, not a first fit
     (FIGURATIVE, "i", r"(?:his|her|their|my|the) usual (?:\w+ ){0,2}(?:seizures?|fits?|absences?)"),
@@ -254,8 +273,10 @@ RULES: list[tuple[str, str, str]] = [
     (
         RESOLVED,
         "fb",
-        r"probe (?:slipped|came off|fell off|was off|had slipped)|bad trace|poor trace|"
-        r"(?:re ?sited|repositioned|moved) (?:it|the probe|the sensor)",
+        r"(?:probe (?:slipped|came off|fell off|was off|had slipped)|bad trace|poor trace|"
+        r"(?:re ?sited|repositioned|moved) (?:it|the probe|the sensor))"
+        # "moved the probe to her toe and it's still 87" is a reading confirmed
+        r"(?!(?: \S+){0,8} (?:still|again|same|also))",
     ),
     # a medical idea, not an event: "can Evrysdi lower the seizure threshold?"
     (FIGURATIVE, "i", r"seizure threshold"),
@@ -303,8 +324,8 @@ PSEUDO = (
     r"not interested|not moving at all|not answering|not responding|not waking|not with it|"
     r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
     r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
-    r"without (?:stopping|a break|pausing|a pause|catching)|first ever|worst ever|best ever|"
-    r"first time ever|non stop|"
+    r"without (?:stopping|a break|pausing|a pause|catching)|(?:first|1 st) ever|worst ever|"
+    r"best ever|first time ever|non stop|"
     # a double negative: "cant lift my head without the worst headache"
     r"cant \w+(?: \w+){0,3} without|"
     r"ever since|never ever|for ever|forever|sorry if|apologies if|ever been|"
@@ -314,6 +335,9 @@ PSEUDO = (
     r"since (?:his|her|their|my|the|our) last (?:loading |maintenance )?(?:dose|injection|"
     r"infusion|procedure)|"
     # a duration up to now, not a time in the past: "irritable for the last week"
+    # the present perfect runs up to now: "last week or so he's been more switched off"
+    r"(?:last|past) (?:week|month|few days|couple of days)(?: or so)? (?:hes|shes|theyve|ive|"
+    r"he has|she has|they have|i have) been|"
     r"(?:for|over|during|in) the (?:last|past) (?:\w+ )?(?:\d+ )?\w+|"
     # asking whether something already there is explained: "can a fever of 38.4 … just be
     # from the procedure?"

@@ -54,7 +54,13 @@ _SATURATION = re.compile(
     r"(?: [a-z]+){0,4} (?P<v>\d{2,3})(?: ?%)?|\b(?P<v2>\d{2,3}) ?%(?: [a-z]+){0,3} "
     r"(?:sats?|saturation|oxygen|o2|spo2)\b"
 )
-_URINE_CUE = re.compile(r"\b(wet|wee\w*|pee\w*|urin\w*|nappy|nappies|diapers?|toilet)\b")
+# not "wee\w*": that reads "last week" as a wee
+_URINE_CUE = re.compile(
+    r"\b(wet|wees?|weed|weeing|wee wee\w*|pees?|peed|peeing|urin\w*|nappy|nappies|diapers?|"
+    r"toilet)\b"
+)
+# "6 wet nappies a day" counts nappies; it is no day without one
+_RATE_BEFORE = re.compile(r"\b(?:nappies|diapers|wees|pees|times|changes) $")
 _DURATION = re.compile(
     rf"\b{_N} (?:(?:whole|full|long) )?(?P<u>hours?|hrs?|h|days?|minutes?|mins?|seconds?|secs?)\b"
 )
@@ -111,7 +117,11 @@ def measures(
     elif _URINE_CUE.search(text) and _DRY_CUE.search(text):
         # only a duration next to the wee or nappy it is about ("8 days post zolgensma … wees
         # normal" is no dry spell)
-        found += [m for m in _durations(text, "hours_dry", hours=True) if _near_urine(text, m)]
+        found += [
+            m
+            for m in _durations(text, "hours_dry", hours=True)
+            if _near_urine(text, m) and not _RATE_BEFORE.search(text, 0, m.start)
+        ]
     if fits_mentioned or _FIT_CUE.search(text):
         found += _durations(text, "seizure_minutes", hours=False) + _fit_clock_minutes(text)
     return found

@@ -21,6 +21,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 from smabot import context
 from smabot.analysis import fold
+from smabot.dates import relative_dates
 from smabot.measures import Measure, measures
 from smabot.spelling import Speller
 
@@ -411,6 +412,7 @@ class Detector:
         text = fold(question)
         for pattern, replacement in _BEFORE_TOKENS:
             text = pattern.sub(replacement, text)
+        text = relative_dates(text)  # "on the 2nd … today's the 9th": 7 days ago
         words = [self._spell(w) for w in _TOKEN.findall(text)]
         offsets, at = [], 0
         for word in words:
