@@ -314,7 +314,10 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("she keeps making a groan every time she breathes out", EMERGENCY),
         ("so sleepy I can't keep her awake for her feed", EMERGENCY),
         ("his skin is blotchy and he's roasting", EMERGENCY),
-        ("the dressing on his back is puffy and gunky, spinraza tuesday", URGENT),
+        (
+            "the spot on his back is puffy and there's gunk on the dressing, spinraza tuesday",
+            URGENT,
+        ),
         ("the whites of her eyes look like egg yolk, zolgensma 4 weeks ago", URGENT),
         ("a fit, then another before she'd woken up in between", EMERGENCY),
         (
@@ -335,6 +338,29 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("infusion was on the 2nd, today's the 20th, his eyes look yellow", URGENT),
         ("on spinraza and his hats are suddenly too small", URGENT),
         ("she's had temperature fits before and this is the second one today", URGENT),
+        # a review of those rules: red flags they must not silence
+        ("his lips are blue and he's struggling to breathe, none since he woke", EMERGENCY),
+        ("she's had a fever of 39.5 and a purple rash, nothing since calpol at 6", EMERGENCY),
+        ("today is the 9th and she had a fit on the 8th and another just now", EMERGENCY),
+        ("her lips went blue on the 8th for a minute, today is the 9th", EMERGENCY),
+        ("her lips look blue, physio on the 1st of next month, today's the 9th", EMERGENCY),
+        ("he's unresponsive, I can't wake him, he usually snaps out of it", EMERGENCY),
+        ("he stares and his lips go blue, then he snaps out of it", EMERGENCY),
+        ("he's grunting every breath, had a poo earlier", EMERGENCY),
+        ("hasn't done any wees 18 hours", URGENT),
+        (
+            "the headache started on the 5th after spinraza on the 4th, today's the 9th and it "
+            "still won't ease lying down",
+            URGENT,
+        ),
+        # tuning_twenty-sixth and -seventh: the patterns, and second messages
+        ("I don't think he's breathing", EMERGENCY),
+        ("she was sick and it had coffee ground bits in it", EMERGENCY),
+        ("the swelling from the sting has spread to his face and he's being sick", EMERGENCY),
+        ("headache keeps getting worse and paracetamol isn't helping", URGENT),
+        ("his last wet nappy was at breakfast, so about 9 hours ago", URGENT),
+        ("day 2 after spinraza, numb in my inner thighs and I couldn't feel myself wee", URGENT),
+        ("baby is stiff and making jerky moves with her arms", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -516,6 +542,29 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "vomited once on the 4th after the infusion, nothing since",
         "had a temperature last week after the jab, normal for 5 days since",
         "6 wet nappies a day, feeds slower while teething",
+        # a review of those rules: harmless sentences they must not alarm on
+        "school started again before half term",
+        "she's woken up in between feeds every night this week",
+        "the film couldn't keep him awake",
+        "she barely wakes for night feeds now, sleeping through",
+        "her bipap makes a noise with every breath, is that normal?",
+        "nobody knocked on the door when the delivery came",
+        "her hair is like cotton wool after a bath",
+        "she didn't flinch when she had her jab, so brave",
+        "her arms went fizzy with excitement lol",
+        "her face was covered in custard after pudding",
+        "his NG line is a bit gunky, how do I flush it",
+        "she coughed and spluttered on her water then was fine",
+        "her head is growing well, the spinraza team are happy",
+        "the raised bump from her BCG jab is normal apparently",
+        "he's had 6 wet nappies a day for the last 3 days",
+        # tuning_twenty-sixth and -seventh
+        "so nosebleed over 15 mins = A&E?",
+        "she has epilepsy and had her usual 30 second one, back to normal now",
+        "don't think she's dehydrated, plenty of wet nappies",
+        "if she fits for more than 5 minutes do I give the midazolam first and then call 999?",
+        "small bruise at the cannula site from the infusion last week, it's going yellow and "
+        "getting smaller",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:

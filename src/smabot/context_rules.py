@@ -168,7 +168,8 @@ RULES: list[tuple[str, str, str]] = [
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
         r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
-        r"then (?:it|he|she) was fine|"
+        r"then (?:it|he|she) was fine|then (?:hes |shes |he is |she is |theyre |its )?fine|"
+        r"then (?:it|they) (?:goes|go|passes|pass|wears off)(?: away)?(?= [.,;!?]|$)|"
         r"wears off|(?:has|have|had) stopped|stopped after|all sorted|sorted now|"
         r"(?:cleared|settled|treated|sorted) (?:up )?(?:with|by|after)|"
         r"(?:it|that|this|which|they) (?:has |had |have |all )?healed|"
@@ -187,8 +188,13 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:\w+ ){0,2}(?:is |was |its |are )?(?:expected|normal|nothing to worry about|harmless)",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
-    # "vomited once on the 5th, nothing since"
-    (RESOLVED, "b", r"(?:nothing|none|no more) since"),
+    # one finished event, then nothing: "vomited once on the 5th, nothing since"
+    (
+        RESOLVED,
+        "i",
+        r"\w+ (?:once|one time|twice)(?: \S+){0,8} (?:nothing|none|no more) since"
+        r"(?= [.,;!?]| and\b| but\b|$)",
+    ),
     # "the form asks about jaundice history": that word's history, not an event now
     (HISTORICAL, "i", r"\w+ history"),
     # a recovery's time is no fit's length: "back to himself in 10 min"
@@ -240,7 +246,7 @@ RULES: list[tuple[str, str, str]] = [
     (
         FIGURATIVE,
         "i",
-        r"bruis\w* (?:\S+ ){0,10}(?:going|gone|turning|turned|is|now) (?:a bit |all )?"
+        r"bruis\w* (?:\S+ ){0,14}(?:going|gone|turning|turned|is|now) (?:a bit |all )?"
         r"(?:yellow\w*|green\w*|brown\w*)(?: (?:and|or)? ?(?:yellow\w*|green\w*|brown\w*))?",
     ),
     # a rash that fades under a glass is the reassuring sign (NHS glass test)
@@ -252,12 +258,22 @@ RULES: list[tuple[str, str, str]] = [
     ),
     # "he stares but snaps out of it when I say his name": responsive
     (FIGURATIVE, "i", r"(?:snaps?|snapped|comes?|came) out of it"),
-    (RESOLVED, "b", r"(?<!nt )(?<!not )(?:snaps?|snapped) (?:straight |right )?out of it"),
+    # a stare that breaks at once: "zones out at the telly but snaps out of it when…"
+    (
+        RESOLVED,
+        "i",
+        r"(?:stares?|staring|zones? out|zoning out|zoned out|daydream\w*)"
+        # no clause break, and nothing more alarming in between ("stares and his lips go blue")
+        r"(?: (?!blue|grey|gray|breath|jerk|shak|stiff|twitch)[^,.;!?\s]+){0,12} "
+        r"(?:but |and )?(?:snaps?|snapped) (?:straight |right )?out of it"
+        r"(?! (?:if|when|after|once|only) (?:i|we|you) (?:shake|shook|rub|pinch)| after a while)",
+    ),
     # straining, not breathing: "grunts and goes red in the face when he's doing a poo"
     (
         FIGURATIVE,
         "i",
-        r"grunt\w*(?: \S+){0,10} (?:doing|having|passing|does|has|did|had) a (?:poo|poop)",
+        r"grunt\w*(?: \S+){0,6} (?:when|while|whenever) (?:\w+ ){0,2}(?:doing|having|passing|does|"
+        r"has) a (?:poo|poop)",
     ),
     # the first wee of the morning is the darkest: "dark first thing, then pale after his bottle"
     (
@@ -276,12 +292,30 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:probe (?:slipped|came off|fell off|was off|had slipped)|bad trace|poor trace|"
         r"(?:re ?sited|repositioned|moved) (?:it|the probe|the sensor))"
         # "moved the probe to her toe and it's still 87" is a reading confirmed
-        r"(?!(?: \S+){0,8} (?:still|again|same|also))",
+        r"(?!(?: \S+){0,8} (?:still|again|same|also|stayed|stays|stuck|remained|remains))",
     ),
     # a medical idea, not an event: "can Evrysdi lower the seizure threshold?"
     (FIGURATIVE, "i", r"seizure threshold"),
     # counts and levels recover: "his platelets dipped but came back up on their own"
     (FIGURATIVE, "i", r"came back up on (?:their|its) own"),
+    # a length, not a count: "her usual 30 second one"
+    (FIGURATIVE, "i", r"\d+ second ones?"),
+    # a judgement doubted, not a sign: "don't think she's dehydrated"
+    # (after the words, which uncertainty's PSEUDO "dont think" covers)
+    (
+        NEGATED,
+        "i",
+        r"(?:(?<=dont think )|(?<=do not think ))(?:\w+ ){0,2}(?:dehydrated|infected|jaundiced)",
+    ),
+    # a rule of thumb checked: "so 8 hours no wet nappy = ring someone?"
+    (
+        HYPOTHETICAL,
+        "s",
+        r"(?:^|(?<=[.!?] ))so(?= (?:\S+ ){1,10}(?:ring|call|phone|ae|999|111|straight away)\b"
+        r"[^.!?]*\?)",
+    ),
+    # an instruction asked about: "if she fits for more than 5 minutes do I give it, then call 999?"
+    (HYPOTHETICAL, "s", r"if (?:he|she|they|it|hes|shes) (?:\w+ ){0,3}(?:more|longer|over) than"),
     # a known pattern: "1-min focal seizure yesterday, typical for him"
     (FIGURATIVE, "i", r"(?:seizures?|fits?|absences?)(?: \S+){0,3} typical for (?:him|her|them)"),
     # "a faint flat rash": faint as in pale, not fainting
@@ -315,6 +349,11 @@ RULES: list[tuple[str, str, str]] = [
 ]
 # Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
 PSEUDO = (
+    # worse, not a negation: "getting worse not better"
+    r"worse not better|"
+    # an onset runs up to now: "the headache started 4 days ago and still won't ease"
+    r"(?:started|began|begun|came on) (?:\w+ )?(?:\d+|a|an|one|two|three|four|five|few|couple of) "
+    r"(?:days?|weeks?|hours?) ago|"
     # uncertainty keeps a red flag a red flag: "not sure if I should worry, he's wheezing"
     r"not sure if|not sure|not certain|unsure|dont know|no idea|cant tell|dont think|not only|"
     # an abnormal state, not a negation: "post-ictal over an hour, not back to baseline"

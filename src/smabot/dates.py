@@ -5,45 +5,59 @@ from __future__ import annotations
 import re
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_DAYS_IN = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
 _DAY = r"(?P<d>\d{1,2}) ?(?:st|nd|rd|th)\b"
-# "today is the 9th", "todays the 11th", "its the 9th today", "today 20th", "its 10th march now"
+# "today is the 9th", "todays the 11th", "its the 9th today", "its 10th march now"; the date
+# must end its clause, so "its the 3rd night of fever" and "its 4th loading dose" are no dates
 _TODAY = re.compile(
     rf"\b(?:today is|todays|today|its now|its|it is)(?: the)? {_DAY}"
-    rf"(?: (?:of )?(?P<m>{_MONTH}))?(?! (?:dose|day|birthday|time|week|month|injection))"
+    rf"(?: (?:of )?(?P<m>{_MONTH}))?(?: today| now)?(?= ?[,.;:!?)]| and\b| but\b| so\b|$)"
 )
 # "on the 2nd", "on 3rd feb", "1st march": a date, not "her 5th dose"
 _DATE = re.compile(
     rf"\b(?:on (?:the )?{_DAY}(?: (?:of )?(?P<m>{_MONTH}))?|"
-    rf"(?:the )?(?P<e>\d{{1,2}}) ?(?:st|nd|rd|th) (?:of )?(?P<n>{_MONTH}))\b"
+    rf"(?:the )?(?P<e>\d{{1,2}}) ?(?:st|nd|rd|th) (?:of )?(?P<n>{_MONTH}))"
+    r"(?! (?:of )?next)"
 )
 
 
 def relative_dates(text: str) -> str:
-    """Rewrite earlier dates as "N days ago" when the message says what today's date is.
+    """Rewrite earlier dates as the rules read times ("yesterday", "N days ago") when the
+    message says what today's date is.
 
     A caregiver writes "infusion on the 1st, today's the 11th"; the rules read "10 days ago",
-    as they would have had the message said so. A later day of the month than today ("on the
-    12th") may be next week's appointment, so it is left as written.
+    as they would have had the message said so. A date later than today ("on the 12th") may be
+    next week's appointment, so it is left as written.
     """
     today = _TODAY.search(text)
     if today is None:
         return text
-    day, month = int(today["d"]), _month(today["m"])
+    now = _day_of_year(int(today["d"]), today["m"])
 
     def rewrite(match: re.Match[str]) -> str:
         if today.start() <= match.start() < today.end():
             return match.group()
-        then = int(match["d"] or match["e"])
-        then_month = _month(match["m"] or match["n"])
-        months = (month - then_month) % 12 if month is not None and then_month is not None else 0
-        days = months * 30 + day - then
-        if days < 0 or not 1 <= then <= 31:
+        day = int(match["d"] or match["e"])
+        month = match["m"] or match["n"]
+        if not 1 <= day <= 31:
             return match.group()
-        return "today" if days == 0 else f"{days} days ago"
+        if month is None or today["m"] is None:  # the same month, as a caregiver means it
+            days = int(today["d"]) - day
+        else:
+            days = now - _day_of_year(day, month)
+            if days < -182:  # "on 20th dec" read on the 5th of January
+                days += 365
+        if days < 0:
+            return match.group()
+        return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
     return _DATE.sub(rewrite, text)
 
 
-def _month(name: str | None) -> int | None:
-    return _MONTHS.index(name[:3]) if name else None
+def _day_of_year(day: int, month: str | None) -> int:
+    index = _MONTHS.index(month[:3]) if month else 0
+    return sum(_DAYS_IN[:index]) + day

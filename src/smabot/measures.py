@@ -59,13 +59,16 @@ _URINE_CUE = re.compile(
     r"\b(wet|wees?|weed|weeing|wee wee\w*|pees?|peed|peeing|urin\w*|nappy|nappies|diapers?|"
     r"toilet)\b"
 )
-# "6 wet nappies a day" counts nappies; it is no day without one
-_RATE_BEFORE = re.compile(r"\b(?:nappies|diapers|wees|pees|times|changes) $")
+# "6 wet nappies a day (for the last 3 days)" counts nappies; it is no day without one
+_NAPPY_RATE = re.compile(
+    r"\b(?:[4-9]|1\d|four|five|six|seven|eight|nine|ten|plenty of|lots of)(?: ?(?:-|to|or) ?\d+)? "
+    r"(?:wet |heavy |good )?(?:nappies|diapers|wees|pees) (?:a|per|each|every) day\b"
+)
 _DURATION = re.compile(
     rf"\b{_N} (?:(?:whole|full|long) )?(?P<u>hours?|hrs?|h|days?|minutes?|mins?|seconds?|secs?)\b"
 )
 _LAST_WET = re.compile(
-    r"\blast (?:wet |proper |heavy )?(?:nappy|diaper|wee|pee|wet one)\b(?: \w+){0,3} $"
+    r"\blast (?:wet |proper |heavy )?(?:nappy|diaper|wee|pee|wet one)\b(?: (?:\w+|,)){0,6} $"
 )
 _HALF_HOUR = re.compile(r"\bhalf an hour\b|\ban hour and a half\b")
 _SINCE = {
@@ -120,7 +123,7 @@ def measures(
         found += [
             m
             for m in _durations(text, "hours_dry", hours=True)
-            if _near_urine(text, m) and not _RATE_BEFORE.search(text, 0, m.start)
+            if _near_urine(text, m) and not _NAPPY_RATE.search(text)
         ]
     if fits_mentioned or _FIT_CUE.search(text):
         found += _durations(text, "seizure_minutes", hours=False) + _fit_clock_minutes(text)
@@ -178,7 +181,9 @@ def _clock_hours(text: str) -> list[Measure]:
 def _near_urine(text: str, measure: Measure) -> bool:
     """ "no wet nappy for 9 hours", "9 hours without a wee": the wee is beside the hours."""
     window = text[max(0, measure.start - 30) : measure.end + 25]
-    return bool(_URINE_CUE.search(window))
+    # "last wet nappy was at breakfast, so about 9 hours ago"
+    last_wet = _LAST_WET.search(text[max(0, measure.start - 60) : measure.start])
+    return bool(_URINE_CUE.search(window) or last_wet)
 
 
 def _number(text: str) -> float:
@@ -326,7 +331,7 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
             continue  # a frequency: "twice a day", "every 2 hours"
         # when, not how long ("a seizure about 10 mins ago"), unless it dates the last wet
         # nappy: "last wet nappy was 10 hours ago" is ten hours dry
-        last_wet = hours and _LAST_WET.search(text[max(0, match.start() - 40) : match.start()])
+        last_wet = hours and _LAST_WET.search(text[max(0, match.start() - 60) : match.start()])
         if text[match.end() :].startswith(" ago") and not last_wet:
             continue
         value, unit = _number(match["n"]), match["u"]

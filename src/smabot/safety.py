@@ -165,6 +165,7 @@ _FUTURE = re.compile(r"\b(?:next|upcoming|future|tomorrows?|due)\b(?: \w+)?\s*$"
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _WORD_NUMBERS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3}
 _WORD_NUMBERS |= {"couple of": 2, "several": 4}
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _BEFORE_TOKENS = [
     (re.compile(r"['’‘`´]"), ""),
     # a spaced dash ends a clause: "call back if it isn't better in 72 hours - it's been 4 days"
@@ -413,7 +414,11 @@ class Detector:
         for pattern, replacement in _BEFORE_TOKENS:
             text = pattern.sub(replacement, text)
         text = relative_dates(text)  # "on the 2nd … today's the 9th": 7 days ago
-        words = [self._spell(w) for w in _TOKEN.findall(text)]
+        words: list[str] = []
+        for token in _TOKEN.findall(text):
+            # "22nd" is a date, not "22 and"
+            ordinal = token in _ORDINALS and words and words[-1].isdigit()
+            words.append(token if ordinal else self._spell(token))
         offsets, at = [], 0
         for word in words:
             offsets.append(at)
