@@ -135,7 +135,8 @@ def test_the_section_about_what_is_asked_ranks_first(answerer: Answerer) -> None
     assert answerer.query(question).intents == {"mechanism"}
     sections = [p.citation.section for p in answerer.ask(question).passages]
     assert sections[0] == "How does nusinersen work?"
-    words_alone = retuned(answerer, intent_weight=0.0)  # words alone pick where it is given
+    # words alone pick where it is given
+    words_alone = retuned(answerer, intent_weight=0.0, other_intent_factor=1.0)
     sections = [p.citation.section for p in words_alone.ask(question).passages]
     assert sections[0] == "Who gives the injection, and where?"
 
@@ -226,3 +227,25 @@ def test_a_number_no_article_holds_does_not_make_a_question_uncovered(answerer: 
     answer = answerer.ask("How much does Zolgensma cost? call me on 07700 900123")
     assert answer.status == "answered"
     assert "cost" in answer.passages[0].citation.section.lower()
+
+
+def test_a_question_its_section_lists_counts_as_covered(answerer: Answerer) -> None:
+    # the section's text says "acceptable", its editors listed "Is my child eligible…?"
+    answer = answerer.ask("is my son eligible for spinraza treatment")
+    assert answer.status == "answered"
+    assert "acceptable-for-nusinersen" in answer.passages[0].id
+    query = answerer.query("is my son eligible for spinraza treatment")
+    hits = {h.passage.id: h for _, h in answerer._ranked(query, 3)}
+    hit = next(h for i, h in hits.items() if "acceptable-for-nusinersen" in i)
+    held = sum(query.mass[t] for t in hit.matched) / query.total
+    assert held < answerer.tuning.min_coverage <= answerer.coverage(hit, query)
+
+
+def test_a_section_about_something_else_than_what_is_asked_ranks_lower(
+    answerer: Answerer,
+) -> None:
+    # "how long does it take for Zolgensma to start working?" shares "work", not the question
+    question = "how does zolgensma actually work"
+    assert "mechanism" in answerer.ask(question).passages[0].id
+    plain = retuned(answerer, other_intent_factor=1.0)
+    assert "start-working" in plain.ask(question).passages[0].id

@@ -100,6 +100,8 @@ class Query:
     intents: frozenset[str] = frozenset()
     # terms of the question's own cue phrases ("how does ... work"), with the intents they cue
     cues: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    # passage position -> the editors' question for its section most like this one
+    matches: Mapping[int, QuestionMatch] = dataclasses.field(default_factory=dict)
 
     @cached_property
     def mass(self) -> dict[str, float]:
@@ -237,7 +239,8 @@ class Answerer:
         for words, names in self.intents.cue_words(question, own).items():
             for term in self.index.analyzer.terms(words):
                 cues[term] = cues.get(term, frozenset()) | names
-        return Query(weights, info, required, intents, cues)
+        query = Query(weights, info, required, intents, cues)
+        return dataclasses.replace(query, matches=self.question_field.matches(weights, query.mass))
 
     def _add_terms(
         self,
@@ -269,21 +272,26 @@ class Answerer:
         query = self.query(question)
         if not query.weights:
             return []
-        matches = self.question_field.matches(query.weights, query.mass)
-        ranked = self._ranked(query, limit, matches)[:limit]
+        ranked = self._ranked(query, limit)[:limit]
         return [(hit, self.coverage(hit, query)) for _, hit in ranked]
 
     def best_coverage(self, question: str, history: Sequence[str] = ()) -> float:
         """Coverage of the question by its best passage, the figure the no-answer rule uses."""
         query = self.query(question, history)
-        matches = self.question_field.matches(query.weights, query.mass)
-        hits = self._ranked(query, 3, matches) if query.weights else []
+        hits = self._ranked(query, 3) if query.weights else []
         return self.coverage(hits[0][1], query) if hits else 0.0
 
     def coverage(self, hit: Hit, query: Query) -> float:
-        """Share of the question's own informative weight that a passage contains."""
+        """Share of the question's own informative weight that a passage contains.
+
+        A question its section's editors listed counts as held: asked "is my child eligible?",
+        the section they linked "Is my child eligible for Spinraza?" to answers it, even though
+        its text says "acceptable".
+        """
         found = sum(query.mass[t] for t in hit.matched)
-        return found / query.total if query.total else 0.0
+        held = found / query.total if query.total else 0.0
+        match = query.matches.get(hit.position)
+        return max(held, match.coverage) if match else held
 
     def focus(self, hit: Hit, query: Query) -> float:
         """Share of the question's informative weight in what a passage is about."""
@@ -310,8 +318,7 @@ class Answerer:
     def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
         if not query.weights:
             return []
-        matches = self.question_field.matches(query.weights, query.mass)
-        hits = self._ranked(query, top_k, matches)
+        hits = self._ranked(query, top_k)
         if query.required:  # "and for evrysdi?" after side effects: evrysdi's side effects
             hits = [(s, h) for s, h in hits if self._holds_required(h, query)]
         if not hits or hits[0][0] <= 0 or not self.covers(hits[0][1], query):
@@ -326,31 +333,22 @@ class Answerer:
             chosen.append((score, hit))
         return [self._answer_passage(score, hit, query) for score, hit in chosen]
 
-    def _ranked(
-        self, query: Query, top_k: int, matches: dict[int, QuestionMatch] | None = None
-    ) -> list[tuple[float, Hit]]:
+    def _ranked(self, query: Query, top_k: int) -> list[tuple[float, Hit]]:
         """BM25's best passages, re-ranked; the window is wide enough for what reranking moves."""
         hits = self.index.search(query.weights, max(self.tuning.rerank_window, 3 * top_k))
-        return self._rerank(hits, query, matches or {})
+        return self._rerank(hits, query)
 
-    def _rerank(
-        self, hits: list[Hit], query: Query, matches: dict[int, QuestionMatch] | None = None
-    ) -> list[tuple[float, Hit]]:
+    def _rerank(self, hits: list[Hit], query: Query) -> list[tuple[float, Hit]]:
         asked = {t for t in query.weights if t in self._drugs}
-        ranked = [
-            (math.prod(self.factors(hit, query, asked, matches or {}).values()), hit)
-            for hit in hits
-        ]
+        ranked = [(math.prod(self.factors(hit, query, asked).values()), hit) for hit in hits]
         ranked.sort(key=lambda pair: -pair[0])
         return ranked
 
-    def factors(
-        self, hit: Hit, query: Query, asked: set[str], matches: dict[int, QuestionMatch]
-    ) -> dict[str, float]:
+    def factors(self, hit: Hit, query: Query, asked: set[str]) -> dict[str, float]:
         """Each part of a passage's score; the score is their product (`smabot ask --explain`)."""
         about = self._drugs & self._terms(hit)
         kind = self.index.sources[hit.passage.source_id]["kind"]
-        match = matches.get(hit.position)
+        match = query.matches.get(hit.position)
         tuning = self.tuning
         return {
             "bm25": hit.score,
@@ -374,23 +372,25 @@ class Answerer:
         query = self.query(question, history)
         if not query.weights:
             return []
-        matches = self.question_field.matches(query.weights, query.mass)
         asked = {t for t in query.weights if t in self._drugs}
         return [
             {
                 "id": hit.passage.id,
                 "score": score,
-                "factors": self.factors(hit, query, asked, matches),
+                "factors": self.factors(hit, query, asked),
                 "coverage": self.coverage(hit, query),
                 "focus": self.focus(hit, query),
             }
-            for score, hit in self._ranked(query, top_k, matches)[:top_k]
+            for score, hit in self._ranked(query, top_k)[:top_k]
         ]
 
     def _intent_factor(self, position: int, query: Query) -> float:
         """How much a passage's section matches what the question asks for."""
-        if query.intents & self._section_intents[position]:
+        section = self._section_intents[position]
+        if query.intents & section:
             return 1 + self.tuning.intent_weight
+        if query.intents and section:  # asked how it works, this section says when it starts
+            return self.tuning.other_intent_factor
         return 1.0
 
     def _holds_required(self, hit: Hit, query: Query) -> bool:

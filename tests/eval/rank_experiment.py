@@ -37,7 +37,6 @@ from smabot.evaluate import (
     normalise,
 )
 from smabot.index import DELTA, K1, B, Hit, build_index
-from smabot.question_field import QuestionMatch
 from smabot.weights import Weights
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,7 +91,7 @@ class Features:
                 score += w * (value if value else weights.idf[row] * weights.delta)
         return score
 
-    def rows(self, hits: list[Hit], query: Query, matches: dict[int, QuestionMatch]) -> list[Row]:
+    def rows(self, hits: list[Hit], query: Query) -> list[Row]:
         """One feature row per candidate."""
         a = self.answerer
         index = a.index
@@ -102,7 +101,7 @@ class Features:
         for hit in hits:
             about = a._drugs & a._terms(hit)
             kind = index.sources[hit.passage.source_id]["kind"]
-            match = matches.get(hit.position)
+            match = query.matches.get(hit.position)
             rows.append(
                 [
                     math.log1p(max(hit.score, 0.0)),
@@ -143,8 +142,7 @@ def training_rows(features: Features, questions: list[EvalQuestion]) -> tuple[li
         if not query.weights:
             continue
         hits = a.index.search(query.weights, a.tuning.rerank_window)
-        matches = a.question_field.matches(query.weights, query.mass)
-        rows += features.rows(hits, query, matches)
+        rows += features.rows(hits, query)
         labels += [int(relevant(question, h)) for h in hits]
     return rows, labels
 
@@ -176,10 +174,8 @@ def install(features: Features, model: Model | None) -> Answerer:
         return a
     ranker = Answerer(a.index)
 
-    def rerank(
-        hits: list[Hit], query: Query, matches: dict[int, QuestionMatch] | None = None
-    ) -> list[tuple[float, Hit]]:
-        rows = features.rows(hits, query, matches or {})
+    def rerank(hits: list[Hit], query: Query) -> list[tuple[float, Hit]]:
+        rows = features.rows(hits, query)
         # a positive score that keeps the order, so MIN_RELATIVE_SCORE keeps its meaning
         ranked = [(1 / (1 + math.exp(-model.score(r))), h) for r, h in zip(rows, hits, strict=True)]
         ranked.sort(key=lambda pair: -pair[0])
