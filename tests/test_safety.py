@@ -361,6 +361,27 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("his last wet nappy was at breakfast, so about 9 hours ago", URGENT),
         ("day 2 after spinraza, numb in my inner thighs and I couldn't feel myself wee", URGENT),
         ("baby is stiff and making jerky moves with her arms", EMERGENCY),
+        # tuning_twenty-eighth and -ninth: "is it normal…?", and English around the world
+        ("is it normal for the injection site to ooze? the skin round it is red and hot", URGENT),
+        ("two fits in the last hour and she doesn't fully come round in between", EMERGENCY),
+        ("should her tongue look this puffy after her first dose?", EMERGENCY),
+        ("can't move legs since the LP, is that normal?", URGENT),
+        ("is it normal to lose control of his bowels since spinraza?", URGENT),
+        (
+            "bruises on his back he didn't get from anything, plus tiny red dots on his chest",
+            URGENT,
+        ),
+        ("blood nose for 25 mins, been pinching the whole time and it won't stop", EMERGENCY),
+        ("new marks I did not see before, and small red dots on her neck", URGENT),
+        (
+            "my nephew has gone blue and limp, ambulance is on the way, what do we do till then?",
+            EMERGENCY,
+        ),
+        ("since this morning he cannot control his urine, spinal injection yesterday", URGENT),
+        (
+            "day 2 after spinraza, headache is brutal, worse than last time, not easing lying down",
+            URGENT,
+        ),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -565,6 +586,15 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "if she fits for more than 5 minutes do I give the midazolam first and then call 999?",
         "small bruise at the cannula site from the infusion last week, it's going yellow and "
         "getting smaller",
+        # tuning_twenty-eighth and -ninth
+        "is it ok she hasn't had a wet nappy for 4 hours? the last one was soaked",
+        "only two wet nappies on sunday, but since monday she's back to 6 a day",
+        "should his poos be this mustard yellow colour after zolgensma? eyes are white",
+        "doc, is it true that seizures are a side effect of evrysdi? my son never had one",
+        "what should we keep at home for when he can't keep food down?",
+        "her eyes were yellow as a newborn, normal jaundice that went off with phototherapy",
+        "fever was there 3 days before, but now it is gone since 2 days, spinraza tomorrow",
+        "a bit stiff in the back after the spinraza, but nae fever, nae numbness",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:

@@ -68,7 +68,9 @@ _PAST_GOES_ON = re.compile(
 # "what are common breathing problems?"); one that names the child describes them
 # ("why is my baby breathing so fast?").
 _QUESTION_START = re.compile(
-    r"^(?:what|whats|why|how|which|when|where|who|is|are|can|could|does|do|will|would|has|"
+    # after a greeting or an address: "doc, is it true that seizures are a side effect…?"
+    r"^(?:(?:doc|doctor|hi|hello|hey|ok|okay|sorry|nurse|sir|madam|maam|please) ,? )?"
+    r"(?:what|whats|why|how|which|when|where|who|is|are|can|could|does|do|will|would|has|"
     r"have|did|any|should (?:you|one|people|parents))\b"
 )
 # A reading, a day count or "still" ties a question to one child's here and now: "can a fever
@@ -127,6 +129,9 @@ _CONFIRM_YES = re.compile(
 _NOW_HERE = re.compile(
     r"(?<!not )(?<!nothing )(?<!nothings )(?<!none of it )\b(?:right now|just now|as we speak|"
     r"still going|still happening|happening now|"
+    # help is on its way: "rescue 1122 is coming, what should we do till then?"
+    r"(?:ambulance|paramedics|\d{3,5}) (?:is|are) (?:coming|on (?:its|the|their) way)|"
+    r"(?:till|until) (?:then|they (?:come|arrive|get here)|the ambulance (?:comes|arrives))|"
     r"doing it now|while i (?:was |am |m )?typing(?: this)?|as i (?:am |m )?typ(?:e|ing))\b"
 )
 # "is it possible to have a seizure after an LP? my son just had something like one"

@@ -36,9 +36,15 @@ RULES: list[tuple[str, str, str]] = [
         NEGATED,
         "f",
         r"no|not|never|without|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|hadnt|"
-        r"wont|cant|none|nor|neither|denies|denied|free of|absence of|ruled out|nothing",
+        r"wont|cant|none|nor|neither|denies|denied|free of|absence of|ruled out|nothing|nae",
     ),
     (HISTORICAL, "fb", _AGO),
+    # as "ago", in learners' English: "fever was there 3 days before, but now it is gone"
+    (
+        HISTORICAL,
+        "fb",
+        r"(?:\d+|a few|two|three|four|five) (?:days?|weeks?|months?) before(?= [,.;!?]| but\b|$)",
+    ),
     (
         HISTORICAL,
         "fb",
@@ -68,7 +74,7 @@ RULES: list[tuple[str, str, str]] = [
     (
         HYPOTHETICAL,
         "f",
-        r"if|in case|what if|whether|signs? of|symptoms? of|warning signs?|"
+        r"if|in case|for when|what if|whether|signs? of|symptoms? of|warning signs?|"
         r"(?:what|which) (?:signs?|symptoms?)|"
         r"what (?:are|is) the (?:signs?|symptoms?)|"
         r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?"
@@ -159,6 +165,8 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
         r"passed|disappeared|recovered)|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
+        r"(?:went|gone) off with (?:the )?(?:phototherapy|lights?|treatment|antibiotics|medicine)|"
+        r"(?:it|its|the \w+) is gone|"
         r"settled down|fine now|ok now|unblocked it|working again|(?:its|it is|all) working now|"
         r"stopped (?:quickly|fast|straight away|by itself|on its own)|"
         r"gone (?:today|now|this morning|overnight)|"
@@ -213,6 +221,19 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:(?:\d+|four|five|six|seven|eight|plenty of|lots of) wet (?:nappies|diapers)|"
         r"(?:drinking|feeding|eating|fed|ate|drank) (?:lots|well|fine|normally|loads)|"
         r"a (?:big|good|long|full|proper) (?:drink|feed|bottle))",
+    ),
+    # "only two wet nappies that day, but since Monday she's back to 6-7 a day"
+    (
+        RESOLVED,
+        "b",
+        r"(?:shes|hes|theyre|she is|he is|they are) back to (?:\d+ ){1,2}(?:wet |a day|nappies)",
+    ),
+    # a baby's poo is yellow: "should his poos be this mustard-yellow colour?" (not the eyes)
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:poos?|poops?|stools?|nappies|nappy|diapers?)(?: (?!eyes|skin|whites)\S+){0,5} "
+        r"(?:yellow|mustard)\w*(?: colou?r)?",
     ),
     # "…but it's been completely normal since yesterday", "has been totally settled since"
     (
@@ -349,6 +370,10 @@ RULES: list[tuple[str, str, str]] = [
 ]
 # Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
 PSEUDO = (
+    # a comparison, not a time: "the headache is brutal, worse than last time"
+    r"(?:worse|better|bigger|longer|more|different) than last time|"
+    # newness, not negation: "marks on her body that I did not see before, and red dots"
+    r"(?:did not|didnt|had not|hadnt) (?:see|seen|notice|noticed) (?:\w+ ){0,2}before|"
     # worse, not a negation: "getting worse not better"
     r"worse not better|"
     # an onset runs up to now: "the headache started 4 days ago and still won't ease"
@@ -385,7 +410,7 @@ PSEUDO = (
 TERMINATORS = (
     # ", well his palms look yellow now": what follows a reported instruction is the report
     r"(?<=, )well|"
-    r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
+    r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|plus|"
     r"this (?:morning|afternoon|evening|week)|at the moment|right now|since|still|again|"
     r"anymore|suddenly|then|these days|lately|recently"
 )
