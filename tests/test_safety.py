@@ -382,6 +382,35 @@ EMERGENCY, URGENT = "emergency", "urgent"
             "day 2 after spinraza, headache is brutal, worse than last time, not easing lying down",
             URGENT,
         ),
+        # a review of those rules: red flags they must not silence
+        (
+            "we call if she fits more than 5 minutes but she has been fitting for 8 minutes now",
+            EMERGENCY,
+        ),
+        ("so his lips are blue, do I call 999?", EMERGENCY),
+        ("hello, any advice, baby not breathing properly and grey", EMERGENCY),
+        ("he is not breathing and the pulse is gone", EMERGENCY),
+        ("i have buccal for when she fits and she's fitting for 6 minutes", EMERGENCY),
+        ("he's nae himself, lips blue", EMERGENCY),
+        ("her fontanelle is bulging from 2 days before", EMERGENCY),
+        ("pale poo and yellow eyes, zolgensma 3 weeks ago", URGENT),
+        ("his eyes are yellow again, his jaundice went off with phototherapy as a newborn", URGENT),
+        ("the gauze is soaked red after the LP", EMERGENCY),
+        ("usually 6 wet nappies a day, last wet one was 14 hours ago", URGENT),
+        # tuning_thirtieth and -first: panic typing; adults and their support workers
+        ("shecantbreathe shesgoinggrey", EMERGENCY),
+        ("wontwakeup wontwakeup", EMERGENCY),
+        ("spinrazalastnight nowburninghot", URGENT),
+        ("SHE'S FITTING AND SHE'S NEVER DONE THIS BEFORE", EMERGENCY),
+        ("temp still up and spinraza was 2 days ago", URGENT),
+        ("she's peeing herself and can't feel the wipe, spinraza 2 days ago", URGENT),
+        ("I don't know what day it is and keep asking the same question", EMERGENCY),
+        (
+            "my colleague says I stared blankly and was smacking my lips, never happened before",
+            EMERGENCY,
+        ),
+        ("since her spinraza she's been straining and only dribbling", URGENT),
+        ("no fever and the back pain is severe since the LP", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -595,6 +624,27 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "her eyes were yellow as a newborn, normal jaundice that went off with phototherapy",
         "fever was there 3 days before, but now it is gone since 2 days, spinraza tomorrow",
         "a bit stiff in the back after the spinraza, but nae fever, nae numbness",
+        # a review of those rules: harmless sentences they must not alarm on
+        "she keeps pinching her brother and won't stop",
+        "he hasnt fully come round after his nap, still grumpy",
+        "he makes jerky moves when he dances",
+        "not sure if she breathes better with the window open",
+        "i don't think she's breathing any differently after the vaccine",
+        "he bit his tongue and it is a bit swollen",
+        "he can't control his wee at night, he's 4",
+        "his head control is getting worse even though the medicine doesn't help",
+        "the skin around it was red from the tape",
+        "all the kids' necks are sore from the car seat",
+        "her nappy was soaked this morning",
+        "the GP said call 999 if he stops breathing. what do we do till then?",
+        # tuning_thirtieth and -first
+        "JESUS he went dusky choking on banana but the cough assist got it up, he's PINK now",
+        "went totally floppy in the bath, turns out he'd just fallen asleep",
+        "lip swelled a bit from biting it at dinner, no rash",
+        "thought he looked yellow under the kitchen light but it's just the lamp",
+        "what should his PAs be trained on for rescue medication and seizures?",
+        "she can't lift her legs and hasn't for 20 years, nothing's changed since spinraza",
+        "my grandaughter's spinraza is on tuesday, what should she eat before?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -751,6 +801,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_seventeenth", "tuning_eighteenth", "tuning_nineteenth"} <= names
     assert {"tuning_twentieth", "tuning_twentyfirst", "tuning_twentysecond"} <= names
     assert {"tuning_twentythird", "tuning_twentyfourth", "tuning_twentyfifth"} <= names
+    assert {"tuning_twentysixth", "tuning_twentyseventh", "tuning_twentyeighth"} <= names
+    assert {"tuning_twentyninth", "tuning_thirtieth", "tuning_thirtyfirst"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -48,7 +48,9 @@ _NEW_SUBJECT = re.compile(
 _NEW_CLAUSE = re.compile(
     r"^(?:(?:the|his|her|their|my|our) )?(?:\w+ ){0,2}?\w+ (?:was|is|are|were|reads|reading|"
     r"looks?|looking|seems?|feels?|went|turned|gone|have gone|has gone|going|turning)\b|"
-    r"^(?:sats|oxygen|temp|temperature|pulse|spo2|rr|breathing rate) \d"
+    r"^(?:sats|oxygen|temp|temperature|pulse|spo2|rr|breathing rate) \d|"
+    # ", plus tiny red dots on her chest": another finding, not more of the negation
+    r"^plus\b"
 )
 # A sentence ends at a punctuation token of its own, never at the point of "38.5".
 _SENTENCE_END = re.compile(r"(?:^| )([.!?;\n])(?= |$)")
@@ -62,14 +64,15 @@ _PRESENT = re.compile(
 )
 _JOINER = re.compile(r",|\b(?:and|so|plus)\b")
 _PAST_GOES_ON = re.compile(
-    r" (?:we|he|she|they|i|it) (?:had|was|were|did|gave|used|went|took|got|needed|called|rang)\b"
+    r" (?:we|he|she|they|i|it|(?:his|her|their|my|our) \w+) "
+    r"(?:had|was|were|did|gave|used|went|took|got|needed|called|rang)\b"
 )
 # A question that names nobody asks about SMA in general ("can zolgensma cause jaundice?",
 # "what are common breathing problems?"); one that names the child describes them
 # ("why is my baby breathing so fast?").
 _QUESTION_START = re.compile(
     # after a greeting or an address: "doc, is it true that seizures are a side effect…?"
-    r"^(?:(?:doc|doctor|hi|hello|hey|ok|okay|sorry|nurse|sir|madam|maam|please) ,? )?"
+    r"^(?:(?:doc|doctor) ,? )?"
     r"(?:what|whats|why|how|which|when|where|who|is|are|can|could|does|do|will|would|has|"
     r"have|did|any|should (?:you|one|people|parents))\b"
 )
@@ -85,7 +88,9 @@ _SPECIFIC = re.compile(
 FRAGMENT_WORDS = 4
 _PERSONAL = re.compile(
     r"\b(?:my|me|i|im|ive|id|we|our|us|he|him|his|hes|she|her|hers|shes|they|them|their|"
-    r"theyre|this|these|mine)\b"
+    r"theyre|this|these|mine)\b|"
+    # "the baby", or "baby" without an article, is this one: "is it normal baby isn't breathing"
+    r"\bthe (?:baby|child|little one|toddler)\b|(?<!a )(?<!any )\bbaby\b"
 )
 
 
@@ -131,7 +136,6 @@ _NOW_HERE = re.compile(
     r"still going|still happening|happening now|"
     # help is on its way: "rescue 1122 is coming, what should we do till then?"
     r"(?:ambulance|paramedics|\d{3,5}) (?:is|are) (?:coming|on (?:its|the|their) way)|"
-    r"(?:till|until) (?:then|they (?:come|arrive|get here)|the ambulance (?:comes|arrives))|"
     r"doing it now|while i (?:was |am |m )?typing(?: this)?|as i (?:am |m )?typ(?:e|ing))\b"
 )
 # "is it possible to have a seizure after an LP? my son just had something like one"
@@ -221,8 +225,9 @@ def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]
     gender); "…and our son's sats" or "she is…" about a grandad is someone else.
     """
     gender = next((g for g, words in _GENDERED.items() if words.search(trigger.group())), None)
-    if gender is None:
-        return end
+    if gender is None:  # "my colleague says I stared": what they saw in me
+        mine = trigger.group().startswith("my ") and _REPORTS.search(trigger.group())
+        return trigger.end() if mine else end
     # "grandma says she's got spots": what she sees in our child; "a mum told us her son…" is
     # a stranger's story about her own
     stranger = _STRANGER.match(trigger.group()) and _THEIR_CHILD.match(text, trigger.end())
@@ -324,7 +329,7 @@ def _stops(text: str) -> list[_Stop]:
         rest = text[match.end() :].lstrip()
         if _NEW_SUBJECT.match(rest):
             stops.append((match.start(), match.end(), AND if match.group() == "and" else JOIN))
-        elif match.group() == "," and _NEW_CLAUSE.match(rest):
+        elif match.group() in (",", "and") and _NEW_CLAUSE.match(rest):
             stops.append((match.start(), match.end(), CLAUSE))
     return sorted(stops)
 

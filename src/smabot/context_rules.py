@@ -39,11 +39,14 @@ RULES: list[tuple[str, str, str]] = [
         r"wont|cant|none|nor|neither|denies|denied|free of|absence of|ruled out|nothing|nae",
     ),
     (HISTORICAL, "fb", _AGO),
+    # a day named in the past tense: "her lips swelled slightly after kiwi on Saturday"
+    (HISTORICAL, "fb", rf"on {_WEEKDAY}"),
     # as "ago", in learners' English: "fever was there 3 days before, but now it is gone"
     (
         HISTORICAL,
         "fb",
-        r"(?:\d+|a few|two|three|four|five) (?:days?|weeks?|months?) before(?= [,.;!?]| but\b|$)",
+        r"(?<!from )(?<!since )(?<!for )(?:\d+|a few|two|three|four|five) (?:days?|weeks?|months?) "
+        r"before(?= [,.;!?]| but\b|$)",
     ),
     (
         HISTORICAL,
@@ -74,7 +77,8 @@ RULES: list[tuple[str, str, str]] = [
     (
         HYPOTHETICAL,
         "f",
-        r"if|in case|for when|what if|whether|signs? of|symptoms? of|warning signs?|"
+        r"if|in case|what if|whether|signs? of|symptoms? of|warning signs?|"
+        r"(?:trained|training) (?:on|in|for)|"
         r"(?:what|which) (?:signs?|symptoms?)|"
         r"what (?:are|is) the (?:signs?|symptoms?)|"
         r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?"
@@ -130,7 +134,9 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:children|kids|babies|people|patients|adults) with sma|"
         r"(?:leaflet|label|website|booklet) (?:mentions|says|lists|warns)|"
         r"my (?:nephew|niece|cousin|friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|"
-        r"mom|dad|nan|gran|grandma|grandad|grandpa|granny)s?\b|"
+        r"mom|dad|nan|gran|grandma|grandad|grandpa|granny)s?\b"
+        # …who saw it happen: "my colleague says I stared blankly"
+        r"(?: (?:says|said|told us|told me|thinks|reckons)\b)?|"
         r"(?:a|one|another) (?:boy|girl|child|kid) (?:in|at|from)|at (?:school|nursery)|"
         r"(?:the|a|another|one) (?:\w+ )?(?:baby|child|kid|boy|girl|patient|man|woman|lady) "
         r"(?:in|on|at|from|across) (?:the )?(?:next|other|same|opposite) "
@@ -160,13 +166,15 @@ RULES: list[tuple[str, str, str]] = [
         "b",
         r"(?:went|eased|settled|improved|cleared|faded) (?:away )?with|"
         # without the past ending, as a learner writes it: "nosebleed … stop after 2 minutes"
-        r"stop(?:ped)? (?:after|with|by itself|on its own)|"
+        r"stop(?:ped)? (?:after|with|by itself|on its own|in \d+ (?:minutes?|mins?|seconds?))|"
         r"(?:it|its|that|thats|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
         r"passed|disappeared|recovered)|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
-        r"(?:went|gone) off with (?:the )?(?:phototherapy|lights?|treatment|antibiotics|medicine)|"
-        r"(?:it|its|the \w+) is gone|"
+        r"nothings changed|nothing has changed|"
+        # a lifelong state, not a new one: "can't lift her legs and hasn't for 20 years"
+        r"(?:hasnt|has not|havent|have not) (?:been able to )?for (?:\d+|many|years)(?: \w+)?|"
+        r"(?:it|its) is gone|"
         r"settled down|fine now|ok now|unblocked it|working again|(?:its|it is|all) working now|"
         r"stopped (?:quickly|fast|straight away|by itself|on its own)|"
         r"gone (?:today|now|this morning|overnight)|"
@@ -196,6 +204,13 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:\w+ ){0,2}(?:is |was |its |are )?(?:expected|normal|nothing to worry about|harmless)",
     ),
     (RESOLVED, "f", r"no more|no longer|(?:has|have|had )?stopped"),
+    # newborn jaundice gone: "it was normal jaundice and went off with phototherapy"
+    (
+        RESOLVED,
+        "i",
+        r"(?:jaundice|it|that|yellow\w*) (?:\w+ ){0,2}(?:went|gone) off with (?:the )?"
+        r"(?:photo ?therapy|lights?|treatment)",
+    ),
     # one finished event, then nothing: "vomited once on the 5th, nothing since"
     (
         RESOLVED,
@@ -232,8 +247,9 @@ RULES: list[tuple[str, str, str]] = [
     (
         FIGURATIVE,
         "i",
-        r"(?:poos?|poops?|stools?|nappies|nappy|diapers?)(?: (?!eyes|skin|whites)\S+){0,5} "
-        r"(?:yellow|mustard)\w*(?: colou?r)?",
+        r"(?:poos?|poops?|stools?|nappies|nappy|diapers?)"
+        r"(?: (?!eyes|skin|whites|and\b|,)\S+){0,5} (?:yellow|mustard)\w*(?: colou?r)?"
+        r"(?!(?: [^\s.,;!?]+){0,4} (?:eyes|skin|whites|sclera|face|palms))",
     ),
     # "…but it's been completely normal since yesterday", "has been totally settled since"
     (
@@ -279,6 +295,29 @@ RULES: list[tuple[str, str, str]] = [
     ),
     # "he stares but snaps out of it when I say his name": responsive
     (FIGURATIVE, "i", r"(?:snaps?|snapped|comes?|came) out of it"),
+    # relief: "he's PINK and giggling, sats back at 97", "she's up now, totally herself"
+    (
+        RESOLVED,
+        "b",
+        r"(?:hes|shes|theyre|he is|she is|they are) (?:all |back to )?pink(?: again)?|"
+        r"pinked (?:back )?up|sats (?:back (?:at|to|up to)|now) (?:9[2-9]|100)|"
+        r"(?:but )?(?:hes|shes|theyre) up now|(?:totally|completely) (?:him|her|them)sel(?:f|ves)|"
+        r"turns out (?:\w+ ){0,2}(?:just|only)",
+    ),
+    # a trick of the light: "thought he looked yellow under the lamp … it's just the lamp"
+    (
+        FIGURATIVE,
+        "i",
+        r"thought (?:he|she|they|it) look(?:ed|s) (?:\w+ )?(?:yellow|blue|grey|pale)"
+        r"(?=[^.!?]* (?:just|only) the (?:lamp|light|lighting|bulb|lights)\b)",
+    ),
+    # a bitten lip: "lip swelled a bit from biting it at dinner"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:lip|lips|tongue|cheek)(?: \S+){0,4} from (?:biting|bit|a bump|bumping|a fall|falling|"
+        r"the dentist)",
+    ),
     # a stare that breaks at once: "zones out at the telly but snaps out of it when…"
     (
         RESOLVED,
@@ -332,11 +371,32 @@ RULES: list[tuple[str, str, str]] = [
     (
         HYPOTHETICAL,
         "s",
-        r"(?:^|(?<=[.!?] ))so(?= (?:\S+ ){1,10}(?:ring|call|phone|ae|999|111|straight away)\b"
+        r"(?:^|(?<=[.!?] ))so(?= (?:(?!(?:he|she|hes|shes|his|her|him|they|theyre|their|them|my|"
+        r"our|baby|i|im|ive|we|it|its)\b)\S+ ){1,10}(?:ring|call|phone|ae|999|111|straight away)\b"
         r"[^.!?]*\?)",
     ),
     # an instruction asked about: "if she fits for more than 5 minutes do I give it, then call 999?"
-    (HYPOTHETICAL, "s", r"if (?:he|she|they|it|hes|shes) (?:\w+ ){0,3}(?:more|longer|over) than"),
+    (
+        HYPOTHETICAL,
+        "i",
+        r"if (?:he|she|they|it|hes|shes) (?:\w+ ){0,3}(?:more|longer|over) than[^,.;!?]*? "
+        r"(?:call|ring|phone|dial) (?:999|911|000|112|111|an ambulance)",
+    ),
+    # a plan for later: "what to keep in for when he can't keep food down"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"for when (?:he|she|they|it|we|i) (?!\w+ed\b|was\b|were\b|had\b)\w+"
+        r"(?: (?!and\b|but\b)\w+){0,4}",
+    ),
+    # a doubt about how, not whether, they breathe: "I don't think she's breathing any differently"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:i|we) (?:dont think|am not sure if|m not sure if|not sure if|cant tell if) "
+        r"(?:\w+ ){0,2}breath\w* (?:any )?(?:differently|better|worse|faster|slower|through|"
+        r"easier|more|less|with)",
+    ),
     # a known pattern: "1-min focal seizure yesterday, typical for him"
     (FIGURATIVE, "i", r"(?:seizures?|fits?|absences?)(?: \S+){0,3} typical for (?:him|her|them)"),
     # "a faint flat rash": faint as in pale, not fainting
@@ -370,6 +430,10 @@ RULES: list[tuple[str, str, str]] = [
 ]
 # Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
 PSEUDO = (
+    # a comparison, not a time: "her skin looks yellow next to the photos from last month"
+    r"(?:photos?|pictures?|pics?) from last (?:week|month|year)|"
+    # a state or a figure of speech, not a negation: "he's nae well, breathing fast", "not joking"
+    r"(?:not|nae) (?:well|right|good|great)|(?:not|nae|no) (?:joking|kidding)|"
     # a comparison, not a time: "the headache is brutal, worse than last time"
     r"(?:worse|better|bigger|longer|more|different) than last time|"
     # newness, not negation: "marks on her body that I did not see before, and red dots"
@@ -384,7 +448,8 @@ PSEUDO = (
     # an abnormal state, not a negation: "post-ictal over an hour, not back to baseline"
     r"not back to (?:baseline|(?:his|her|their) baseline|normal)|"
     r"not getting better|not improving|not usually|not normally|not like (?:him|her|them)|"
-    r"not (?:him|her|them)self|not herself|not himself|no better|not stopping|not settling|"
+    r"not (?:him|her|them)self|not herself|not himself|nae (?:him|her)self|no better|"
+    r"not stopping|not settling|"
     r"not interested|not moving at all|not answering|not responding|not waking|not with it|"
     r"see if|check if|checking if|wondering if|as if|if so|even if|not just|no matter|"
     r"not eating or drinking|cant stop|wont stop|doesnt stop|not stop|"
@@ -395,6 +460,7 @@ PSEUDO = (
     r"ever since|never ever|for ever|forever|sorry if|apologies if|ever been|"
     # newness, not negation: "jerking, never before", "never happened before"
     r"never before|never happened before|never had (?:this|that|one) before|"
+    r"never done (?:this|that|it) before|"
     # from the last dose until now: "since her last dose she's had a headache every morning"
     r"since (?:his|her|their|my|the|our) last (?:loading |maintenance )?(?:dose|injection|"
     r"infusion|procedure)|"
@@ -410,7 +476,7 @@ PSEUDO = (
 TERMINATORS = (
     # ", well his palms look yellow now": what follows a reported instruction is the report
     r"(?<=, )well|"
-    r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|plus|"
+    r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
     r"this (?:morning|afternoon|evening|week)|at the moment|right now|since|still|again|"
     r"anymore|suddenly|then|these days|lately|recently"
 )

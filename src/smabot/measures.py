@@ -64,6 +64,7 @@ _NAPPY_RATE = re.compile(
     r"\b(?:[4-9]|1\d|four|five|six|seven|eight|nine|ten|plenty of|lots of)(?: ?(?:-|to|or) ?\d+)? "
     r"(?:wet |heavy |good )?(?:nappies|diapers|wees|pees) (?:a|per|each|every) day\b"
 )
+_OVER = re.compile(r" (?:for|over|in)(?: the)?(?: last| past)? ")
 _DURATION = re.compile(
     rf"\b{_N} (?:(?:whole|full|long) )?(?P<u>hours?|hrs?|h|days?|minutes?|mins?|seconds?|secs?)\b"
 )
@@ -123,7 +124,7 @@ def measures(
         found += [
             m
             for m in _durations(text, "hours_dry", hours=True)
-            if _near_urine(text, m) and not _NAPPY_RATE.search(text)
+            if _near_urine(text, m) and not _counted_over(text, m)
         ]
     if fits_mentioned or _FIT_CUE.search(text):
         found += _durations(text, "seizure_minutes", hours=False) + _fit_clock_minutes(text)
@@ -176,6 +177,15 @@ def _clock_hours(text: str) -> list[Measure]:
     start, end = since[0], now[-1]
     hours = (end[0] - start[0]) % 24 or 24.0
     return [Measure("hours_dry", hours, start[1].start(), end[1].end())]
+
+
+def _counted_over(text: str, measure: Measure) -> bool:
+    """ "6 wet nappies a day for the last 3 days": the days a count was kept, not a dry spell."""
+    return any(
+        rate.start() <= measure.start < rate.end()
+        or _OVER.fullmatch(text, rate.end(), measure.start)
+        for rate in _NAPPY_RATE.finditer(text)
+    )
 
 
 def _near_urine(text: str, measure: Measure) -> bool:

@@ -23,6 +23,7 @@ from smabot import context
 from smabot.analysis import fold
 from smabot.dates import relative_dates
 from smabot.measures import Measure, measures
+from smabot.segment import MIN_LENGTH, segment
 from smabot.spelling import Speller
 
 # Small words that may stand between the words of a phrasing: "lips blue" matches "her lips are
@@ -168,6 +169,7 @@ _WORD_NUMBERS |= {"couple of": 2, "several": 4}
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _BEFORE_TOKENS = [
     (re.compile(r"['’‘`´]"), ""),
+    (re.compile(r"(\d+) ?point ?(\d+)"), r"\1.\2"),  # "38point6"
     # a spaced dash ends a clause: "call back if it isn't better in 72 hours - it's been 4 days"
     (re.compile(r" [-–—]+ "), " – "),
     (re.compile(r"\ba ?(?:&|\+|and|n) ?e\b"), " ae "),
@@ -351,6 +353,7 @@ class Detector:
             sounds_like_zipf=SOUNDS_LIKE_ZIPF,
         )
         self.is_trigger = lru_cache(maxsize=1 << 16)(self._is_trigger)
+        self._unrun = lru_cache(maxsize=1 << 16)(self._run_together)
         # Phrasings by their first word, so a question is matched only against those it can start
         self._by_first: dict[str, list[tuple[str, tuple[_Slot, ...]]]] = {}
         self._by_prefix: list[tuple[str, str, tuple[_Slot, ...]]] = []
@@ -389,8 +392,18 @@ class Detector:
         """The cheap pre-check: does any word look like a word the lexicon relies on?"""
         folded = fold(question)
         return bool(_READING.search(folded)) or any(
-            w in _SHARES or self.is_trigger(w) for w in re.findall(r"[a-z]+", folded)
+            w in _SHARES or self.is_trigger(w) or any(map(self.is_trigger, self._unrun(w) or ()))
+            for w in re.findall(r"[a-z]+", folded)
         )
+
+    def _run_together(self, word: str) -> tuple[str, ...] | None:
+        """The words of one typed without spaces, when it is no word and no typo of one."""
+        if len(word) < MIN_LENGTH or word in self._spelled or zipf_frequency(word, "en") >= 2.0:
+            return None
+        if self._speller.correct(word) != word:
+            return None
+        pieces = segment(word, lambda w: w in self._spelled)
+        return tuple(pieces) if pieces else None
 
     def detect(self, question: str) -> Alert | None:
         """The most serious red flag the question describes as happening now, if any."""
@@ -417,8 +430,12 @@ class Detector:
         words: list[str] = []
         for token in _TOKEN.findall(text):
             # "22nd" is a date, not "22 and"
-            ordinal = token in _ORDINALS and words and words[-1].isdigit()
-            words.append(token if ordinal else self._spell(token))
+            if token in _ORDINALS and words and words[-1].isdigit():
+                words.append(token)
+                continue
+            # typed without spaces in a panic: "shecantbreathe"
+            words += [self._spell(w) for w in self._unrun(token) or [token]]
+        words = _without_repeats(words)
         offsets, at = [], 0
         for word in words:
             offsets.append(at)
@@ -635,6 +652,20 @@ _DRY_QUESTION = re.compile(
     r"\b(?:without|no|not had|not done|hasnt had|hasnt done) (?:a |any )?(?:wet )?"
     r"(?:nappy|nappies|diaper|diapers|wee|pee|wet one)\b"
 )
+
+
+def _without_repeats(words: list[str]) -> list[str]:
+    """A phrase typed twice in a panic read once: "wont wake up wont wake up" -> "wont wake up"."""
+    for n in (4, 3, 2, 1):
+        i = 0
+        while i + 2 * n <= len(words):
+            if words[i : i + n] == words[i + n : i + 2 * n] and any(
+                w.isalpha() for w in words[i : i + n]
+            ):
+                del words[i + n : i + 2 * n]
+            else:
+                i += 1
+    return words
 
 
 def _sentence_measures(text: str) -> list[Measure]:
