@@ -2,7 +2,7 @@
 
 import pytest
 
-from smabot.dates import relative_dates
+from smabot.dates import relative_dates, relative_days
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,17 @@ from smabot.dates import relative_dates
 )
 def test_relative_dates(text: str, read: str) -> None:
     assert relative_dates(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("day 3 he was sick, now day 11", "8 days ago he was sick, now day 11"),
+        ("days 4-10 fine, today is day 11", "yesterday fine, today is day 11"),
+        # no day of the timeline is today: nothing to count from
+        ("day 5 post zolgensma, eyes yellow", "day 5 post zolgensma, eyes yellow"),
+        ("day 6 (today) his eyes look yellow", "day 6 (today) his eyes look yellow"),
+    ],
+)
+def test_relative_days(text: str, read: str) -> None:
+    assert relative_days(text) == read

@@ -2,7 +2,11 @@
 
 import pytest
 
+from smabot.corpus import load_corpus
+from smabot.safety import MAX_SPLITS, Detector
 from smabot.segment import segment
+
+from .conftest import CORPUS
 
 LEXICON = {"spinraza", "epipen", "pred", "breathe", "wake", "up", "cant", "grey", "pain"}
 
@@ -32,3 +36,14 @@ def test_run_together_words_are_split(word: str, words: list[str]) -> None:
 )
 def test_words_and_typos_are_left_alone(word: str) -> None:
     assert segment(word, LEXICON.__contains__) is None
+
+
+def test_a_word_longer_than_any_typed_in_a_hurry_is_not_tried() -> None:
+    # a 30-letter bound keeps the split (and its one-slip check) cheap on any input
+    assert segment("shecantbreathe" * 3, LEXICON.__contains__) is None
+
+
+def test_a_message_has_only_a_few_words_split() -> None:
+    detector = Detector(load_corpus(CORPUS).red_flags)
+    words = ["shecantbreathe", "hecantbreathe", "shesgoinggrey", "hesgonegrey", "wontwakeup"]
+    assert len(detector._split(words)) == MAX_SPLITS < len(words)

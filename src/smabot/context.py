@@ -50,7 +50,12 @@ _NEW_CLAUSE = re.compile(
     r"looks?|looking|seems?|feels?|went|turned|gone|have gone|has gone|going|turning)\b|"
     r"^(?:sats|oxygen|temp|temperature|pulse|spo2|rr|breathing rate) \d|"
     # ", plus tiny red dots on her chest": another finding, not more of the negation
-    r"^plus\b"
+    r"^plus\b|"
+    # "can't get comfortable, severe pain low back": a new finding
+    r"^(?:severe|terrible|awful|excruciating|agonising|agonizing|unbearable) (?:pain|headache)\b|"
+    # "doesn't want to eat, is floppy and cries weak": a new predicate of the same child
+    r"^(?:is|seems|looks|looking) (?:very |really |so )?(?:floppy|limp|blue|grey|gray|pale|"
+    r"sleepy|drowsy|yellow)\b"
 )
 # A sentence ends at a punctuation token of its own, never at the point of "38.5".
 _SENTENCE_END = re.compile(r"(?:^| )([.!?;\n])(?= |$)")
@@ -65,7 +70,7 @@ _PRESENT = re.compile(
 _JOINER = re.compile(r",|\b(?:and|so|plus)\b")
 _PAST_GOES_ON = re.compile(
     r" (?:we|he|she|they|i|it|(?:his|her|their|my|our) \w+) "
-    r"(?:had|was|were|did|gave|used|went|took|got|needed|called|rang)\b"
+    r"(?:had|was|were|did|gave|used|went|took|got|needed|called|rang|\w+ed)\b"
 )
 # A question that names nobody asks about SMA in general ("can zolgensma cause jaundice?",
 # "what are common breathing problems?"); one that names the child describes them
@@ -136,6 +141,7 @@ _NOW_HERE = re.compile(
     r"still going|still happening|happening now|"
     # help is on its way: "rescue 1122 is coming, what should we do till then?"
     r"(?:ambulance|paramedics|\d{3,5}) (?:is|are) (?:coming|on (?:its|the|their) way)|"
+    r"until the ambulance (?:comes|arrives|gets here)|"
     r"doing it now|while i (?:was |am |m )?typing(?: this)?|as i (?:am |m )?typ(?:e|ing))\b"
 )
 # "is it possible to have a seizure after an LP? my son just had something like one"
@@ -226,7 +232,11 @@ def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]
     """
     gender = next((g for g, words in _GENDERED.items() if words.search(trigger.group())), None)
     if gender is None:  # "my colleague says I stared": what they saw in me
-        mine = trigger.group().startswith("my ") and _REPORTS.search(trigger.group())
+        mine = (
+            trigger.group().startswith("my ")
+            and _REPORTS.search(trigger.group())
+            and not _THEIR_CHILD.match(text, trigger.end())  # "my friend says her son is fitting"
+        )
         return trigger.end() if mine else end
     # "grandma says she's got spots": what she sees in our child; "a mum told us her son…" is
     # a stranger's story about her own

@@ -58,6 +58,38 @@ def relative_dates(text: str) -> str:
     return _DATE.sub(rewrite, text)
 
 
+# "now day 11", "today is day 5", "day 6 (today)", "Now day 4:"
+_TODAY_COUNT = re.compile(
+    r"\b(?:(?:now|today|todays|today is|its|it is|were on|we are on)(?: on)? day (?P<a>\d{1,3})|"
+    r"day (?P<b>\d{1,3}) \(?(?:today|now)\b)"
+)
+# "day 1", "days 4-10", "day 2-3": counted from the same treatment
+_DAY_COUNT = re.compile(r"\bdays? (?P<d>\d{1,3})(?: ?(?:-|–|to) ?(?P<e>\d{1,3}))?\b")
+
+
+def relative_days(text: str) -> str:
+    """Rewrite earlier day counts ("day 3 … now day 11") as "N days ago".
+
+    A timeline after a treatment counts days from it; what happened on an earlier day is over
+    unless the message says it goes on, as "8 days ago" would be.
+    """
+    today = _TODAY_COUNT.search(text)
+    if today is None:
+        return text
+    now = int(today["a"] or today["b"])
+
+    def rewrite(match: re.Match[str]) -> str:
+        if today.start() <= match.start() < today.end():
+            return match.group()
+        last = int(match["e"] or match["d"])
+        if last >= now:
+            return match.group()
+        days = now - last
+        return "yesterday" if days == 1 else f"{days} days ago"
+
+    return _DAY_COUNT.sub(rewrite, text)
+
+
 def _day_of_year(day: int, month: str | None) -> int:
     index = _MONTHS.index(month[:3]) if month else 0
     return sum(_DAYS_IN[:index]) + day

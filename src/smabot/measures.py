@@ -77,6 +77,7 @@ _SINCE = {
     "since yesterday": 24.0,
     "since last night": 12.0,
     "since this morning": 8.0,
+    "since the morning": 8.0,
     "since breakfast": 8.0,
     "since lunch": 6.0,
     "overnight": 10.0,
@@ -406,6 +407,8 @@ _BREATHS = re.compile(
     r"minutes?|seconds?|secs?|times|x\b|out of|/ ?10))"
     # "breathing 64 a min counted twice"
     r"|\bbreathing (?:at )?(?P<v3>\d{2,3}) ?(?:times )?(?:a|an|per|/) ?min(?:ute)?\b"
+    # "I counted 70 in one minute" (only where the sentence is about breathing)
+    r"|\bcounted (?P<v4>\d{2,3}) (?:breaths? )?(?:in|per|a) (?:one |1 )?min(?:ute)?\b"
 )
 _HEART = re.compile(r"\b(?:heart|pulse|hr|bpm|sats?|oxygen|temp\w*)\b")
 
@@ -416,7 +419,9 @@ def _breathing_rates(text: str) -> list[Measure]:
     for match in _BREATHS.finditer(text):
         if match["v2"] and _HEART.search(text, match.start(), match.start("v2")):
             continue  # "breaths … heart rate 160" is the heart's, "… sats 94" the oxygen's
-        value = float(match["v"] or match["v2"] or match["v3"])
+        if match["v4"] and not re.search(r"\b(?:breath|respir)", text):
+            continue
+        value = float(match["v"] or match["v2"] or match["v3"] or match["v4"])
         if 10 <= value <= 150:
             found.append(Measure("breaths_per_minute", value, match.start(), match.end()))
     return found

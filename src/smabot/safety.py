@@ -21,9 +21,9 @@ from wordfreq import top_n_list, zipf_frequency
 
 from smabot import context
 from smabot.analysis import fold
-from smabot.dates import relative_dates
+from smabot.dates import relative_dates, relative_days
 from smabot.measures import Measure, measures
-from smabot.segment import MIN_LENGTH, segment
+from smabot.segment import MAX_LENGTH, MIN_LENGTH, segment
 from smabot.spelling import Speller
 
 # Small words that may stand between the words of a phrasing: "lips blue" matches "her lips are
@@ -167,9 +167,12 @@ _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 _WORD_NUMBERS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3}
 _WORD_NUMBERS |= {"couple of": 2, "several": 4}
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
+# Run-together words split per message, at most: a panicked message has one or two.
+MAX_SPLITS = 4
 _BEFORE_TOKENS = [
     (re.compile(r"['’‘`´]"), ""),
     (re.compile(r"(\d+) ?point ?(\d+)"), r"\1.\2"),  # "38point6"
+    (re.compile(r"\b(\d+) and a half (hours?|hrs?|days?|minutes?|mins?)\b"), r"\1.5 \2"),
     # a spaced dash ends a clause: "call back if it isn't better in 72 hours - it's been 4 days"
     (re.compile(r" [-–—]+ "), " – "),
     (re.compile(r"\ba ?(?:&|\+|and|n) ?e\b"), " ae "),
@@ -203,6 +206,10 @@ _BEFORE_TOKENS = [
 ]
 # Text-message spellings of words the lexicon uses.
 _SHORTHAND = {
+    "saturometer": "oximeter",  # learners' and translators' words for the sats probe
+    "saturimeter": "oximeter",
+    "respiration": "breathing",
+    "pipi": "wee",
     "n": "and",
     "nd": "and",
     "bby": "baby",
@@ -391,15 +398,29 @@ class Detector:
     def might_flag(self, question: str) -> bool:
         """The cheap pre-check: does any word look like a word the lexicon relies on?"""
         folded = fold(question)
+        words = re.findall(r"[a-z]+", folded)
+        split = self._split(words)
         return bool(_READING.search(folded)) or any(
-            w in _SHARES or self.is_trigger(w) or any(map(self.is_trigger, self._unrun(w) or ()))
-            for w in re.findall(r"[a-z]+", folded)
+            w in _SHARES or self.is_trigger(w) or any(map(self.is_trigger, split.get(w, ())))
+            for w in words
+        )
+
+    def _split(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """Words typed without spaces, split: at most a few a message, so none costs much."""
+        tried = [w for w in dict.fromkeys(words) if self._may_be_run_together(w)]
+        found = {w: self._unrun(w) for w in tried[:MAX_SPLITS]}
+        return {w: pieces for w, pieces in found.items() if pieces}
+
+    def _may_be_run_together(self, word: str) -> bool:
+        return (
+            MIN_LENGTH <= len(word) <= MAX_LENGTH
+            and word.isalpha()
+            and word not in self._spelled
+            and zipf_frequency(word, "en") < 2.0
         )
 
     def _run_together(self, word: str) -> tuple[str, ...] | None:
         """The words of one typed without spaces, when it is no word and no typo of one."""
-        if len(word) < MIN_LENGTH or word in self._spelled or zipf_frequency(word, "en") >= 2.0:
-            return None
         if self._speller.correct(word) != word:
             return None
         pieces = segment(word, lambda w: w in self._spelled)
@@ -426,15 +447,17 @@ class Detector:
         text = fold(question)
         for pattern, replacement in _BEFORE_TOKENS:
             text = pattern.sub(replacement, text)
-        text = relative_dates(text)  # "on the 2nd … today's the 9th": 7 days ago
+        text = relative_days(relative_dates(text))  # "on the 2nd … today's the 9th": 7 days ago
+        tokens = _TOKEN.findall(text)
+        split = self._split(tokens)
         words: list[str] = []
-        for token in _TOKEN.findall(text):
+        for token in tokens:
             # "22nd" is a date, not "22 and"
             if token in _ORDINALS and words and words[-1].isdigit():
                 words.append(token)
                 continue
             # typed without spaces in a panic: "shecantbreathe"
-            words += [self._spell(w) for w in self._unrun(token) or [token]]
+            words += [self._spell(w) for w in split.get(token, (token,))]
         words = _without_repeats(words)
         offsets, at = [], 0
         for word in words:

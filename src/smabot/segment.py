@@ -6,8 +6,12 @@ from collections.abc import Callable
 
 from wordfreq import zipf_frequency
 
-# Only a word this long and unknown is tried: shorter ones are typos for the speller.
+# Only a word this long and unknown is tried: shorter ones are typos for the speller; longer
+# ones are no message typed in a hurry, and would cost time a question must not.
 MIN_LENGTH = 7
+MAX_LENGTH = 30
+# A split must find a lexicon word this long: "som no lent" (somnolent) finds only "no".
+MIN_FOUND = 4
 MAX_PIECES = 6
 # A piece must be a word at least this common in English, or one the lexicon knows.
 PIECE_ZIPF = 2.5
@@ -31,7 +35,7 @@ def segment(word: str, known: Callable[[str], bool]) -> list[str] | None:
     words wins ("hard to wake", not "hard tow ake"); `known` admits lexicon words such as drug
     names that English frequency does not ("spinraza last night").
     """
-    if len(word) < MIN_LENGTH or not word.isalpha() or _typo_of_a_word(word):
+    if not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isalpha() or _typo_of_a_word(word):
         return None
     # best[i]: the best (score, pieces) for word[:i]
     best: list[tuple[float, list[str]] | None] = [None] * (len(word) + 1)
@@ -55,7 +59,8 @@ def segment(word: str, known: Callable[[str], bool]) -> list[str] | None:
         return None
     pieces = [part for piece in found[1] for part in _lexicon_parts(piece, known)]
     # only worth it when it finds a word the lexicon knows: "photo therapy" finds none
-    return pieces if len(pieces) > 1 and any(map(known, pieces)) else None
+    found_one = any(known(p) and len(p) >= MIN_FOUND for p in pieces)
+    return pieces if len(pieces) > 1 and found_one else None
 
 
 def _typo_of_a_word(word: str) -> bool:
