@@ -51,9 +51,7 @@ def relative_dates(text: str) -> str:
             days = now - _day_of_year(day, month)
             if days < -182:  # "on 20th dec" read on the 5th of January
                 days += 365
-        if days < 0:
-            return match.group()
-        return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+        return _ago(days) if days >= 0 else match.group()
 
     return _DATE.sub(rewrite, text)
 
@@ -82,12 +80,14 @@ def relative_days(text: str) -> str:
         if today.start() <= match.start() < today.end():
             return match.group()
         last = int(match["e"] or match["d"])
-        if last >= now:
-            return match.group()
-        days = now - last
-        return "yesterday" if days == 1 else f"{days} days ago"
+        return _ago(now - last) if last < now else match.group()
 
     return _DAY_COUNT.sub(rewrite, text)
+
+
+def _ago(days: int) -> str:
+    """A number of days back, as the rules read a time."""
+    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
 
 def _day_of_year(day: int, month: str | None) -> int:

@@ -193,8 +193,12 @@ def _near_urine(text: str, measure: Measure) -> bool:
     """ "no wet nappy for 9 hours", "9 hours without a wee": the wee is beside the hours."""
     window = text[max(0, measure.start - 30) : measure.end + 25]
     # "last wet nappy was at breakfast, so about 9 hours ago"
-    last_wet = _LAST_WET.search(text[max(0, measure.start - 60) : measure.start])
-    return bool(_URINE_CUE.search(window) or last_wet)
+    return bool(_URINE_CUE.search(window) or _after_last_wet(text, measure.start))
+
+
+def _after_last_wet(text: str, start: int) -> bool:
+    """ "last wet nappy was 10 hours ago": the hours at `start` date the last wet nappy."""
+    return bool(_LAST_WET.search(text[max(0, start - 60) : start]))
 
 
 def _number(text: str) -> float:
@@ -342,7 +346,7 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
             continue  # a frequency: "twice a day", "every 2 hours"
         # when, not how long ("a seizure about 10 mins ago"), unless it dates the last wet
         # nappy: "last wet nappy was 10 hours ago" is ten hours dry
-        last_wet = hours and _LAST_WET.search(text[max(0, match.start() - 60) : match.start()])
+        last_wet = hours and _after_last_wet(text, match.start())
         if text[match.end() :].startswith(" ago") and not last_wet:
             continue
         value, unit = _number(match["n"]), match["u"]

@@ -171,7 +171,8 @@ _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 MAX_SPLITS = 4
 _BEFORE_TOKENS = [
     (re.compile(r"['’‘`´]"), ""),
-    (re.compile(r"(\d+) ?point ?(\d+)"), r"\1.\2"),  # "38point6"
+    # "38 point 9", "38point6" are 38.9 and 38.6
+    (re.compile(r"(?<!\d)(\d{2,3}) ?point ?(\d{1,2})\b"), r"\1.\2"),
     (re.compile(r"\b(\d+) and a half (hours?|hrs?|days?|minutes?|mins?)\b"), r"\1.5 \2"),
     # a spaced dash ends a clause: "call back if it isn't better in 72 hours - it's been 4 days"
     (re.compile(r" [-–—]+ "), " – "),
@@ -199,8 +200,6 @@ _BEFORE_TOKENS = [
     # South Asian words for a headache, as typed in English messages
     (re.compile(r"\bsir (?:dard|dukh|dukhda)\b"), "headache"),
     (re.compile(r"\b(his|her|my|the|our|their) hed\b"), r"\1 head"),
-    # "38 point 9" is 38.9
-    (re.compile(r"\b(\d{2,3}) point (\d{1,2})\b"), r"\1.\2"),
     # a pain score: "headache 9/10" reads "9 out of 10"
     (re.compile(r"\b(\d{1,2}) ?/ ?10\b"), r" \1 out of 10 "),
 ]
@@ -399,11 +398,10 @@ class Detector:
         """The cheap pre-check: does any word look like a word the lexicon relies on?"""
         folded = fold(question)
         words = re.findall(r"[a-z]+", folded)
-        split = self._split(words)
-        return bool(_READING.search(folded)) or any(
-            w in _SHARES or self.is_trigger(w) or any(map(self.is_trigger, split.get(w, ())))
-            for w in words
-        )
+        if _READING.search(folded) or any(w in _SHARES or self.is_trigger(w) for w in words):
+            return True
+        # only then the dearer look inside words typed without spaces
+        return any(self.is_trigger(p) for pieces in self._split(words).values() for p in pieces)
 
     def _split(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """Words typed without spaces, split: at most a few a message, so none costs much."""
