@@ -434,6 +434,40 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("adenoids swollen and struggling to breathe", EMERGENCY),
         ("his lips went blue from falling into the pool", EMERGENCY),
         ("if she stops breathing again what do I do until the ambulance comes", EMERGENCY),
+        # tuning_thirty-fourth and -fifth (misspelt; clinical words)
+        ("she's fitting, it began 7 minutes ago and it hasn't stopped", EMERGENCY),
+        ("he is fitting and it just won't stop", EMERGENCY),
+        ("I can't get a full sentence out, sats 90 on my NIV", EMERGENCY),
+        ("his bipap isn't keeping up tonight", URGENT),
+        ("numb below the waist since the lumbar puncture", URGENT),
+        ("tingling creeping up both legs after her LP yesterday", URGENT),
+        ("nothing is staying down, not even water", URGENT),
+        ("vomiting up all her milk feeds since lunch", URGENT),
+        ("his wees are dark brown and he's barely drinking", URGENT),
+        ("there's swelling on her lips and face after the new antibiotic", EMERGENCY),
+        ("his lisp are puffed up after his dose", EMERGENCY),
+        ("he's having a fist, first time ever", EMERGENCY),
+        ("fitting non stop since 3am", EMERGENCY),
+        ("she had a fist 10 minutes ago, first one ever", EMERGENCY),
+        # a review of those rules: red flags they must not silence
+        ("he's showing sings of struggling to breathe, sucking in under his ribs", EMERGENCY),
+        ("she has sings of dehydration, no wet nappy for 10 hours", URGENT),
+        ("bruised and still bleeding at the LP site", EMERGENCY),
+        ("bruise over the LP site is the size of my palm and keeps growing", URGENT),
+        ("her lips are swollen because she bit into a peanut butter sandwich", EMERGENCY),
+        (
+            "desatted to 84, came back up to 94 but now dropping again to 86 and he's grey",
+            EMERGENCY,
+        ),
+        (
+            "he stopped breathing for 20 seconds and went blue, he's not doing it right now",
+            EMERGENCY,
+        ),
+        (
+            "she's really drowsy and hard to wake after zolgensma, doc says carry on the steroids",
+            EMERGENCY,
+        ),
+        ("he's floppy and not waking for feeds, but took all his feeds yesterday", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -683,6 +717,28 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "only sipping her tea, she never liked it hot",
         "bruise got worse colour but smaller",
         "my friend says her son is fitting",
+        # tuning_thirty-fourth and -fifth
+        "what are the sings of dehydration to look out for?",
+        "liver bloods a little up, doc says carry on the pred, no yellow eyes",
+        "vomited once after the car ride, nurse said it's common, kept every feed down since",
+        "jerky movements when he drifts off to sleep, is that normal?",
+        "a small bruise at the injection site, nothing else",
+        "her lip is a bit puffy because she keeps biting it",
+        "pins and needles in my foot, gone once I stood up",
+        "she had her typical short absence and is back to herself",
+        # a review of those rules: harmless sentences they must not alarm on
+        "we were fitting her new bipap mask and she wouldn't stop crying",
+        "she has a fist full of cheerios",
+        "she's had a fist-sized bruise on her thigh from the stairgate last week",
+        "No seizures or anything. The hives started 20 minutes ago and are fading",
+        "her typical seizure started 10 minutes ago and only lasted a minute",
+        "I can't get a full sentence out of her about school, typical teenager",
+        "threw up all over me after his feed but then took his next bottle fine",
+        "her eczema is creeping up both legs again",
+        "his temperature isn't staying down even with calpol, 37.9",
+        "she needs cough assist every morning and evening, how long should each session be?",
+        "swelling on his neck, I think his glands are up with this cold",
+        "his arms and legs shaking a bit when he reaches for toys, is that the SMA tremor?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -841,6 +897,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_twentythird", "tuning_twentyfourth", "tuning_twentyfifth"} <= names
     assert {"tuning_twentysixth", "tuning_twentyseventh", "tuning_twentyeighth"} <= names
     assert {"tuning_twentyninth", "tuning_thirtieth", "tuning_thirtyfirst"} <= names
+    assert {"tuning_thirtysecond", "tuning_thirtythird", "tuning_thirtyfourth"} <= names
+    assert "tuning_thirtyfifth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -77,7 +77,11 @@ RULES: list[tuple[str, str, str]] = [
     (
         HYPOTHETICAL,
         "f",
-        r"if|in case|what if|whether|signs? of|symptoms? of|warning signs?|"
+        r"if|in case|what if|whether|"
+        # "showing signs of struggling to breathe" is what is happening, not a question
+        r"(?<!showing )(?<!shows )(?<!shown )(?<!got )(?<!has )(?<!developed )(?<!developing )"
+        r"signs? of|"
+        r"symptoms? of|warning signs?|"
         r"(?:what|which) (?:signs?|symptoms?)|"
         r"what (?:are|is) the (?:signs?|symptoms?)|"
         r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?"
@@ -195,6 +199,8 @@ RULES: list[tuple[str, str, str]] = [
         # a passing sensation: "pins and needles when I've sat too long, it goes when I shift"
         r"(?:it|they|that) (?:goes|go|passes|pass|wears off) (?:away )?"
         r"(?:when|after|once|as soon as)|"
+        r"(?:gone|went away|passed|stopped) (?:once|as soon as|when) (?:i|we|he|she|they) "
+        r"(?:moved|shifted|stood up|sat up|got up|changed position)|"
         r"(?:fully|completely|totally) (?:cleared|resolved|recovered|healed|gone)|"
         # "vomited once that evening and has fed normally since"
         r"(?:has |have |had )?(?:fed|eaten|drunk|drank|been feeding|been eating|been drinking) "
@@ -267,8 +273,8 @@ RULES: list[tuple[str, str, str]] = [
         RESOLVED,
         "fb",
         r"wakes? (?:up )?(?:normally|easily|fine|as normal)|easy to wake|"
-        r"kept (?:the rest of |all of |most of |all )?(?:his |her |their )?(?:feeds?|milk|food|"
-        r"bottles?|drinks?|fluids?|everything else|the rest) down",
+        r"kept (?:the rest of |all of |most of |all |every )?(?:his |her |their )?"
+        r"(?:feeds?|milk|food|bottles?|drinks?|fluids?|everything else|the rest) down",
     ),
     # an expected, explained state: "no drink since 7am because he's nil by mouth"
     (RESOLVED, "fb", r"nil by mouth|fasting for|fasted for|starved for"),
@@ -330,12 +336,16 @@ RULES: list[tuple[str, str, str]] = [
     (HYPOTHETICAL, "b", r"(?:which|what) (?:signs?|symptoms?) should (?:i|we) (?:watch|look)"),
     # "wondering if the old jaundice matters"
     (HISTORICAL, "i", r"(?:old|previous|earlier|past|newborn) (?:jaundice|seizures?|fits?)"),
-    # a bitten lip: "lip swelled a bit from biting it at dinner"
+    # a bitten lip: "lip swelled a bit from biting it at dinner", "puffy because she's been
+    # chewing it"
     (
         FIGURATIVE,
         "i",
         r"(?:lip|lips|tongue|cheek) (?:swell\w*|swollen|puffy|fat)(?: \S+){0,3} from "
-        r"(?:biting|bit|a bump|bumping|the dentist)",
+        r"(?:biting|bit|a bump|bumping|the dentist)|"
+        # the lip itself chewed, not a food: "because she's been chewing it"
+        r"(?:lip|lips|cheek)(?: (?!and\b)[^\s.,;!?]+){0,3} (?:swollen|puffy) because "
+        r"(?:\w+ ){0,3}(?:chewing|chewed|biting|bit|sucking|sucked) (?:it|them|on it)\b",
     ),
     # a stare that breaks at once: "zones out at the telly but snaps out of it when…"
     (
@@ -363,7 +373,11 @@ RULES: list[tuple[str, str, str]] = [
     ),
     (RESOLVED, "fb", r"as soon as (?:i|we|you) (?:say|said|call|called|touch|touched)"),
     # a known epilepsy's usual, short seizure, over: the care plan's, not a first fit
-    (FIGURATIVE, "i", r"(?:his|her|their|my|the) usual (?:\w+ ){0,2}(?:seizures?|fits?|absences?)"),
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:his|her|their|my|the|a) (?:usual|typical) (?:\w+ ){0,2}(?:seizures?|fits?|absences?)",
+    ),
     # a pulse oximeter's artefact: "alarmed at 86 when the probe slipped off; re-sited, 97"
     (
         RESOLVED,
@@ -372,6 +386,32 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:re ?sited|repositioned|moved) (?:it|the probe|the sensor))"
         # "moved the probe to her toe and it's still 87" is a reading confirmed
         r"(?!(?: \S+){0,8} (?:still|again|same|also|stayed|stays|stuck|remained|remains))",
+    ),
+    # the needle's own bruise: "tiny bruise the size of a pea at the LP site"
+    (
+        FIGURATIVE,
+        "i",
+        r"bruis\w*(?: (?:is |was )?(?:the )?size of a (?:pea|lentil|5p|penny|grain of rice|"
+        r"fingernail))? (?:at|on|around|near|over) (?:the |his |her |their )?(?:lp|injection|"
+        r"needle|puncture|cannula|drip|jab|blood test) (?:site|spot|area|mark)"
+        # …unless more is said of it: "… and keeps growing", "… the size of my palm"
+        r"(?!(?: \S+){0,10} (?:growing|spreading|bigger|bleeding|swelling|swollen|hot|red|palm|"
+        r"hand|fist|orange|golf|lump|pus|oozing|leaking)\b)",
+    ),
+    # sleep starts: "jerky movements when she falls asleep"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:jerk\w*|twitch\w*|startles?)(?: movements?)? (?:when|as|while) (?:he|she|they) "
+        r"(?:falls?|is falling|drifts?|is drifting|nods?) (?:off )?(?:to )?(?:asleep|sleep|off)",
+    ),
+    # a teenager's silence, not breathlessness: "can't get a full sentence out of her"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:(?:cant|cannot|can not|couldnt) )?(?:get|getting|got) (?:a |one )?(?:full |single |"
+        r"proper )?(?:sentence|word) out of "
+        r"(?!breath)\w+",
     ),
     # a medical idea, not an event: "can Evrysdi lower the seizure threshold?"
     (FIGURATIVE, "i", r"seizure threshold"),

@@ -338,6 +338,18 @@ def _fit_clock_minutes(text: str) -> list[Measure]:
     return []
 
 
+# a fit named in the same clause, then when it started: "he's fitting - started 6 minutes ago"
+_STARTED = re.compile(
+    r"\b(?:fit|fits|fitting|seizure|seizures|seizing|convulsion|convulsing|shaking|jerking|"
+    r"twitching)(?: (?!and\b|but\b)[^\s.,;!?]+){0,3} (?:[,–] )?(?:it |which |that )?"
+    r"(?:started|began|begun|kicked off)(?: about| around| nearly| over| like| maybe)? $"
+)
+# …and not over: "her typical seizure started 10 minutes ago and only lasted a minute"
+_FIT_OVER = re.compile(
+    r" ago(?: (?:and|but))?(?: (?:it|only|just))* (?:lasted|stopped|ended|was over)"
+)
+
+
 def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     """Durations in hours (hours_dry) or minutes (seizure_minutes)."""
     found = []
@@ -347,7 +359,14 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
         # when, not how long ("a seizure about 10 mins ago"), unless it dates the last wet
         # nappy: "last wet nappy was 10 hours ago" is ten hours dry
         last_wet = hours and _after_last_wet(text, match.start())
-        if text[match.end() :].startswith(" ago") and not last_wet:
+        # …but "it started 6 minutes ago" is how long a fit has gone on
+        started = (
+            not hours
+            and match["u"].startswith("m")
+            and _STARTED.search(text, 0, match.start())
+            and not _FIT_OVER.match(text, match.end())
+        )
+        if text[match.end() :].startswith(" ago") and not last_wet and not started:
             continue
         value, unit = _number(match["n"]), match["u"]
         if not hours and unit.startswith("d"):

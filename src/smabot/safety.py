@@ -202,6 +202,12 @@ _BEFORE_TOKENS = [
     (re.compile(r"\b(his|her|my|the|our|their) hed\b"), r"\1 head"),
     # a pain score: "headache 9/10" reads "9 out of 10"
     (re.compile(r"\b(\d{1,2}) ?/ ?10\b"), r" \1 out of 10 "),
+    # "sings of" is only ever "signs of"; autocorrect makes a fit a fist
+    (re.compile(r"\b(?:sings|sighns|singns) (of|to)\b"), r"signs \1"),
+    (
+        re.compile(r"\b(having|had) a fist\b(?![ -]?(?:full|sized?|fight|bump|pump|clenched))"),
+        r"\1 a fit",
+    ),
 ]
 # Text-message spellings of words the lexicon uses.
 _SHORTHAND = {
@@ -256,6 +262,8 @@ _READING = re.compile(
 )
 # …and so do shares of the usual feeds ("she's taken about a third today").
 _SHARES = frozenset(["third", "thirds", "quarter", "quarters", "fifth", "tenth", "half"])
+# Words a rewrite before reading turns into the lexicon's ("having a fist" is a fit).
+_REWRITTEN = frozenset(["fist"])
 
 
 @dataclass(frozen=True)
@@ -398,7 +406,9 @@ class Detector:
         """The cheap pre-check: does any word look like a word the lexicon relies on?"""
         folded = fold(question)
         words = re.findall(r"[a-z]+", folded)
-        if _READING.search(folded) or any(w in _SHARES or self.is_trigger(w) for w in words):
+        if _READING.search(folded) or any(
+            w in _SHARES or w in _REWRITTEN or self.is_trigger(w) for w in words
+        ):
             return True
         # only then the dearer look inside words typed without spaces
         return any(self.is_trigger(p) for pieces in self._split(words).values() for p in pieces)
@@ -546,7 +556,15 @@ class Detector:
         """A reading's context: only a negation in its own clause negates it."""
         if (self._by_id[finding.flag].measure or {}).get("name") == "hours_dry":
             return kinds - {context.NEGATED}  # "haven't passed urine for 13 hours" is the reading
-        negations = [m for m in modifiers if m.category == context.NEGATED]
+        negations = [
+            m
+            for m in modifiers
+            # only those whose scope reaches it: "…can't get a sentence out, sats 89 and the
+            # cough assist isn't shifting anything" is a reading of 89
+            if m.category == context.NEGATED
+            and m.scope_start < finding.end
+            and finding.start < m.scope_end
+        ]
         if any(finding.start <= m.start < finding.end for m in negations):
             return kinds | {context.NEGATED}  # "sats never dropped below 92"
         if negations and all(
