@@ -468,6 +468,34 @@ EMERGENCY, URGENT = "emergency", "urgent"
             EMERGENCY,
         ),
         ("he's floppy and not waking for feeds, but took all his feeds yesterday", EMERGENCY),
+        # tuning_thirty-sixth and -seventh (babies; who and where)
+        ("my baby is fitting", EMERGENCY),
+        (
+            "little jerks in clusters, her arms go up every few seconds, never done it before",
+            EMERGENCY,
+        ),
+        ("sats were 94 all night but now she keeps dipping to 88 when she sleeps", EMERGENCY),
+        ("since the spinal injection her right leg hangs floppy", URGENT),
+        ("temp 38.4, he had his spine jab this morning", URGENT),
+        ("the needle spot on his back is puffy and red and spreading", URGENT),
+        ("numbness down both legs since my lumbar puncture and my bladder won't empty", URGENT),
+        (
+            "spinraza yesterday, when I hold her upright she screams, I lay her flat she calms",
+            URGENT,
+        ),
+        ("she's never had a fit before and just had one, now very sleepy", EMERGENCY),
+        ("spinraza today, can't feel my legs properly and they're weaker than usual", URGENT),
+        ("her legs are newly weak since the LP on Monday", URGENT),
+        ("my legs are numb after the LP, the local should have worn off by now", URGENT),
+        # a review of those rules: red flags they must not silence
+        ("we were watching a film with him when his lips went blue", EMERGENCY),
+        ("a lady from our church group is with me and says his lips are going blue", EMERGENCY),
+        ("her wee was pale this morning but now it's dark brown, zolgensma 3 weeks ago", URGENT),
+        ("one fewer wet nappy today and it was dark orange, zolgensma 3 weeks ago", URGENT),
+        ("out of nowhere she's gone blue and floppy, she's been well for months", EMERGENCY),
+        ("spinraza 2 days ago, temp 38.6 and a rash that never went white under the glass", URGENT),
+        ("she's only had 2oz in 5 hours and no wee or poo for 10 hours", URGENT),
+        ("the local still hasn't worn off after my LP 2 days ago, legs numb", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -739,6 +767,27 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "she needs cough assist every morning and evening, how long should each session be?",
         "swelling on his neck, I think his glands are up with this cold",
         "his arms and legs shaking a bit when he reaches for toys, is that the SMA tremor?",
+        # tuning_thirty-sixth and -seventh
+        "she hasn't pooed for 2 days but has lots of wet nappies and is feeding well",
+        "breastfed, the wee in her nappies is pale and the poo is mustard, is that normal?",
+        "watched a documentary where a baby was gasping for breath, how would I even spot that?",
+        "a character on Casualty had a seizure after a lumbar puncture, can that happen?",
+        "someone on Facebook says their daughter's eyes went yellow after Zolgensma, ours are fine",
+        "a guy in my SMA adults group says his legs went numb after an LP, is that common?",
+        "night nurse noted one fewer wet nappy than usual, he's feeding well",
+        # a review of those rules: harmless sentences they must not alarm on
+        "she's not really breathing fast, just a bit snuffly with her cold",
+        "he doesn't seem to be breathing fast or struggling, just has a cold",
+        "it's been 72 hours since her LP and her sats are 97, all fine",
+        "her legs hang floppy when I lift her, that's the SMA isn't it?",
+        "her bladder doesn't empty fully so we do intermittent catheters, how often?",
+        "the spot on her cheek is puffy and red, I think it's a mosquito bite",
+        "had her loading dose on Monday; she screams lying flat and settles when held upright",
+        "her arms fly up when she startles at a loud noise, is that the Moro reflex?",
+        "she has clusters of twitching in her tongue, is that the SMA fasciculations?",
+        "my son has a fitting for his new spinal brace tomorrow",
+        "is my baby fitting in the car seat properly",
+        "no breathing problems, no grunting, just a dry cough after his spinraza",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -898,7 +947,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_twentysixth", "tuning_twentyseventh", "tuning_twentyeighth"} <= names
     assert {"tuning_twentyninth", "tuning_thirtieth", "tuning_thirtyfirst"} <= names
     assert {"tuning_thirtysecond", "tuning_thirtythird", "tuning_thirtyfourth"} <= names
-    assert "tuning_thirtyfifth" in names
+    assert {"tuning_thirtyfifth", "tuning_thirtysixth", "tuning_thirtyseventh"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -105,8 +105,8 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 # Relatives whose "he" or "she" in the next clause is still them.
 _GENDERED = {
-    "male": re.compile(r"\b(?:nephew|uncle|dad|grandad|grandpa)s?\b"),
-    "female": re.compile(r"\b(?:niece|aunt|mum|mom|nan|gran|grandma|granny)s?\b"),
+    "male": re.compile(r"\b(?:nephew|uncle|dad|grandad|grandpa|guy|man|bloke)s?\b"),
+    "female": re.compile(r"\b(?:niece|aunt|mum|mom|nan|gran|grandma|granny|lady|woman)s?\b"),
 }
 # A relative reporting ("grandma says…") tells what she sees in the child.
 _REPORTS = re.compile(r"\b(?:says|said|told us|told me|thinks|reckons)$")
@@ -131,7 +131,9 @@ _CONFIRM_YES = re.compile(
     r"\b(?:they|these|those) (?:\w+ )?(?:appeared|came up|came out|showed up|popped up)\b|"
     # the question asked in general, then owned: "how long should a nosebleed last? he's had
     # one for over half an hour now", "…a headache for a week after spinraza? mine gets worse"
-    r"^(?:mine|his|hers|ours|theirs) (?:is|are|gets|has|keeps|does|just)\b|"
+    r"^(?:mine|his|hers|ours|theirs) (?:is|are|gets|has|keeps|does|just)\b"
+    # …but not disowned: "ours are normal yellow"
+    r"(?! (?:all |totally |completely |perfectly )?(?:normal|fine|ok|okay|healthy)\b)|"
     r"\b(?:hes|shes|he has|she has|theyve|they have) (?:had|got) (?:\w+ ){0,2}ones?\b"
     r"(?= (?:\S+ ){0,8}now\b)"
 )
@@ -238,9 +240,11 @@ def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]
             and not _THEIR_CHILD.match(text, trigger.end())  # "my friend says her son is fitting"
         )
         return trigger.end() if mine else end
-    # "grandma says she's got spots": what she sees in our child; "a mum told us her son…" is
-    # a stranger's story about her own
-    stranger = _STRANGER.match(trigger.group()) and _THEIR_CHILD.match(text, trigger.end())
+    # "grandma says she's got spots": what she sees in our child; "a mum told us her son…" and
+    # "a guy in my group says he couldn't feel his legs" are a stranger's story about their own
+    stranger = _STRANGER.match(trigger.group()) and (
+        _THEIR_CHILD.match(text, trigger.end()) or _FOLLOWS[gender].match(text, trigger.end())
+    )
     if _REPORTS.search(trigger.group()) and not stranger:
         return trigger.end()
     follows, other = _FOLLOWS[gender], _SOMEONE_ELSE[gender]

@@ -28,7 +28,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Someone's own child, as a stranger's story names them: "a mum told us her son…"
 THEIR_CHILD = (
     r"(?:her|his|their) (?:own )?(?:son|daughter|child|children|baby|kid|kids|boy|girl|"
-    r"little one|toddler)\b"
+    r"little one|toddler)s?\b"
 )
 # Modifier phrases: (category, direction, regex). Directions: "f" forwards, "b" backwards.
 RULES: list[tuple[str, str, str]] = [
@@ -84,7 +84,7 @@ RULES: list[tuple[str, str, str]] = [
         r"symptoms? of|warning signs?|"
         r"(?:what|which) (?:signs?|symptoms?)|"
         r"what (?:are|is) the (?:signs?|symptoms?)|"
-        r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?"
+        r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?(?:even |ever )?"
         r"(?:know|tell|spot|recognise|recognize|check)|"
         r"watch (?:out )?for|look(?:ing)? (?:out )?for|keep an eye (?:out )?for|"
         r"risks? of|chances? of|likely|likelihood|how (?:common|often|likely|rare)|"
@@ -145,6 +145,21 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:in|on|at|from|across) (?:the )?(?:next|other|same|opposite) "
         r"(?:bed|cot|bay|room|ward|cubicle)|next door|"
         r"(?:bed|cot|bay|cubicle) next to (?:us|ours|me|mine)|"
+        # a story watched: "watched a programme last night where a baby…", "a character on
+        # Holby" (not "watching a film with him when…")
+        r"(?:watched|saw) (?:a|an|the)(?= (?:\w+ ){0,3}(?:programme|program|documentary|drama|"
+        r"episode|scene)(?: \w+){0,3} (?:where|about|in which|on (?:the )?(?:tv|telly|holby|"
+        r"casualty|netflix|youtube))\b)|"
+        r"(?:a|the) character (?:on|in)|"
+        # a stranger's post about their own child: "someone on Facebook says their son's…",
+        # "a forum post said a child got hives"
+        r"(?:someone|somebody) (?:on|in) (?:facebook|fb|instagram|tiktok|reddit|(?:a|the|my|our) "
+        rf"(?:\w+ ){{0,2}}(?:forum|group|chat)) (?:says|said|posted|wrote)(?= {THEIR_CHILD})|"
+        r"(?:a|one|the) (?:forum |facebook |fb )?(?:post|thread) (?:said|says|about|where)"
+        r"(?= (?:a|one|some|their) )|"
+        # "a guy in my SMA adults group says he…" (followed while "he" goes on)
+        r"(?:a|one) (?:guy|man|bloke|woman|lady) (?:in|on|from) (?:my|our|the|a) (?:\w+ ){0,3}"
+        r"(?:group|forum|chat|page) (?:says|said|told us|told me)|"
         # someone else's child: "my sister's baby (no SMA)", "our friend's son"
         r"(?:my|our) (?:sisters|brothers|friends|cousins|neighbours|neighbors|sister in laws|"
         r"brother in laws) (?:\w+ )?(?:baby|babies|child|kid|son|daughter|boy|girl|little one)|"
@@ -188,7 +203,11 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:but )?now (?:he|she|they) (?:is |are )?(?:completely |totally )?(?:fine|well|better)|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
-        r"was fine after|were fine after|no problems since|fine since|wore off|worn off|"
+        r"was fine after|were fine after|no problems since|fine since|"
+        # not "the local should have worn off by now", "it never wore off"
+        r"(?<!should have )(?<!shouldve )(?<!should of )(?<!would have )(?<!wouldve )"
+        r"(?<!ought to have )(?<!hasnt )(?<!havent )(?<!fully )(?<!not )(?<!never )"
+        r"(?:wore|worn) off|"
         r"then (?:it|he|she) was fine|then (?:hes |shes |he is |she is |theyre |its )?fine|"
         r"then (?:it|they) (?:goes|go|passes|pass|wears off)(?: away)?(?= [.,;!?]|$)|"
         r"wears off|(?:has|have|had) stopped|stopped after|all sorted|sorted now|"
@@ -398,6 +417,8 @@ RULES: list[tuple[str, str, str]] = [
         r"(?!(?: \S+){0,10} (?:growing|spreading|bigger|bleeding|swelling|swollen|hot|red|palm|"
         r"hand|fist|orange|golf|lump|pus|oozing|leaking)\b)",
     ),
+    # within a night's normal variation: "one fewer wet nappy than usual"
+    (FIGURATIVE, "i", r"(?:one|1) fewer wet (?:nappy|nappies|diapers?) than (?:usual|normal)"),
     # sleep starts: "jerky movements when she falls asleep"
     (
         FIGURATIVE,

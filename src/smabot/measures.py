@@ -189,8 +189,19 @@ def _counted_over(text: str, measure: Measure) -> bool:
     )
 
 
+# "hasn't pooed for 3 days": the hours or days are a poo's
+_POO_SPELL = re.compile(
+    r"\b(?:poo|pooed|pooped|poop|poos|poops|stools?|bowels?|dirty (?:nappy|nappies|diapers?)|"
+    r"opened (?:his|her|their) bowels) (?:for|in)(?: over| about| nearly| almost)? $"
+)
+
+
 def _near_urine(text: str, measure: Measure) -> bool:
     """ "no wet nappy for 9 hours", "9 hours without a wee": the wee is beside the hours."""
+    if _POO_SPELL.search(text, 0, measure.start) and not _URINE_CUE.search(
+        text, max(0, measure.start - 30), measure.start
+    ):
+        return False
     window = text[max(0, measure.start - 30) : measure.end + 25]
     # "last wet nappy was at breakfast, so about 9 hours ago"
     return bool(_URINE_CUE.search(window) or _after_last_wet(text, measure.start))
@@ -236,8 +247,14 @@ def _saturations(text: str, mentioned: bool = False) -> list[Measure]:
             value -= 0.5  # "sats under 92" is a reading below 92, not of 92
         if 40 <= value <= 100:
             found.append(Measure("oxygen_saturation", value, match.start(), match.end()))
-    if mentioned and not found and not _OTHER_VITAL.search(text):
+    if mentioned and not _OTHER_VITAL.search(text):
+        # "sats averaged 93 but since 6am she's dipping to 89-90": a fall after a reading counts
         for match in _SATS_AGAIN.finditer(text):
+            if found and (
+                any(m.start <= match.start("v") < m.end for m in found)
+                or not _SATS_FALL.match(match.group())
+            ):
+                continue
             value = max(float(match["v"]), float(match["v2"] or 0))
             if match["decade"] and not match["v2"]:
                 value += 5  # "dropping into the 80s": the middle of the decade
@@ -255,6 +272,7 @@ _SATS_AGAIN = re.compile(
     r"in|into|only|sitting|hovering|stuck))* (?P<v>\d{2,3})(?! ?(?:°|kg|ml|mg|bpm|minutes|mins))"
     r"(?P<decade> s\b)?(?: (?:and|to|or) (?P<v2>\d{2,3}))?\b"
 )
+_SATS_FALL = re.compile(r"(?:dipping|dipped|dropping|dropped|down)\b")
 _OTHER_VITAL = re.compile(
     r"\b(?:heart|hr|pulse(?! ox)|bpm|rate|resp\w*|rr|breaths|temp\w*|kg|ml|weigh\w*|fever)\b"
 )

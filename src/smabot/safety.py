@@ -98,6 +98,7 @@ FILLERS = frozenset(
         "well",
         "right",
         "suddenly",
+        "newly",
         "completely",
         "totally",
         "slightly",
@@ -202,6 +203,13 @@ _BEFORE_TOKENS = [
     (re.compile(r"\b(his|her|my|the|our|their) hed\b"), r"\1 head"),
     # a pain score: "headache 9/10" reads "9 out of 10"
     (re.compile(r"\b(\d{1,2}) ?/ ?10\b"), r" \1 out of 10 "),
+    # a whole message of two words: "baby fitting" (not "is my baby fitting in the car seat")
+    (
+        re.compile(
+            r"^\W*((?:my )?(?:baby|son|daughter|child|he|she|hes|shes)(?: is)?) fitting\W*$"
+        ),
+        r"\1 fitting now",
+    ),
     # "sings of" is only ever "signs of"; autocorrect makes a fit a fist
     (re.compile(r"\b(?:sings|sighns|singns) (of|to)\b"), r"signs \1"),
     (
@@ -262,6 +270,15 @@ _READING = re.compile(
 )
 # …and so do shares of the usual feeds ("she's taken about a third today").
 _SHARES = frozenset(["third", "thirds", "quarter", "quarters", "fifth", "tenth", "half"])
+# What may stand between a negation and the finding it cuts short: "isnt really breathing fast"
+_NEGATION_GAP = frozenset(
+    {
+        *("not", "isnt", "wasnt", "wont", "cant", "cannot", "dont", "couldnt", "wouldnt"),
+        *("doesnt", "didnt", "never", "hasnt", "havent", "no", "nae", "nothing", "unable"),
+        *("really", "even", "been", "be", "seem", "seems", "to", "actually", "so", "very"),
+        *("that", "quite"),
+    }
+)
 # Words a rewrite before reading turns into the lexicon's ("having a fist" is a fit).
 _REWRITTEN = frozenset(["fist"])
 
@@ -522,7 +539,12 @@ class Detector:
             if flag.excluded_by(kinds[finding]):
                 continue
             if any(
-                n.flag == finding.flag and finding.start < n.start < finding.end < n.end
+                n.flag == finding.flag
+                and finding.start < n.start < finding.end < n.end
+                # the negation and the longer finding right after it ("isnt really | breathing
+                # fast"), not another phrasing that reuses a word ("cant feel his legs properly
+                # and theyre weaker" keeps its "cant feel his legs")
+                and all(w in _NEGATION_GAP for w in reading.text[finding.start : n.start].split())
                 for n in negated
             ):
                 continue
