@@ -496,6 +496,28 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("spinraza 2 days ago, temp 38.6 and a rash that never went white under the glass", URGENT),
         ("she's only had 2oz in 5 hours and no wee or poo for 10 hours", URGENT),
         ("the local still hasn't worn off after my LP 2 days ago, legs numb", URGENT),
+        # tuning_thirty-eighth and -ninth (daily Evrysdi; teens and adults after an LP)
+        ("spinraza yesterday and a dreadful headache whenever he sits up", URGENT),
+        ("soaking a pad every hour and passing big clots, I feel faint", EMERGENCY),
+        ("he's needing his NIV during the day which he never does", URGENT),
+        ("she's vomited back every feed since lunch and her last wet pad was 10 hours ago", URGENT),
+        ("the skin on his back is coming away when I touch it, new antibiotic", EMERGENCY),
+        ("she hasn't kept a single thing down today", URGENT),
+        ("he's needed suctioning every half hour since tea", URGENT),
+        # a review of those rules: red flags they must not silence
+        ("hasn't been right since the spinal injection, temp 38.6", URGENT),
+        ("he's never had a spinraza reaction like this, temp 38.7 since last night", URGENT),
+        ("he hasn't had an LP since March, had one on tuesday and now 38.6", URGENT),
+        ("is it not the spinraza? she has a temp of 38.5 since yesterday", URGENT),
+        ("her lips are swelling, I thought it was gone but it's getting worse", EMERGENCY),
+        ("fever 38.7 after spinraza, it went after a few hours then came back", URGENT),
+        ("she can't breathe after laughing", EMERGENCY),
+        ("he's having a seizure medicines are in the bag what do I do", EMERGENCY),
+        ("he's missed his seizure meds and now he's had two fits this morning", EMERGENCY),
+        ("what more would make you ring 999 he is blue and not breathing properly", EMERGENCY),
+        ("I hoped it was the light but his lips are still blue by the window", EMERGENCY),
+        ("lips slightly swollen where she bit into a cashew, voice hoarse", EMERGENCY),
+        ("I feel like I'm sucking air through a straw since this cold started", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -788,6 +810,28 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "my son has a fitting for his new spinal brace tomorrow",
         "is my baby fitting in the car seat properly",
         "no breathing problems, no grunting, just a dry cough after his spinraza",
+        # tuning_thirty-eighth and -ninth
+        "temp 38.3 with a cold, he's never had a lumbar puncture or any spinal injections",
+        "drinking her milk through a straw now, so proud",
+        "are there interactions between her seizure medicines and Evrysdi?",
+        "my ex is giving me a seizure with these texts lol, when can I swim after spinraza?",
+        "this week has been a fever dream, I'm fine just tired",
+        "can't breathe I'm laughing so hard at this video",
+        "the rash went, and she's on a different antibiotic with no problems",
+        "he had 38.1 after the LP but it was gone by the morning and he's fine",
+        "ringing ears and a stiff neck after my last dose, it all went after three days",
+        "we thought her eyes looked yellow but the clinic said it was the lighting",
+        "what sats number should make me call an ambulance? he's well now, just planning",
+        "my lip's a bit puffy where I bit it at lunch",
+        # a review of those rules: harmless sentences they must not alarm on
+        "she's covered in blisters from chickenpox, is it safe to keep giving Evrysdi?",
+        "the skin on his heel is coming away where the blister popped",
+        "he's needing his NIV during the night as usual, is it ok to travel by plane?",
+        "is suctioning every 30 mins normal when he has a cold? he's otherwise fine",
+        "she's 14 and passing big clots on her period, is that normal?",
+        "she's sick back every feed but it's small possets, gaining weight well",
+        "her last pad was changed 10 hours ago at bedtime and it was wet this morning",
+        "her lip is swollen where she bumped it on the table",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -948,6 +992,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_twentyninth", "tuning_thirtieth", "tuning_thirtyfirst"} <= names
     assert {"tuning_thirtysecond", "tuning_thirtythird", "tuning_thirtyfourth"} <= names
     assert {"tuning_thirtyfifth", "tuning_thirtysixth", "tuning_thirtyseventh"} <= names
+    assert {"tuning_thirtyeighth", "tuning_thirtyninth"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -190,6 +190,13 @@ RULES: list[tuple[str, str, str]] = [
         r"passed|disappeared|recovered)|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
         r"(?:it|swelling|the swelling) went down|stopped with (?:pressing|pressure|pinching)|"
+        # "the swelling went, and…", "it was gone by Monday", "it all went after three days";
+        # not "I thought it was gone but it's back", "it went after a few hours then came back"
+        r"(?<!thought )(?<!hoped )(?:the (?:swelling|rash|fever|temperature|temp|headache) went"
+        r"(?= [.,;!?]| and\b)|(?:it|the fever|the temperature|the temp) (?:was|were) (?:all )?gone|"
+        r"it (?:all )?went after (?:\w+ ){0,3}(?:days?|hours?|weeks?))"
+        r"(?![^.!?]* (?:back|again|worse|still|returned|keeps|last time|for a bit|for an hour|"
+        r"for a while|with calpol|with paracetamol|then|but|now)\b)|"
         r"(?:cleared|went|gone|settled|faded) (?:up |away )?(?:at|by) \d+ (?:days?|weeks?|months?)|"
         r"(?:pressing|pressure) with stopped|"
         # a lifelong state, not a new one: "can't lift her legs and hasn't for 20 years"
@@ -342,14 +349,23 @@ RULES: list[tuple[str, str, str]] = [
     (
         FIGURATIVE,
         "i",
-        r"thought (?:he|she|they|it) look(?:ed|s) (?:\w+ )?(?:yellow|blue|grey|pale)"
-        r"(?=[^.!?]* (?:just|only) the (?:lamp|light|lighting|bulb|lights)\b)",
+        r"thought (?:he|she|they|it|(?:his|her|their) (?:eyes|skin|face|lips)) look(?:ed|s) "
+        r"(?:\w+ )?(?:yellow|blue|grey|pale)"
+        r"(?=[^.!?]* (?:just|only|(?:they|doctor|clinic|nurse|gp|team) said it was) the "
+        r"(?:lamp|light|lighting|bulb|lights)\b)",
     ),
     # the dressing's glue: "skin where plaster stick after spinal injection little red"
     (
         FIGURATIVE,
         "i",
         r"where (?:the )?(?:plaster|tape|dressing) (?:was |is )?(?:stuck|stick\w*)(?: \S+){0,6}",
+    ),
+    # a threshold asked for a plan: "what sats number should make me call an ambulance?"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:what|which) (?:\w+ ){0,3}(?:should|would) make (?:me|us|you) (?:call|ring|phone) "
+        r"(?:an ambulance|999|911|112|for help)(?: \w+){0,3}(?= \?|$)",
     ),
     # "For dehydration which signs should we watch?"
     (HYPOTHETICAL, "b", r"(?:which|what) (?:signs?|symptoms?) should (?:i|we) (?:watch|look)"),
@@ -362,6 +378,8 @@ RULES: list[tuple[str, str, str]] = [
         "i",
         r"(?:lip|lips|tongue|cheek) (?:swell\w*|swollen|puffy|fat)(?: \S+){0,3} from "
         r"(?:biting|bit|a bump|bumping|the dentist)|"
+        r"(?:lip|lips|cheek)(?: is| was)? (?:a bit |a little |slightly )?(?:swollen|puffy|fat) "
+        r"where (?:i|he|she|they) (?:bit|bumped|banged|chewed) (?:it|them)\b|"
         # the lip itself chewed, not a food: "because she's been chewing it"
         r"(?:lip|lips|cheek)(?: (?!and\b)[^\s.,;!?]+){0,3} (?:swollen|puffy) because "
         r"(?:\w+ ){0,3}(?:chewing|chewed|biting|bit|sucking|sucked) (?:it|them|on it)\b",
@@ -434,8 +452,23 @@ RULES: list[tuple[str, str, str]] = [
         r"proper )?(?:sentence|word) out of "
         r"(?!breath)\w+",
     ),
-    # a medical idea, not an event: "can Evrysdi lower the seizure threshold?"
-    (FIGURATIVE, "i", r"seizure threshold"),
+    # a medical idea, not an event: "can Evrysdi lower the seizure threshold?", "her seizure
+    # medicines"
+    (
+        FIGURATIVE,
+        "i",
+        r"seizure threshold|(?:her|his|their|my|our|the) seizure (?:medicines?|medications?|meds|"
+        r"drugs|plan|action plan|diary|nurse)",
+    ),
+    # figures of speech: "my ex is giving me a seizure", "a fever dream", "can't breathe I'm
+    # laughing so hard"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:giving|give|gave|gives) (?:me|us) a (?:seizure|fit|heart attack|stroke)|fever dream|"
+        r"(?:cant|cannot|couldnt) breathe? (?:im|i am|from) laughing|"
+        r"laughing so (?:hard|much) (?:that )?i (?:cant|couldnt) breathe?",
+    ),
     # counts and levels recover: "his platelets dipped but came back up on their own"
     (FIGURATIVE, "i", r"came back up on (?:their|its) own"),
     # a length, not a count: "her usual 30 second one"

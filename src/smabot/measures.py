@@ -69,7 +69,8 @@ _DURATION = re.compile(
     rf"\b{_N} (?:(?:whole|full|long) )?(?P<u>hours?|hrs?|h|days?|minutes?|mins?|seconds?|secs?)\b"
 )
 _LAST_WET = re.compile(
-    r"\blast (?:wet |proper |heavy )?(?:nappy|diaper|wee|pee|wet one)\b(?: (?:\w+|,)){0,6} $"
+    r"\blast (?:(?:wet |proper |heavy )?(?:nappy|diaper|wee|pee|wet one)|wet pad)\b"
+    r"(?: (?:\w+|,)){0,6} $"
 )
 _HALF_HOUR = re.compile(r"\bhalf an hour\b|\ban hour and a half\b")
 _SINCE = {

@@ -99,6 +99,7 @@ FILLERS = frozenset(
         "right",
         "suddenly",
         "newly",
+        "still",
         "completely",
         "totally",
         "slightly",
@@ -517,7 +518,9 @@ class Detector:
         modifiers: list[context.Modifier],
     ) -> Alert | None:
         """Apply context, thresholds, treatments and combinations; the most serious flag wins."""
-        mentions = self._treatment_mentions(reading)
+        mentions = [
+            m for m in self._treatment_mentions(reading) if not _never_had(reading.text, m[1], m[2])
+        ]
         dated, days_since = _dating(reading.text, mentions)
         modifiers = [
             m
@@ -679,6 +682,25 @@ def _compile_phrasing(text: str, groups: dict[str, tuple[str, ...]]) -> tuple[_S
         prefixes = tuple(a[:-1] for a in alternatives if a.endswith("*"))
         slots.append(_Slot(exact, prefixes))
     return tuple(slots)
+
+
+# "has never had an injection into his spine", "no procedures or spinal injections": a treatment
+# named as not had is no treatment to be after
+_NEVER_HAD = re.compile(
+    r"\b(?:never|no|not|hasnt|havent|hadnt)(?: (?:had|have|has|been|given|any|an|a|ever|got|or|"
+    r"procedures?|into (?:his|her|their|the) (?:spine|back)|lumbar|punctures?|spinal|taps?|lps?|"
+    r"injections?|jabs?|needles?))* $"
+)
+# …and the treatment is the end of what is said, not a word about it ("never had a spinraza
+# reaction like this", "no LP problems last time", "hasn't had an LP since March")
+_NEVER_HAD_END = re.compile(r"(?: (?:or|and|into|injections?|punctures?|taps?)\b| [,.;!?]|$)")
+
+
+def _never_had(text: str, start: int, end: int) -> bool:
+    """Whether the treatment named at [start, end) is said not to have been had."""
+    return bool(
+        _NEVER_HAD.search(text, max(0, start - 60), start) and _NEVER_HAD_END.match(text, end)
+    )
 
 
 def _match_rest(
