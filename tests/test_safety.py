@@ -518,6 +518,31 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("I hoped it was the light but his lips are still blue by the window", EMERGENCY),
         ("lips slightly swollen where she bit into a cashew, voice hoarse", EMERGENCY),
         ("I feel like I'm sucking air through a straw since this cold started", EMERGENCY),
+        # tuning_fortieth and -first (the weeks after Zolgensma; what the devices say)
+        ("his dad stopped the prednisolone without telling anyone, zolgensma 5 weeks ago", URGENT),
+        ("weakness creeping up both legs since the lumbar puncture", URGENT),
+        ("I'm having to suction him every 10 minutes tonight", URGENT),
+        ("his g-tube aspirate is full of dark coffee grounds", EMERGENCY),
+        ("her pad has been dry since 7am and it's now 6pm", URGENT),
+        ("the suction catheter keeps coming back bright red", EMERGENCY),
+        # a review of those rules: red flags they must not silence
+        ("his button fell out, I tried to put the spare in but it won't go in", URGENT),
+        ("he's breathing fast, sats 89, GP says it turned out to be a chest infection", EMERGENCY),
+        ("a faint rash that doesn't fade when I press the glass on it, he's floppy", EMERGENCY),
+        (
+            "the 111 lady asked what his symptoms are - his lips are swelling after peanut",
+            EMERGENCY,
+        ),
+        ("at what point do we call 999 hes gone blue", EMERGENCY),
+        (
+            "she brought up her prednisolone, kept down her bottle since, zolgensma 2 weeks ago",
+            URGENT,
+        ),
+        (
+            "his lips went blue and he stopped breathing for a few seconds while he was crying",
+            EMERGENCY,
+        ),
+        ("thermometer reading - it's over 104F! lumbar puncture this morning", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -832,6 +857,26 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "she's sick back every feed but it's small possets, gaining weight well",
         "her last pad was changed 10 hours ago at bedtime and it was wet this morning",
         "her lip is swollen where she bumped it on the table",
+        # tuning_fortieth and -first
+        "jerky movements as he falls asleep, smiley straight after",
+        "a faint bruise where the heel prick was, no bleeding",
+        "what breathing signs mean I should call 999 rather than the ward?",
+        "the Owlet base station keeps going yellow when the sock wriggles off",
+        "the camera filter made him look yellow, in daylight he's fine",
+        "his button came out at bath time, we put the spare in and he's feeding as normal",
+        "fever of 38.5 after his last LP, it turned out to be an ear infection, all treated",
+        "at what oxygen level should I call 999 for my daughter?",
+        "thermometer said 100.2F after his LP this morning, that's under 100.4 isn't it?",
+        "sats dipped to 86 for a few seconds while he was screaming, back to 97 now",
+        "she had a reaction to amoxicillin last year with hives, which antibiotic instead?",
+        # a review of those rules: harmless sentences they must not alarm on
+        "the GP wants a proper blood test rather than a finger prick",
+        "his nappy rash keeps coming back bright red every time he has antibiotics",
+        "the team stopped his prednisolone last week as planned",
+        "she stopped crying as soon as I gave her the pred in yoghurt",
+        "her leggings keep creeping up both legs in the chair, LP last week",
+        "we're having to suction him every morning, same as always",
+        "the LP dressing pad has been dry for 10 hours, can I take it off now?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -992,7 +1037,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_twentyninth", "tuning_thirtieth", "tuning_thirtyfirst"} <= names
     assert {"tuning_thirtysecond", "tuning_thirtythird", "tuning_thirtyfourth"} <= names
     assert {"tuning_thirtyfifth", "tuning_thirtysixth", "tuning_thirtyseventh"} <= names
-    assert {"tuning_thirtyeighth", "tuning_thirtyninth"} <= names
+    assert {"tuning_thirtyeighth", "tuning_thirtyninth", "tuning_fortieth"} <= names
+    assert "tuning_fortyfirst" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -83,6 +83,8 @@ RULES: list[tuple[str, str, str]] = [
         r"signs? of|"
         r"symptoms? of|warning signs?|"
         r"(?:what|which) (?:signs?|symptoms?)|"
+        r"(?:what|which) (?:breathing|danger|warning|early|serious) (?:signs?|symptoms?) "
+        r"(?:mean|should|would|do|are)\b|"
         r"what (?:are|is) the (?:signs?|symptoms?)|"
         r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?(?:even |ever )?"
         r"(?:know|tell|spot|recognise|recognize|check)|"
@@ -299,8 +301,9 @@ RULES: list[tuple[str, str, str]] = [
         RESOLVED,
         "fb",
         r"wakes? (?:up )?(?:normally|easily|fine|as normal)|easy to wake|"
-        r"kept (?:the rest of |all of |most of |all |every )?(?:his |her |their )?"
-        r"(?:feeds?|milk|food|bottles?|drinks?|fluids?|everything else|the rest) down",
+        r"(?<!not )(?<!hasnt )(?<!havent )(?<!never )(?<!cant )kept (?:the rest of |all of |"
+        r"most of |all |every )?(?:his |her |their )?(?:feeds?|milk|food|bottles?|drinks?|fluids?|"
+        r"everything else|the rest) down",
     ),
     # an expected, explained state: "no drink since 7am because he's nil by mouth"
     (RESOLVED, "fb", r"nil by mouth|fasting for|fasted for|starved for"),
@@ -360,12 +363,15 @@ RULES: list[tuple[str, str, str]] = [
         "i",
         r"where (?:the )?(?:plaster|tape|dressing) (?:was |is )?(?:stuck|stick\w*)(?: \S+){0,6}",
     ),
-    # a threshold asked for a plan: "what sats number should make me call an ambulance?"
+    # a threshold asked for a plan: "what sats number should make me call an ambulance?", "at
+    # what oxygen level should I call 999 for my daughter?"
     (
         HYPOTHETICAL,
         "i",
-        r"(?:what|which) (?:\w+ ){0,3}(?:should|would) make (?:me|us|you) (?:call|ring|phone) "
-        r"(?:an ambulance|999|911|112|for help)(?: \w+){0,3}(?= \?|$)",
+        r"(?:(?:what|which) (?:\w+ ){0,2}(?:number|level|reading|percentage|temperature|temp) "
+        r"(?:should|would) make (?:me|us|you)|at what (?:\w+ )?(?:number|level|reading|percentage) "
+        r"(?:should|do|would) (?:i|we)) (?:call|ring|phone) (?:an ambulance|999|911|112|for help)"
+        r"(?: for (?:my|our) \w+)?(?= \?|$)",
     ),
     # "For dehydration which signs should we watch?"
     (HYPOTHETICAL, "b", r"(?:which|what) (?:signs?|symptoms?) should (?:i|we) (?:watch|look)"),
@@ -423,6 +429,49 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:re ?sited|repositioned|moved) (?:it|the probe|the sensor))"
         # "moved the probe to her toe and it's still 87" is a reading confirmed
         r"(?!(?: \S+){0,8} (?:still|again|same|also|stayed|stays|stuck|remained|remains))",
+    ),
+    # a device's light or a photo's filter, not the child: "the Owlet base keeps going yellow",
+    # "the camera filter made him look yellow"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:base|station|light|monitor|sock|screen|app|led|button) (?:keeps |is |was )?(?:going|"
+        r"gone|turning|turned|flashing|flashes|flashed) (?:yellow|red|blue|green|amber|orange)|"
+        r"(?:filter|photo|picture|camera|screen|lighting|lamp) made (?:him|her|them|it|me) "
+        r"look (?:yellow|blue|grey|gray|pale|orange)",
+    ),
+    # a gastrostomy button replaced as trained: "came out at bath time - put the spare in within
+    # 10 minutes" (not "tried to put the spare in but it won't go")
+    (
+        RESOLVED,
+        "b",
+        r"(?<!tried to )(?<!couldnt )(?:put|popped|got) (?:the |a |his |her )?spare "
+        r"(?:button |tube )?in"
+        r"(?![^.!?]* (?:but|wont|couldnt|cant|blood|bleeding|vomit\w*|blue|screaming|since)\b)",
+    ),
+    # the cause found and treated: "it turned out to be an ear infection, all treated"
+    (
+        RESOLVED,
+        "b",
+        r"turned out to be (?:an? )?(?:ear|chest|urine|tummy|throat|water) infection ,? (?:and )?"
+        r"(?:all|it was|it has been|its been) treated(?![^.!?]* (?:but|now|still|getting|worse)\b)",
+    ),
+    # a sats dip while crying that came straight back: "dipped to 86 for a few seconds while he
+    # was screaming … back to 97 with a clean trace"
+    (
+        RESOLVED,
+        "fb",
+        r"for a (?:few|couple of) seconds (?:while|when) (?:he|she|they) (?:was|were) (?:screaming|"
+        r"crying|thrashing|wriggling|kicking|moving)(?=[^.!?]* back (?:up )?to (?:9[2-9]|100)\b)"
+        r"(?![^.!?]* (?:blue|grey|gray|limp|stopped|floppy|sleepy|again|still|sitting)\b)",
+    ),
+    # the past event's own details: "a reaction to amoxicillin last year with hives" (the "with",
+    # not the date, which may date a treatment)
+    (
+        HISTORICAL,
+        "f",
+        r"(?:(?<=last year )|(?<=last month )|(?<=last summer )|(?<=last winter )|"
+        r"(?<=years ago )|(?<=year ago ))with\b",
     ),
     # the needle's own bruise: "tiny bruise the size of a pea at the LP site"
     (
@@ -516,7 +565,8 @@ RULES: list[tuple[str, str, str]] = [
     (
         FIGURATIVE,
         "i",
-        r"faint(?= (?:\w+ )?(?:rash|rashes|marks?|lines?|redness|blush|pink|smell|patch|patches))",
+        r"faint(?= (?:\w+ )?(?:rash|rashes|marks?|lines?|redness|blush|pink|smell|patch|patches|"
+        r"bruises?|spots?|scars?|scabs?)\b)",
     ),
     # treating something asked about: "can we give paracetamol for a mild fever from jabs?"
     (

@@ -57,7 +57,8 @@ _SATURATION = re.compile(
 # not "wee\w*": that reads "last week" as a wee
 _URINE_CUE = re.compile(
     r"\b(wet|wees?|weed|weeing|wee wee\w*|pees?|peed|peeing|urin\w*|nappy|nappies|diapers?|"
-    r"toilet)\b"
+    r"toilet|(?:wet|dry|incontinence|continence) pads?|(?:her|his|their|my) pad (?:has been|is|"
+    r"was) (?:dry|wet))\b"
 )
 # "6 wet nappies a day (for the last 3 days)" counts nappies; it is no day without one
 _NAPPY_RATE = re.compile(
@@ -217,6 +218,12 @@ def _number(text: str) -> float:
     return float(_NUMBER_WORDS.get(text, 0) or text.replace(",", "."))
 
 
+_COMPARED = re.compile(
+    r"\b(?:thats|that is|is that|is it|is this) (?:still |just )?(?:under|below|over|"
+    r"above|less than|more than|lower than|higher than) $"
+)
+
+
 def _temperatures(text: str) -> list[Measure]:
     found = []
     for match in _TEMPERATURE.finditer(text):
@@ -231,6 +238,8 @@ def _temperatures(text: str) -> list[Measure]:
             continue
         if _SATURATION_BEFORE.search(text, max(0, match.start() - 25), match.start()):
             continue  # "sats 95-96, no fever": a saturation, not 95 °F
+        if _COMPARED.search(text, max(0, match.start() - 25), match.start()):
+            continue  # "100.2F – that's under 100.4 isn't it?": the line, not a reading
         if not (cue or match["deg"] or unit or decimal):
             continue
         if unit == "f" or (not unit and 93 <= value <= 110):
