@@ -547,6 +547,24 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("he's breathing really fast, last time it turned out to be a chest infection", EMERGENCY),
         ("his ribs are sucking in, sats dipped to 85 for a few seconds then back to 94", EMERGENCY),
         ("she had zolgensma a year ago with her eyes going yellow again", URGENT),
+        # tuning_forty-second and -third (waiting and watching; very short messages)
+        ("Amir blue round mouth!!!", EMERGENCY),
+        ("v drowsy not himself day 20 after zolgensma", EMERGENCY),
+        ("temp 38.4 day after LP", URGENT),
+        ("sicked up blood", EMERGENCY),
+        ("no feeling down there since LP", URGENT),
+        ("dark red blood mixed through his nappy, 2 weeks after zolgensma", EMERGENCY),
+        ("the lip swellings no better after the adrenaline pen", EMERGENCY),
+        ("he won't take any at all now and his soft spot looks dipped", URGENT),
+        ("tingling spreading down both legs since my LP and I can't lift my left foot", URGENT),
+        # a review of those rules: red flags they must not silence
+        ("burning up tonight, 36 days since the LP", URGENT),
+        ("tummy breathing as usual but way faster than normal tonight and he's tiring", EMERGENCY),
+        ("legs weak as always and numb since her LP yesterday", URGENT),
+        ("I think she almost had a fit, her arm is twitching and won't stop", EMERGENCY),
+        ("bruises the size of a 5p on both shins, no knocks, zolgensma 2 weeks ago", URGENT),
+        ("111 said to check his eyes for yellow and they are definitely yellow, zolgensma", URGENT),
+        ("his platelets came back up to 35 today, 3 weeks after zolgensma", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -877,6 +895,18 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "her leggings keep creeping up both legs in the chair, LP last week",
         "we're having to suction him every morning, same as always",
         "the LP dressing pad has been dry for 10 hours, can I take it off now?",
+        # tuning_forty-second and -third
+        "tummy breathing as usual sats 95",
+        "legs weak as always nothing new",
+        "nearly had a fit when i saw the parking bill",
+        "his platelet count came back up and we were sent home, when is the next blood test?",
+        # a review of those rules: harmless sentences they must not alarm on
+        "temp fine, it's been 32 days since her LP",
+        "he doesn't react to anything, no allergies at all, can he have the zolgensma?",
+        "he won't take any at all of the Calpol so I'm using the suppository, temp 37.5",
+        "her soft spot is fine but her sats dipped to 94 while she was crying",
+        "eczema spreading down both legs since the LP, itchy but otherwise fine",
+        "he's 2 and in nappies, pooed himself during the spinraza procedure",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1014,6 +1044,9 @@ FALSE_ALARM_ALLOWANCE = {
     # device artefacts and recoveries a later sentence or a ";" reports ("…read 72%. The probe had
     # slipped…"), a forehead reading two armpit readings overrule, "put the spare in"
     "tuning_fortyfirst": 0.167,
+    # what the team already saw and treated, told over several sentences ("…admitted for
+    # antibiotics; cultures were clear … home after 48 hours"), and what they said to do if
+    "tuning_fortysecond": 0.167,
 }
 
 
@@ -1047,7 +1080,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_thirtysecond", "tuning_thirtythird", "tuning_thirtyfourth"} <= names
     assert {"tuning_thirtyfifth", "tuning_thirtysixth", "tuning_thirtyseventh"} <= names
     assert {"tuning_thirtyeighth", "tuning_thirtyninth", "tuning_fortieth"} <= names
-    assert "tuning_fortyfirst" in names
+    assert {"tuning_fortyfirst", "tuning_fortysecond", "tuning_fortythird"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

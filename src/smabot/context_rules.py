@@ -444,7 +444,7 @@ RULES: list[tuple[str, str, str]] = [
     (
         FIGURATIVE,
         "i",
-        r"bruis\w*(?: (?:is |was )?(?:the )?size of a (?:pea|lentil|5p|penny|grain of rice|"
+        r"bruis\w*(?: (?:is |was )?(?:the )?size of a (?:pea|lentil|5 ?p|penny|grain of rice|"
         r"fingernail))? (?:at|on|around|near|over) (?:the |his |her |their )?(?:lp|injection|"
         r"needle|puncture|cannula|drip|jab|blood test) (?:site|spot|area|mark)"
         # …unless more is said of it: "… and keeps growing", "… the size of my palm"
@@ -468,6 +468,19 @@ RULES: list[tuple[str, str, str]] = [
         r"proper )?(?:sentence|word) out of "
         r"(?!breath)\w+",
     ),
+    # SMA's own baseline, said to be so: "tummy breathing as usual", "legs weak as always"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:(?:tummy|belly|abdominal) breathing|(?:legs |arms )?(?:weak|floppy)) (?:as usual|"
+        r"as always|like always)(?= ?(?:[.,;!?]|$| nothing new| no change| sats 9[2-9]))",
+    ),
+    # "nearly had a fit when I saw the parking bill"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:nearly|almost) had a (?:fit|heart attack|stroke) (?:when|at|over|seeing|reading)\b",
+    ),
     # a medical idea, not an event: "can Evrysdi lower the seizure threshold?", "her seizure
     # medicines"
     (
@@ -485,8 +498,14 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:cant|cannot|couldnt) breathe? (?:im|i am|from) laughing|"
         r"laughing so (?:hard|much) (?:that )?i (?:cant|couldnt) breathe?",
     ),
-    # counts and levels recover: "his platelets dipped but came back up on their own"
-    (FIGURATIVE, "i", r"came back up on (?:their|its) own"),
+    # counts and levels recover: "his platelets dipped but came back up on their own", "his
+    # count came back up"
+    (
+        FIGURATIVE,
+        "i",
+        r"came back up on (?:their|its) own|(?:count|counts|platelets?|levels?|numbers?|results?|"
+        r"bloods|hb|haemoglobin) (?:have |has )?(?:came|come) back up(?! to \d)",
+    ),
     # a length, not a count: "her usual 30 second one"
     (FIGURATIVE, "i", r"\d+ second ones?"),
     # a judgement doubted, not a sign: "don't think she's dehydrated"

@@ -42,7 +42,8 @@ _TEMPERATURE_CUE = re.compile(
 # another unit follows it ("38.5 kg").
 _OTHER_UNIT = re.compile(
     r"^ ?(?:kg|kgs|kilos?|lbs?|pounds?|g|grams?|ml|mls|mg|cm|mm|%|percent|weeks?|months?|"
-    r"years?|days?(?! \d)|hours?|mins?|minutes?|million|thousand|k|ounces?|oz)\b"
+    r"years?|days(?! \d)|day(?! \d| after| since)|hours?|mins?|minutes?|million|thousand|k|"
+    r"ounces?|oz)\b"
 )
 # A number after another reading's name is that reading, not a temperature: "RR 30, afebrile"
 _SATURATION_BEFORE = re.compile(

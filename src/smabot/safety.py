@@ -225,6 +225,7 @@ _SHORTHAND = {
     "respiration": "breathing",
     "pipi": "wee",
     "n": "and",
+    "v": "very",
     "nd": "and",
     "bby": "baby",
     "bub": "baby",
