@@ -201,13 +201,15 @@ _POO_SPELL = re.compile(
 
 def _near_urine(text: str, measure: Measure) -> bool:
     """ "no wet nappy for 9 hours", "9 hours without a wee": the wee is beside the hours."""
+    before = max(0, measure.start - 30)
     if _POO_SPELL.search(text, 0, measure.start) and not _URINE_CUE.search(
-        text, max(0, measure.start - 30), measure.start
+        text, before, measure.start
     ):
         return False
-    window = text[max(0, measure.start - 30) : measure.end + 25]
     # "last wet nappy was at breakfast, so about 9 hours ago"
-    return bool(_URINE_CUE.search(window) or _after_last_wet(text, measure.start))
+    return bool(
+        _URINE_CUE.search(text, before, measure.end + 25) or _after_last_wet(text, measure.start)
+    )
 
 
 def _after_last_wet(text: str, start: int) -> bool:

@@ -272,14 +272,10 @@ _READING = re.compile(
 )
 # …and so do shares of the usual feeds ("she's taken about a third today").
 _SHARES = frozenset(["third", "thirds", "quarter", "quarters", "fifth", "tenth", "half"])
-# What may stand between a negation and the finding it cuts short: "isnt really breathing fast"
+# What may stand between a negation (the lexicon's {not} group) and the finding it cuts short:
+# "isnt really breathing fast"
 _NEGATION_GAP = frozenset(
-    {
-        *("not", "isnt", "wasnt", "wont", "cant", "cannot", "dont", "couldnt", "wouldnt"),
-        *("doesnt", "didnt", "never", "hasnt", "havent", "no", "nae", "nothing", "unable"),
-        *("really", "even", "been", "be", "seem", "seems", "to", "actually", "so", "very"),
-        *("that", "quite"),
-    }
+    ["really", "even", "been", "be", "seem", "seems", "to", "actually", "so", "very", "that"]
 )
 # Words a rewrite before reading turns into the lexicon's ("having a fist" is a fit).
 _REWRITTEN = frozenset(["fist"])
@@ -358,6 +354,7 @@ class Detector:
 
     def __init__(self, data: dict[str, Any]) -> None:
         groups = {name: tuple(words) for name, words in data["groups"].items()}
+        self._negation_gap = _NEGATION_GAP | set(groups.get("not", ()))
         self.flags = [_compile_flag(f, groups) for f in data["flags"]]
         self._by_id = {f.id: f for f in self.flags}
         self.treatments = {
@@ -548,7 +545,9 @@ class Detector:
                 # the negation and the longer finding right after it ("isnt really | breathing
                 # fast"), not another phrasing that reuses a word ("cant feel his legs properly
                 # and theyre weaker" keeps its "cant feel his legs")
-                and all(w in _NEGATION_GAP for w in reading.text[finding.start : n.start].split())
+                and all(
+                    w in self._negation_gap for w in reading.text[finding.start : n.start].split()
+                )
                 for n in negated
             ):
                 continue
