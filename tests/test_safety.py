@@ -557,6 +557,8 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("the lip swellings no better after the adrenaline pen", EMERGENCY),
         ("he won't take any at all now and his soft spot looks dipped", URGENT),
         ("tingling spreading down both legs since my LP and I can't lift my left foot", URGENT),
+        ("how much is spinraza without insurance? also she's unresponsive on the sofa", EMERGENCY),
+        ("he stopped breathing for a second when he choked on his milk and he's blue", EMERGENCY),
         # a review of those rules: red flags they must not silence
         ("burning up tonight, 36 days since the LP", URGENT),
         ("tummy breathing as usual but way faster than normal tonight and he's tiring", EMERGENCY),
@@ -907,6 +909,9 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "her soft spot is fine but her sats dipped to 94 while she was crying",
         "eczema spreading down both legs since the LP, itchy but otherwise fine",
         "he's 2 and in nappies, pooed himself during the spinraza procedure",
+        # tuning_forty-fourth (a practical question with an aside)
+        "the dose-tracker app has frozen and is completely unresponsive, how else can I log it?",
+        "my husband stopped breathing for a second when he saw the Zolgensma price, haha",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1081,6 +1086,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_thirtyfifth", "tuning_thirtysixth", "tuning_thirtyseventh"} <= names
     assert {"tuning_thirtyeighth", "tuning_thirtyninth", "tuning_fortieth"} <= names
     assert {"tuning_fortyfirst", "tuning_fortysecond", "tuning_fortythird"} <= names
+    assert "tuning_fortyfourth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -475,6 +475,16 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:(?:tummy|belly|abdominal) breathing|(?:legs |arms )?(?:weak|floppy)) (?:as usual|"
         r"as always|like always)(?= ?(?:[.,;!?]|$| nothing new| no change| sats 9[2-9]))",
     ),
+    # a thing, not a person: "the dose-tracker app has frozen and is completely unresponsive";
+    # a gasp at a price: "stopped breathing for a second when he saw the list price"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:app|phone|screen|tablet|laptop|computer|website|page|system|tracker)"
+        r"(?: \w+){0,4} (?:completely |totally )?unresponsive|"
+        r"stopped breathing for a (?:second|moment) when (?:he|she|i|we|they) (?:saw|read|heard|"
+        r"opened|got)",
+    ),
     # "nearly had a fit when I saw the parking bill"
     (
         FIGURATIVE,
