@@ -567,6 +567,68 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("bruises the size of a 5p on both shins, no knocks, zolgensma 2 weeks ago", URGENT),
         ("111 said to check his eyes for yellow and they are definitely yellow, zolgensma", URGENT),
         ("his platelets came back up to 35 today, 3 weeks after zolgensma", URGENT),
+        # tuning_forty-fifth to -seventh (hedging, long messages, images)
+        ("last week his lips went grey and now they're grey again", EMERGENCY),
+        ("she had a fit a month ago and now she's doing it again", EMERGENCY),
+        (
+            "massive bruises on her legs and she hasn't banged them on anything, "
+            "zolgensma 10 days ago",
+            URGENT,
+        ),
+        ("LP on tuesday, since then he's wet himself twice without knowing", URGENT),
+        ("she keeps going stiff and shaking all over", EMERGENCY),
+        ("his feeds are coming straight back up, all of them since lunch", URGENT),
+        ("since the LP sitting her up makes her scream, she's only calm flat", URGENT),
+        ("my lips and eyes have gone fat as sausages since the new medicine", EMERGENCY),
+        ("his lips are the colour of a bruise", EMERGENCY),
+        ("there's a dent under her ribs with every breath", EMERGENCY),
+        ("she's floppy as a rag and only groans when I rub her chest", EMERGENCY),
+        ("he's jerking rhythmically and it won't stop", EMERGENCY),
+        ("since the LP yesterday she's stopped kicking her legs completely", URGENT),
+        ("she won't bear weight on her legs since the injection", URGENT),
+        ("his face is swelling by the minute after the dose", EMERGENCY),
+        (
+            "we were in A&E on Saturday because he went blue, and now he's going blue again",
+            EMERGENCY,
+        ),
+        (
+            "the consultant said tummy breathing is his normal but tonight he's grunting and "
+            "pulling in under his ribs",
+            EMERGENCY,
+        ),
+        # two reviews of those rules: red flags they must not silence
+        (
+            "I keep reading that grunting is a sign of breathing trouble and he is grunting with "
+            "every breath",
+            EMERGENCY,
+        ),
+        ("He vomited once and it was bright green", URGENT),
+        (
+            "It started as a little nosebleed but it has been pouring for 30 minutes and won't "
+            "stop",
+            EMERGENCY,
+        ),
+        ("her eyes are not white they are yellow, zolgensma 3 weeks ago", URGENT),
+        (
+            "His legs went weak and floppy after the LP on Monday and he still hasn't got back "
+            "to walking",
+            URGENT,
+        ),
+        ("We went to A&E last night because her sats keep dropping to 85", EMERGENCY),
+        ("She's not fitting now but it went on for 8 minutes", EMERGENCY),
+        ("I had to phone an ambulance for my son just now", EMERGENCY),
+        (
+            "She had Zolgensma last month. Two weeks ago her eyes went yellow and they're even "
+            "more yellow today",
+            URGENT,
+        ),
+        ("Last week his lips went blue. They are blue again tonight", EMERGENCY),
+        ("He had a seizure two weeks ago and he's fitting again tonight", EMERGENCY),
+        (
+            "Two years ago she had a fit and tonight she has been fitting for 8 minutes. She'd "
+            "been fine since.",
+            EMERGENCY,
+        ),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -912,6 +974,25 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         # tuning_forty-fourth (a practical question with an aside)
         "the dose-tracker app has frozen and is completely unresponsive, how else can I log it?",
         "my husband stopped breathing for a second when he saw the Zolgensma price, haha",
+        # tuning_forty-fifth to -seventh
+        "her wee is pale and her poo is normal, 4 weeks after zolgensma",
+        "sats on the oximeter were 98 awake and 95 asleep",
+        "his skin isn't yellow and his eyes are white, zolgensma last month",
+        "I know about swelling of the lips from the leaflet, what else should we watch for?",
+        "two years ago he had a febrile convulsion. He hasn't had another one since. "
+        "Can he have the flu jab?",
+        "his face is puffy and round from the prednisolone, is that normal?",
+        "what does grunting sound like?",
+        "she can't walk without her walker, that's her normal. when is the next LP?",
+        "she vomited once on the ward after the Zolgensma infusion and has fed well since",
+        "the physio says he's back to kicking like before, LP was last week",
+        "Evrysdi for a year. Last month she had a fever for a day, it went with calpol",
+        "I'm drafting the section on seizures for her care plan",
+        "I ran a marathon this morning, how do I store the evrysdi in the car?",
+        # …and harmless sentences they must not alarm on
+        "He had a seizure as a baby. His football team is playing in blue again this season",
+        "She had a fit last year and recovered fully. I'm worried it's happening again because "
+        "she seems tired, but no jerking, no blue, nothing",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1052,6 +1133,11 @@ FALSE_ALARM_ALLOWANCE = {
     # what the team already saw and treated, told over several sentences ("…admitted for
     # antibiotics; cultures were clear … home after 48 hours"), and what they said to do if
     "tuning_fortysecond": 0.167,
+    # long messages: a past event told in one sentence and said to be over in a later one
+    # ("…on the Wednesday I had a temperature of 38.2. … it turned out to be a urine infection"),
+    # or dated in a sentence after a treatment's name; two reviews found every rule that
+    # quieted them silencing red flags, so they were taken back
+    "tuning_fortysixth": 0.284,
 }
 
 
@@ -1086,7 +1172,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_thirtyfifth", "tuning_thirtysixth", "tuning_thirtyseventh"} <= names
     assert {"tuning_thirtyeighth", "tuning_thirtyninth", "tuning_fortieth"} <= names
     assert {"tuning_fortyfirst", "tuning_fortysecond", "tuning_fortythird"} <= names
-    assert "tuning_fortyfourth" in names
+    assert {"tuning_fortyfourth", "tuning_fortyfifth", "tuning_fortysixth"} <= names
+    assert "tuning_fortyseventh" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

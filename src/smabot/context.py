@@ -168,7 +168,13 @@ _WELL_NOW = re.compile(
     r"(?:well|fine|ok|okay|good|better|back to normal|recovered)\b|"
     # "…he's been completely fine since", "fine since", "no more episodes"
     r"\b(?:(?:hes|shes|he has|she has|theyve|they have|its|it has) been )?"
-    r"(?:completely |totally |perfectly )?(?:fine|well|normal|settled) (?:ever )?since\b"
+    r"(?:completely |totally |perfectly )?(?:fine|well|normal|settled) (?:ever )?since\b|"
+    # "he hasn't had another one since"
+    r"\b(?:hasnt|has not|havent|have not) had (?:another|a single|any more|any other)"
+    r"(?: \w+){0,2} since\b(?! (?:until|till|but)\b)"
+)
+_NOW_IN_SENTENCE = re.compile(
+    r"\b(?:now|tonight|today|currently|at the moment|this (?:morning|afternoon|evening)|again)\b"
 )
 # "not looking at anything and doesn't react": the second negation opens a clause of its own
 _NEXT_NEGATION = re.compile(
@@ -329,7 +335,11 @@ def _over_by_now(text: str, found: list[Modifier]) -> list[Modifier]:
     for m in found:
         if m.category == HISTORICAL:
             end = next(e for e in ends if e >= m.end)
-            if _WELL_NOW.search(text, end):
+            # …up to what is said to be now: "two years ago she had a fit and tonight she has
+            # been fitting for 8 minutes. She's been doing well since."
+            now = _NOW_IN_SENTENCE.search(text, m.end, end)
+            end = now.start() if now else end
+            if _WELL_NOW.search(text, end) and end > m.scope_end:
                 m = Modifier(m.category, m.start, m.end, m.scope_start, end, m.inner)
         over.append(m)
     return over

@@ -189,7 +189,7 @@ RULES: list[tuple[str, str, str]] = [
         r"stop(?:ped)? (?:after|with|by itself|on its own|in \d+ (?:minutes?|mins?|seconds?))|"
         r"(?:it|its|that|thats|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all |is )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
-        r"passed|disappeared|recovered)|"
+        r"passed|disappeared|recovered|faded)|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
         r"(?:it|swelling|the swelling) went down|stopped with (?:pressing|pressure|pinching)|"
         # "the swelling went, and…", "it was gone by Monday", "it all went after three days";
@@ -390,6 +390,31 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:lip|lips|cheek)(?: (?!and\b)[^\s.,;!?]+){0,3} (?:swollen|puffy) because "
         r"(?:\w+ ){0,3}(?:chewing|chewed|biting|bit|sucking|sucked) (?:it|them|on it)\b",
     ),
+    # breathing said to be fine is no airway sign: "no swelling of her lips, breathing fine"
+    (
+        NEGATED,
+        "i",
+        r"breath\w* (?:is |was |seems |looks )?(?:fine|normal|normally|ok|okay|easily|"
+        r"comfortably|unaffected)(?! (?:until|till|but|then|before)\b)",
+    ),
+    # pale wee is a well child's: "his wees are pale and his poos are normal"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:wees?|urine|pees?|weeing|peeing)(?: (?:is|are|was|were|looks?|nice|and|normal|"
+        r"normally|very|really|quite|a))* (?:pale|clear|light)(?: yellow| straw)?\b"
+        # not "her wee was pale this morning but now it's dark brown"
+        r"(?!(?: \S+){0,10} (?:dark\w*|brown|cola|coke|tea|orange|amber|red|pink|blood\w*)\b)",
+    ),
+    # the steroids' round "moon face", not an allergic swelling: "her face is a bit puffy and
+    # round on the pred"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:(?:(?:face|cheeks?)(?: (?!and\b)[^\s.,;!?]+){0,4} )?(?:puffy|swollen|chubby) and "
+        r"round(?:er)?|round(?:er)? and puffy)(?= (?:\S+ ){0,6}(?:pred\w*|steroids?)\b)|"
+        r"moon face",
+    ),
     # a stare that breaks at once: "zones out at the telly but snaps out of it when…"
     (
         RESOLVED,
@@ -420,6 +445,51 @@ RULES: list[tuple[str, str, str]] = [
         FIGURATIVE,
         "i",
         r"(?:his|her|their|my|the|a) (?:usual|typical) (?:\w+ ){0,2}(?:seizures?|fits?|absences?)",
+    ),
+    # SMA's own baseline, said so: "tummy breathing, which the consultant said is his normal"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:tummy|belly) breathing(?: ,)? (?:which|that) (?:\w+ ){0,10}(?:is|s) (?:his|her|their) "
+        r"(?:normal|usual|baseline)|"
+        # …or says so after: "can't walk without her walker, that's her normal"
+        r"\w+ (?:cant|cannot) (?:stand|walk|sit)(?: up)? without (?:his|her|their|my|a) "
+        r"(?:walking |standing )?(?:frame|walker|support|help|splints|afos|brace|braces|stander)"
+        r"(?= ,? (?:thats|that is|which is|its) (?:his|her|their|my) (?:normal|baseline|usual)|"
+        r" ,? as (?:always|usual)| ,? never (?:could|has|have))",
+    ),
+    # a check, not a sign: "the GP saw him yesterday for a mild dehydration check"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:a |one |the )?(?:mild )?dehydration (?:check|test|screen)",
+    ),
+    # "the jaundice faded within a week"
+    (RESOLVED, "i", r"jaundice (?:has |had )?(?:faded|cleared|gone|went|resolved|settled)"),
+    # help already given by professionals: "the paramedics gave adrenaline"
+    (
+        OTHER,
+        "i",
+        r"(?:the )?(?:paramedics?|ambulance (?:crew|staff)) "
+        r"(?:gave|used|injected|administered)(?: (?:him|her|them|me))? (?:\w+ )?"
+        r"(?:adrenaline|epipen|epi pen|jext|emerade)",
+    ),
+    # what is known or will be written, over its own words only: "I know about swelling of the
+    # lips … from his nut allergy plan", "the section on choking", "what would count as 'vomited'"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"i know about [^.?!;]*? from (?:his|her|their|my|the|our) (?:\w+ ){0,3}(?:plan|leaflet|"
+        r"training|course)|"
+        r"(?:the |a )section (?:on|about) \w+|"
+        r"what (?:would|does) counts? as (?:an? )?\w+",
+    ),
+    # asked about a sign, not seen: "what exactly does grunting sound like?"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"what (?:exactly )?(?:does|do|would|should) (?:a |an )?\w+(?: \w+)? (?:sound|look|feel) "
+        r"like",
     ),
     # a pulse oximeter's artefact: "alarmed at 86 when the probe slipped off; re-sited, 97"
     (
@@ -602,6 +672,15 @@ PSEUDO = (
     # an onset runs up to now: "the headache started 4 days ago and still won't ease"
     r"(?:started|began|begun|came on) (?:\w+ )?(?:\d+|a|an|one|two|three|four|five|few|couple of) "
     r"(?:days?|weeks?|hours?) ago|"
+    # …said the other way round: "3 days ago the headache started and it gets worse", "3 weeks
+    # ago he started bruising everywhere"
+    r"(?:\d+|a|an|one|two|three|four|five|few|couple of) (?:days?|weeks?|hours?) ago "
+    r"(?:(?:the|his|her|my|their) )?(?:headaches?|pain|bruising|bleeding|vomiting|sickness|rash|"
+    r"fevers?|temperature|jaundice|swelling|fits|seizures|numbness|tingling|weakness) "
+    r"(?:started|began|came on|kicked in)|"
+    r"(?:\d+|a|an|one|two|three|four|five|few|couple of) (?:days?|weeks?|hours?) ago "
+    r"(?:he|she|they|i) started (?:getting |having )?(?:headaches?|bruising|bleeding|vomiting|fits|"
+    r"seizures|fevers?|rashes|a rash|a fever|a headache)|"
     # uncertainty keeps a red flag a red flag: "not sure if I should worry, he's wheezing"
     r"not sure if|not sure|not certain|unsure|dont know|no idea|cant tell|dont think|not only|"
     # an abnormal state, not a negation: "post-ictal over an hour, not back to baseline"

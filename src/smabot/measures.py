@@ -50,6 +50,12 @@ _SATURATION_BEFORE = re.compile(
     r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*|rr|hr|resp\w*|heart rate|"
     r"pulse|bpm|bp|bm|gcs|plts?|platelets?|alt|ast|inr|weight|kg)(?: [a-z0-9]+){0,2} ?$"
 )
+# …and a whole number listed after a saturation: "oximeter reads 97 awake and 96 asleep" (not
+# "sats 95 and 39.1 on the thermometer")
+_SATURATION_LIST = re.compile(
+    r"\b(?:oximeter|spo2|saturations?|sats)(?: (?:reads?|reading|was|were|is|at|of))? \d{2,3}"
+    r"(?: ?%)?(?: (?:awake|asleep|sleeping|today|earlier|before))? (?:and|to|or|then|,) ?$"
+)
 _SATURATION = re.compile(
     r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*)\b"
     r"(?: [a-z]+){0,4} (?P<v>\d{2,3})(?: ?%)?|\b(?P<v2>\d{2,3}) ?%(?: [a-z]+){0,3} "
@@ -239,7 +245,9 @@ def _temperatures(text: str) -> list[Measure]:
         decimal = "." in match["v"] or "," in match["v"]
         if _OTHER_UNIT.match(text[match.end() :]):
             continue
-        if _SATURATION_BEFORE.search(text, max(0, match.start() - 25), match.start()):
+        if _SATURATION_BEFORE.search(text, max(0, match.start() - 25), match.start()) or (
+            not decimal and _SATURATION_LIST.search(text, max(0, match.start() - 40), match.start())
+        ):
             continue  # "sats 95-96, no fever": a saturation, not 95 °F
         if _COMPARED.search(text, max(0, match.start() - 25), match.start()):
             continue  # "100.2F – that's under 100.4 isn't it?": the line, not a reading

@@ -264,6 +264,26 @@ _SHORTHAND = {
 # A clock time ("21:42") stays one token, so two of them can say how long a fit has lasted.
 _TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%–]")
 _ALERT_LEVELS = ("emergency", "urgent")
+# a recurrence said as a fear or a question, or about someone else, is not one
+_UNSAID = frozenset({"hypothetical", "negated", "other_person", "figurative"})
+# A sign that is back: "last week his lips went blue and now they are blue again". What it
+# says is back was then and is now, so the earlier telling counts, if it is in the same
+# sentence or the one before ("his colour has come back", "now she's chatting again" are no
+# recurrence: they name a recovery or something else).
+_RECURS = re.compile(
+    r"\b(?:(?:its|it is) happening again|doing (?:it|that|this) again|"
+    r"(?:its|it is) back(?= [.!?]| again| now| tonight| today|$)|"
+    r"(?:theyre|they are) back(?= [.!?]|$| and\b)|"
+    r"having (?:one|another|it|them) again|"
+    r"(?P<sign>blue|grey|gray|yellow|swollen|swelling|fitting|jerking|twitching|shaking|floppy|"
+    r"bleeding|vomiting|grunting|struggling|seizing|dusky|purple|wheezing|wheezy) again)\b"
+)
+_SENTENCE_BREAK = re.compile(r" [.!?;\n] ")
+# "I'm worried it's happening again because she seems tired": a fear, not a report
+_FEARED = re.compile(
+    r"\b(?:worried|worry|scared|afraid|frightened|fear|terrified|hope|hoping|if|whether|in case)"
+    r"(?: \w+){0,2} $"
+)
 _CLAUSE_BREAK = re.compile(r" [,.;!?] | and | but | now ")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
 _READING = re.compile(
@@ -276,6 +296,22 @@ _SHARES = frozenset(["third", "thirds", "quarter", "quarters", "fifth", "tenth",
 # "isnt really breathing fast"
 _NEGATION_GAP = frozenset(
     ["really", "even", "been", "be", "seem", "seems", "to", "actually", "so", "very", "that"]
+)
+# A `...` never ends on a negation: "his skin isnt yellow" is no "{eyes} ... {yellow}"
+_NEGATIONS = frozenset(
+    [
+        "not",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "doesnt",
+        "dont",
+        "didnt",
+        "hasnt",
+        "havent",
+        "never",
+    ]
 )
 # Words a rewrite before reading turns into the lexicon's ("having a fist" is a fit).
 _REWRITTEN = frozenset(["fist"])
@@ -529,6 +565,8 @@ class Detector:
         safe_values: set[str] = set()
         findings = list(findings)
         kinds = {f: context.categories(modifiers, f.start, f.end) for f in findings}
+        for f in _brought_back(reading.text, findings, modifiers):
+            kinds[f] -= {context.HISTORICAL, context.RESOLVED}
         for f in findings:
             if f.measured is not None:
                 kinds[f] = self._reading_kinds(f, kinds[f], modifiers, reading.text)
@@ -689,11 +727,35 @@ def _compile_phrasing(text: str, groups: dict[str, tuple[str, ...]]) -> tuple[_S
 _NEVER_HAD = re.compile(
     r"\b(?:never|no|not|hasnt|havent|hadnt)(?: (?:had|have|has|been|given|any|an|a|ever|got|or|"
     r"procedures?|into (?:his|her|their|the) (?:spine|back)|lumbar|punctures?|spinal|taps?|lps?|"
-    r"injections?|jabs?|needles?))* $"
+    r"injections?|jabs?|needles?|[a-z]+ or))* $"
 )
 # …and the treatment is the end of what is said, not a word about it ("never had a spinraza
 # reaction like this", "no LP problems last time", "hasn't had an LP since March")
 _NEVER_HAD_END = re.compile(r"(?: (?:or|and|into|injections?|punctures?|taps?)\b| [,.;!?]|$)")
+
+
+def _brought_back(
+    text: str, findings: list[Finding], modifiers: list[context.Modifier]
+) -> list[Finding]:
+    """Findings a later "…again" or "it's back" says are happening now, though told as past."""
+    ends = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+    recurs = [
+        m
+        for m in _RECURS.finditer(text)
+        if not context.categories(modifiers, m.start(), m.end()) & _UNSAID
+        and not _FEARED.search(text, max(0, m.start() - 40), m.start())
+    ]
+    return [
+        f
+        for f in findings
+        if any(
+            f.end <= r.start()
+            and bisect.bisect(ends, r.start()) - bisect.bisect(ends, f.start) <= 1
+            # "blue again" brings back what was blue, not a fit
+            and (not r["sign"] or r["sign"][:4] in text[f.start : f.end])
+            for r in recurs
+        )
+    ]
 
 
 def _never_had(text: str, start: int, end: int) -> bool:
@@ -718,6 +780,8 @@ def _match_rest(
         for skip in range(WILDCARD_WORDS + 1):
             if at + skip > len(words) or (skip and not words[at + skip - 1].isalnum()):
                 return None
+            if skip and words[at + skip - 1] in _NEGATIONS:
+                continue  # "skin isnt yellow", but "eyes are not white they are yellow"
             last = _match_rest(slots, i + 1, words, at + skip, second)
             if last is not None:
                 return last
