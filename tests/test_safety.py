@@ -629,6 +629,30 @@ EMERGENCY, URGENT = "emergency", "urgent"
             "been fine since.",
             EMERGENCY,
         ),
+        # tuning_forty-eighth and -ninth (relayed reports; the child's own words)
+        ("the nursery nurse says his lips are blue and he's breathing funny", EMERGENCY),
+        ("my mum rang, the baby's got new bruises on her legs, zolgensma 10 days ago", URGENT),
+        (
+            "my mum's got him tonight - temp 39 and he screams when she moves his neck, "
+            "spinraza on monday",
+            URGENT,
+        ),
+        ("my wife texted: he has no feeling between his legs since the LP this morning", URGENT),
+        ("I can't sit up because the headache is so bad, LP yesterday", URGENT),
+        ("the childminder says she's floppy and won't wake properly", EMERGENCY),
+        ("breathing noticeably faster and sucking in under the ribs", EMERGENCY),
+        ("bright red blood mixed in the poo, 2 weeks after zolgensma", URGENT),
+        ("he's been sick all day and nothing has stayed down since 7", URGENT),
+        ("she says she can't do a wee since her spinraza this morning", URGENT),
+        # …and their review
+        ("my husband's mum has Lily and she's grey and gasping", EMERGENCY),
+        ("he asked me will he be okay because he can't get his breath", EMERGENCY),
+        ("my Teddy is having a seizure", EMERGENCY),
+        (
+            "he was pretending to be a robot when he went stiff and started jerking all over",
+            EMERGENCY,
+        ),
+        ("twitching for 20 minutes while she's falling asleep and she's blue", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -993,6 +1017,16 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "He had a seizure as a baby. His football team is playing in blue again this season",
         "She had a fit last year and recovered fully. I'm worried it's happening again because "
         "she seems tired, but no jerking, no blue, nothing",
+        # tuning_forty-eighth and -ninth
+        "my mum has COPD and her sats are 88 today",
+        "my husband's friend's son had a fit last year, is that common with SMA?",
+        "her doll 'can't breathe' so she's giving it oxygen with a cup",
+        "the nurse says his temp is 37.2 and he's fine",
+        "she pretends to faint whenever it's bath time",
+        "he asked me will my lips go blue if I get a cold?",
+        "his legs jump when he's falling asleep then he sleeps fine",
+        "my mum rang, her sats are 88 with her COPD",
+        "the nurse said her poo is black because of the iron drops",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1138,6 +1172,10 @@ FALSE_ALARM_ALLOWANCE = {
     # or dated in a sentence after a treatment's name; two reviews found every rule that
     # quieted them silencing red flags, so they were taken back
     "tuning_fortysixth": 0.284,
+    # children's words: what was said then and is over in the next sentence ("…after picking his
+    # nose. It stopped after 5 minutes"), or a cry in play that the same sentence says was fine
+    # seconds later; the review found the rules that quieted them silencing red flags
+    "tuning_fortyninth": 0.15,
 }
 
 
@@ -1173,7 +1211,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_thirtyeighth", "tuning_thirtyninth", "tuning_fortieth"} <= names
     assert {"tuning_fortyfirst", "tuning_fortysecond", "tuning_fortythird"} <= names
     assert {"tuning_fortyfourth", "tuning_fortyfifth", "tuning_fortysixth"} <= names
-    assert "tuning_fortyseventh" in names
+    assert {"tuning_fortyseventh", "tuning_fortyeighth", "tuning_fortyninth"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -109,8 +109,29 @@ _GENDERED = {
     "female": re.compile(r"\b(?:niece|aunt|mum|mom|nan|gran|grandma|granny|lady|woman)s?\b"),
 }
 # A relative reporting ("grandma says…") tells what she sees in the child.
-_REPORTS = re.compile(r"\b(?:says|said|told us|told me|thinks|reckons)$")
+_REPORTS = re.compile(
+    r"\b(?:says|said|told us|told me|thinks|reckons|rang|rung|called|phoned|texted|messaged|"
+    r"got (?:him|her|them|the baby|the kids)|(?:looking after|minding|babysitting) "
+    r"(?:him|her|them|the baby))(?: me| us)?$"
+)
+_EXPLAINED = re.compile(
+    r"\b(?:because|cos|from|due to|nothing to worry|normal for|settled|fine|warmed up)\b"
+)
+# news a relative rang with may be their own: "my mum rang, her sats are 88 with her COPD"
+_NEWS = re.compile(r"\b(?:rang|rung|called|phoned|texted|messaged)(?: me| us)?$")
 _STRANGER = re.compile(r"(?:a|one|another|some) ")
+# someone who can see the child (not a leaflet's "says")
+_PERSON = re.compile(
+    r"\b(?:nurse|doctor|consultant|gp|neurologist|physio|physiotherapist|dietitian|dietician|"
+    r"pharmacist|paediatrician|pediatrician|specialist|midwife|health visitor|teacher|carer|"
+    r"childminder|babysitter|nanny)\b"
+)
+# …saying how our child is now: "…says his temp is 38.9", "…said she's floppy"
+_ABOUT_OURS = re.compile(
+    r" (?:that )?(?:(?:he|she|they)(?: is| has| hasnt| isnt| cant| wont| keeps)|hes|shes|theyre|"
+    r"(?:his|her|their) (?:temp|temperature|lips|eyes|skin|sats|breathing|wee|poo|nappy|neck|"
+    r"face|tongue|legs|head))\b"
+)
 _THEIR_CHILD = re.compile(rf" {THEIR_CHILD}")
 _FOLLOWS = {
     "male": re.compile(r" ?(?:,|and|so|plus)? ?(?:and )?(?:he|his|hes|him)\b"),
@@ -173,6 +194,7 @@ _WELL_NOW = re.compile(
     r"\b(?:hasnt|has not|havent|have not) had (?:another|a single|any more|any other)"
     r"(?: \w+){0,2} since\b(?! (?:until|till|but)\b)"
 )
+_CAUSE = re.compile(r" (?:because|cos|coz|cause) ")
 _NOW_IN_SENTENCE = re.compile(
     r"\b(?:now|tonight|today|currently|at the moment|this (?:morning|afternoon|evening)|again)\b"
 )
@@ -245,13 +267,23 @@ def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]
             and _REPORTS.search(trigger.group())
             and not _THEIR_CHILD.match(text, trigger.end())  # "my friend says her son is fitting"
         )
-        return trigger.end() if mine else end
+        # "the school nurse says his temp is 38.9": what the nurse sees in our child
+        seen = (
+            _REPORTS.search(trigger.group())
+            and _PERSON.search(trigger.group())
+            and _ABOUT_OURS.match(text, trigger.end())
+            # …unless they explain it: "the nurse said her poo is black because of the iron"
+            and not _EXPLAINED.search(text, trigger.end(), min(len(text), trigger.end() + 90))
+        )
+        return trigger.end() if mine or seen else end
     # "grandma says she's got spots": what she sees in our child; "a mum told us her son…" and
     # "a guy in my group says he couldn't feel his legs" are a stranger's story about their own
     stranger = _STRANGER.match(trigger.group()) and (
         _THEIR_CHILD.match(text, trigger.end()) or _FOLLOWS[gender].match(text, trigger.end())
     )
-    if _REPORTS.search(trigger.group()) and not stranger:
+    after = trigger.end() + (5 if text.startswith(" that", trigger.end()) else 0)
+    own_news = _NEWS.search(trigger.group()) and _FOLLOWS[gender].match(text, after)
+    if _REPORTS.search(trigger.group()) and not stranger and not own_news:
         return trigger.end()
     follows, other = _FOLLOWS[gender], _SOMEONE_ELSE[gender]
     switch = other.search(text, trigger.end(), end)  # "my mum says his face looks golden"
@@ -384,6 +416,9 @@ def _forward_end(
         present = _PRESENT.search(text, end, limit)
         limit = present.start() if present else limit
     if category == NEGATED:
+        # "can't keep my head up because the headache is so bad": the cause is not negated
+        cause = _CAUSE.search(text, end, limit)
+        limit = cause.start() if cause else limit
         again = _NEXT_NEGATION.search(text, end, limit)
         limit = again.start() if again else limit
         words = text[end:limit].split(" ")

@@ -138,10 +138,18 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:has|have|was|were) been reported|reported in|the leaflet|the label|the website|"
         r"(?:children|kids|babies|people|patients|adults) with sma|"
         r"(?:leaflet|label|website|booklet) (?:mentions|says|lists|warns)|"
-        r"my (?:nephew|niece|cousin|friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|"
-        r"mom|dad|nan|gran|grandma|grandad|grandpa|granny)s?\b"
-        # …who saw it happen: "my colleague says I stared blankly"
-        r"(?: (?:says|said|told us|told me|thinks|reckons)\b)?|"
+        r"my (?:(?:wifes|husbands|partners) (?=friend|colleague|neighbo))?(?:nephew|niece|cousin|"
+        r"friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|mom|dad|nan|gran|grandma|"
+        r"grandad|grandpa|granny)s?\b"
+        # …who saw it happen or has our child: "my colleague says I stared blankly", "my mum
+        # rang: the baby's got new bruises", "my mum's got her - temp 39.2"
+        r"(?: (?:just )?(?:says|said|told us|told me|thinks|reckons|"
+        # (not "my mum called the GP", "my mum's rung in sick")
+        r"(?:rang|rung|called|phoned|texted|messaged)"
+        r"(?= (?:me|us|to say|that|the baby\w*|the kids|our)\b| [,.;:!?–-]|$)|"
+        r"(?:has |s )?got (?:him|her|them|the baby|the kids)"
+        r"(?= [,.;!?–-]| tonight| today| and| while| because| so| for| at)|(?:is )?(?:looking "
+        r"after|minding|babysitting) (?:him|her|them|the baby))\b(?: (?:me|us)\b)?)?|"
         r"(?:a|one|another) (?:boy|girl|child|kid) (?:in|at|from)|at (?:school|nursery)|"
         r"(?:the|a|another|one) (?:\w+ )?(?:baby|child|kid|boy|girl|patient|man|woman|lady) "
         r"(?:in|on|at|from|across) (?:the )?(?:next|other|same|opposite) "
@@ -163,8 +171,9 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:a|one) (?:guy|man|bloke|woman|lady) (?:in|on|from) (?:my|our|the|a) (?:\w+ ){0,3}"
         r"(?:group|forum|chat|page) (?:says|said|told us|told me)|"
         # someone else's child: "my sister's baby (no SMA)", "our friend's son"
-        r"(?:my|our) (?:sisters|brothers|friends|cousins|neighbours|neighbors|sister in laws|"
-        r"brother in laws) (?:\w+ )?(?:baby|babies|child|kid|son|daughter|boy|girl|little one)|"
+        r"(?:my|our) (?:(?:wifes|husbands|partners|mums|dads) )?(?:sisters|brothers|friends|"
+        r"cousins|neighbours|neighbors|sister in laws|brother in laws) (?:\w+ )?(?:baby|babies|"
+        r"child|kid|son|daughter|boy|girl|little one)|"
         r"anyone on here|anyone else|if anyone|not us|not mine|"
         # "my son's classmate has anaphylaxis", "a mum in our facebook group said her son…"
         r"(?:his|her|their|my|our|sons|daughters|childs) (?:class ?mates?|school ?friends?)|"
@@ -189,7 +198,7 @@ RULES: list[tuple[str, str, str]] = [
         r"stop(?:ped)? (?:after|with|by itself|on its own|in \d+ (?:minutes?|mins?|seconds?))|"
         r"(?:it|its|that|thats|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all |is )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
-        r"passed|disappeared|recovered|faded)|"
+        r"passed|disappeared|recovered|faded)(?! (?:them|it|his|her|their|the feeds?|feeding)\b)|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
         r"(?:it|swelling|the swelling) went down|stopped with (?:pressing|pressure|pinching)|"
         # "the swelling went, and…", "it was gone by Monday", "it all went after three days";
@@ -388,7 +397,8 @@ RULES: list[tuple[str, str, str]] = [
         r"where (?:i|he|she|they) (?:bit|bumped|banged|chewed) (?:it|them)\b|"
         # the lip itself chewed, not a food: "because she's been chewing it"
         r"(?:lip|lips|cheek)(?: (?!and\b)[^\s.,;!?]+){0,3} (?:swollen|puffy) because "
-        r"(?:\w+ ){0,3}(?:chewing|chewed|biting|bit|sucking|sucked) (?:it|them|on it)\b",
+        r"(?:\w+ ){0,3}(?:chewing|chewed|biting|bit|sucking|sucked|bumped|banged|knocked) "
+        r"(?:it|them|on it)\b",
     ),
     # breathing said to be fine is no airway sign: "no swelling of her lips, breathing fine"
     (
@@ -483,6 +493,26 @@ RULES: list[tuple[str, str, str]] = [
         r"training|course)|"
         r"(?:the |a )section (?:on|about) \w+|"
         r"what (?:would|does) counts? as (?:an? )?\w+",
+    ),
+    # play, over its own words only: "her doll 'can't breathe'", "she pretends to faint", "she
+    # drew herself with yellow skin"; a child's question: "he asked me 'will my lips go blue?'"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:his|her|their|my) (?:doll|dolly|teddy bear|soft toy) (?:cant|can not|is not|isnt|has|"
+        r"is)(?: (?!and|so|but|then|she|he|shes|hes)\w+){0,2}|"
+        r"pretend(?:s|ed|ing)? to (?:\w+ )?(?:faint|collapse|be asleep|sleep|die|be dead|choke|"
+        r"cough|be sick)|"
+        r"(?:drew|drawn|drawing|painted|coloured|colored) (?:a picture of )?(?:herself|himself|"
+        r"themselves)(?: (?!and|but|then|now|so)\w+){0,4}|"
+        r"(?:his|her|their|my) legs (?:jump|jerk|twitch)\w* when (?:he|she|they|hes|shes)"
+        r"(?: is| s)? (?:falling|drifting|dropping) (?:off|asleep)",
+    ),
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:asking|asked|asks|ask)(?: (?:me|us|him|her))?(?: if| whether)? (?:will|would|might) "
+        r"(?:my|i|he|she|his|her)(?: (?!because|cos|and|but|so)\w+){1,10}(?= \?)",
     ),
     # asked about a sign, not seen: "what exactly does grunting sound like?"
     (

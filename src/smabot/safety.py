@@ -95,6 +95,8 @@ FILLERS = frozenset(
         "to",
         "properly",
         "normally",
+        "noticeably",
+        "visibly",
         "well",
         "right",
         "suddenly",
