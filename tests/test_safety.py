@@ -653,6 +653,19 @@ EMERGENCY, URGENT = "emergency", "urgent"
             EMERGENCY,
         ),
         ("twitching for 20 minutes while she's falling asleep and she's blue", EMERGENCY),
+        # tuning_fiftieth and -first (families' first languages; a change from SMA's baseline)
+        ("no puede respirar y tiene los labios morados", EMERGENCY),
+        ("bukhar 38.8 and he had his spinraza yesterday", URGENT),
+        ("she's having convulsiones, 6 minutes now", EMERGENCY),
+        ("ojos amarillos since yesterday, Zolgensma 3 weeks ago", URGENT),
+        ("his cough assist isn't shifting anything and he's tired and grey", EMERGENCY),
+        ("too sleepy to feed and not her usual self", URGENT),
+        ("the sats won't go above 87 even on her BiPAP", EMERGENCY),
+        (
+            "since the LP there's nothing, her legs are completely still and she doesn't flinch",
+            URGENT,
+        ),
+        ("Silny ból głowy when she sits up, LP yesterday", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1027,6 +1040,12 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "his legs jump when he's falling asleep then he sleeps fine",
         "my mum rang, her sats are 88 with her COPD",
         "the nurse said her poo is black because of the iron drops",
+        # tuning_fiftieth and -first
+        "bukhar nahi hai, just asking about the next Spinraza",
+        "tuvo convulsiones hace 2 años, nada desde entonces",
+        "she can't move her legs, never has, that's her SMA. LP went fine today",
+        "my legs have been weak for years with SMA 3. The day after my LP they feel the same",
+        "¿cómo se ve la ictericia después de Zolgensma?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1212,6 +1231,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_fortyfirst", "tuning_fortysecond", "tuning_fortythird"} <= names
     assert {"tuning_fortyfourth", "tuning_fortyfifth", "tuning_fortysixth"} <= names
     assert {"tuning_fortyseventh", "tuning_fortyeighth", "tuning_fortyninth"} <= names
+    assert {"tuning_fiftieth", "tuning_fiftyfirst"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -15,12 +15,16 @@ import Stemmer
 _STOPWORDS_TEXT = resources.files("smabot").joinpath("stopwords.txt").read_text("utf-8")
 # Changes whenever tokens may change (bump the number for code changes; the stopword list is
 # hashed in), so a saved index built by another analyser is refused and rebuilt.
-ANALYZER_VERSION = "1." + hashlib.sha256(_STOPWORDS_TEXT.encode()).hexdigest()[:8]
+ANALYZER_VERSION = "2." + hashlib.sha256(_STOPWORDS_TEXT.encode()).hexdigest()[:8]
 
 # Words keep inner apostrophes ("won't", "child's") and decimals ("2.125").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:[.,]\d+)*")
 # Unicode punctuation that Python's \w splitting does not fold by itself.
-_FOLD = str.maketrans({"×": "x", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+# Letters NFKD does not take apart ("sarı", "głowy"): a family's first language folds too.
+_FOLD = str.maketrans(
+    {"×": "x", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+    | {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
 
 STOPWORDS = frozenset(
     word

@@ -36,8 +36,12 @@ RULES: list[tuple[str, str, str]] = [
         NEGATED,
         "f",
         r"no|not|never|without|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|hadnt|"
-        r"wont|cant|none|nor|neither|denies|denied|free of|absence of|ruled out|nothing|nae",
+        r"wont|cant|none|nor|neither|denies|denied|free of|absence of|ruled out|nothing|nae|"
+        # families' first languages: "hindi naman hirap huminga", "nie ma gorączki", "não tem"
+        r"hindi naman|wala naman",
     ),
+    # …and Hindi/Urdu, after what it negates: "aankhen peeli nahi hain", "bukhar nahi hai"
+    (NEGATED, "i", r"(?:\w+ ){1,2}(?:nahi|nahin) (?:hai|hain|he|hei)\b"),
     (HISTORICAL, "fb", _AGO),
     (HISTORICAL, "fb", r"(?:\d+|a few|two|three|four|five) (?:days?|weeks?|months?) back"),
     # a day named in the past tense: "her lips swelled slightly after kiwi on Saturday"
@@ -63,6 +67,16 @@ RULES: list[tuple[str, str, str]] = [
         r"november|december)|turned out to be|"
         r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
         r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) (?:\w+ )?diagnosis",
+    ),
+    # "ago" in families' first languages: "hace 2 años" (not "desde hace": still going),
+    # "2 tygodnie temu", "2 din pehle", "2 hafta önce"
+    (
+        HISTORICAL,
+        "fb",
+        r"(?<!desde )hace (?:\d+|un|una|dos|tres) (?:dias?|semanas?|mes|meses|anos?)|"
+        r"\d+ (?:dni|dzien|tygodni\w*|miesi\w*|lat|lata|rok) temu|"
+        r"\d+ (?:din|hafte|hafta|mahine|mahina|saal) (?:pehle|pahle)|"
+        r"\d+ (?:gun|hafta|ay|yil) once",
     ),
     # "last month's funny turn was a febrile convulsion": the possessive dates what follows it
     # only ("the headache from last week's dose is still bad" is now)
@@ -93,6 +107,8 @@ RULES: list[tuple[str, str, str]] = [
         r"side effects? (?:like|such as|include|including|are)|"
         r"when (?:should|do|does|would|to|can|must|will)|"
         r"what (?:should|do|would|to)(?: (?:i|we|you))? do|"
+        # "¿cómo se ve la ictericia…?", "o que é…", "jak wygląda…"
+        r"(?<!mira )como se ve (?:la|el)|que es la|ano ang mga palatandaan|"
         r"what happens|do (?:i|we) need to|should (?:i|we) worry(?= (?:about|if|when|whether))|"
         r"ever|in the event|plan for|"
         r"prevent|avoid|worry about|is there a risk|any risk|"
@@ -466,7 +482,15 @@ RULES: list[tuple[str, str, str]] = [
         r"\w+ (?:cant|cannot) (?:stand|walk|sit)(?: up)? without (?:his|her|their|my|a) "
         r"(?:walking |standing )?(?:frame|walker|support|help|splints|afos|brace|braces|stander)"
         r"(?= ,? (?:thats|that is|which is|its) (?:his|her|their|my) (?:normal|baseline|usual)|"
-        r" ,? as (?:always|usual)| ,? never (?:could|has|have))",
+        r" ,? as (?:always|usual)| ,? never (?:could|has|have))|"
+        # "she can't move her legs, never has, that's her SMA"; "my legs have been weak for years"
+        r"\w+ (?:cant|cannot) (?:move|lift|kick) (?:his|her|their|my) legs"
+        r"(?= ,? (?:never (?:has|have|could)(?= [,.;!?]|$)|thats (?:his|her|their|my) "
+        r"(?:sma|normal|baseline)|as always|as usual))|"
+        r"(?:legs?|arms?) (?:have|has) been (?:\w+ )?(?:weak|floppy|heavy)"
+        r"(?= (?:for years|since (?:birth|diagnosis)))"
+        r"(?![^.!?;]* (?:since (?:the|her|his|my|yesterday|this)|but|today|tonight|now|lp|lumbar|"
+        r"spinraza)\b)",
     ),
     # a check, not a sign: "the GP saw him yesterday for a mild dehydration check"
     (
@@ -697,6 +721,13 @@ PSEUDO = (
     r"(?:worse|better|bigger|longer|more|different) than last time|"
     # newness, not negation: "marks on her body that I did not see before, and red dots"
     r"(?:did not|didnt|had not|hadnt) (?:see|seen|notice|noticed) (?:\w+ ){0,2}before|"
+    # "have been spreading hace una semana": for a week, still going
+    r"been \w+ing hace|"
+    # an absence seen, not a negation: "since her Spinraza there's nothing, legs completely still"
+    r"theres nothing(?= [,.;!?])|"
+    # a reading that stays low, not a negation: "the sats won't come above 88"
+    r"(?:wont|doesnt|wouldnt|cant|isnt|not) (?:come|go|get|getting|going|stay|staying|rise|"
+    r"rising) (?:back )?(?:up )?(?:above|over|higher than|past)|"
     # worse, not a negation: "getting worse not better"
     r"worse not better|"
     # an onset runs up to now: "the headache started 4 days ago and still won't ease"

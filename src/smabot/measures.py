@@ -36,7 +36,9 @@ _TEMPERATURE = re.compile(
 )
 _TEMPERATURE_CUE = re.compile(
     r"\b(temp\w*|fever\w*|febrile|thermometer|hot|burning|running|reading|reads|hit|hitting|"
-    r"spiked|spiking|peaked|boiling)\b|°"
+    r"spiked|spiking|peaked|boiling|"
+    # …in families' first languages: "bukhar 38.9", "fiebre de 39", "febră 39"
+    r"fiebre|febre|febra|goraczk\w*|lagnat|bukhaa?r|qandho)\b|°"
 )
 # "39.2 tonight": a number with a decimal in a body-temperature range is read as one, unless
 # another unit follows it ("38.5 kg").

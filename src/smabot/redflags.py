@@ -103,6 +103,12 @@ def parse_red_flags(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
 
     groups = _word_lists(raw, "groups", problem, single_words=True)
     treatments = _word_lists(raw, "treatments", problem, single_words=False)
+    as_written = raw.get("as_written") or []
+    if not isinstance(as_written, list) or not all(
+        isinstance(w, str) and re.fullmatch(r"[a-z0-9]+", fold(w)) for w in as_written
+    ):
+        problem(raw.key_lines.get("as_written", 1), "'as_written' must be a list of single words")
+        as_written = []
     flags = raw.get("flags")
     if not isinstance(flags, LineList) or not flags:
         problem(raw.key_lines.get("flags", 1), "'flags' must be a list of flags")
@@ -133,6 +139,7 @@ def parse_red_flags(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
         "reviewed": str(raw.get("reviewed", "")),
         "groups": {k: list(v) for k, v in groups.items()},
         "treatments": {k: list(v) for k, v in treatments.items()},
+        "as_written": sorted(fold(w) for w in as_written),
         "flags": [_plain(f) for f in flags],
     }
     return data, problems

@@ -408,6 +408,10 @@ class Detector:
         spelled = words | {w for p in prefixes for w in english_words_starting(p)}
         spelled |= {w for entries in self.treatments.values() for e in entries for w in e}
         spelled |= FILLERS  # "realy" must still stand between "breathing" and "fast"
+        # first-language words match as written: "urin" must not become "urina", and "ilong"
+        # stays "ilong" (never "long", never split)
+        self._as_written = frozenset(data.get("as_written", ()))
+        spelled -= self._as_written
         self._spelled = frozenset(spelled)
         self._speller = Speller(
             spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=REAL_WORD_ZIPF, skeletons=True
@@ -478,6 +482,7 @@ class Detector:
             MIN_LENGTH <= len(word) <= MAX_LENGTH
             and word.isalpha()
             and word not in self._spelled
+            and word not in self._as_written
             and zipf_frequency(word, "en") < 2.0
         )
 
@@ -497,7 +502,7 @@ class Detector:
 
     def _spell(self, word: str) -> str:
         """A lexicon word for a caregiver's spelling: SMS forms, dropped g's, then typos."""
-        if not word.isalpha():
+        if not word.isalpha() or word in self._as_written:
             return word
         word = _SHORTHAND.get(word, word)
         if word.endswith("in") and word + "g" in self._spelled:  # "breathin", "throwin"
@@ -525,7 +530,10 @@ class Detector:
         for word in words:
             offsets.append(at)
             at += len(word) + 1
-        second = [self._second.correct(w) if w.isalpha() else w for w in words]
+        second = [
+            self._second.correct(w) if w.isalpha() and w not in self._as_written else w
+            for w in words
+        ]
         return _Reading(" ".join(words), words, offsets, second)
 
     def findings(self, reading: _Reading) -> list[Finding]:
