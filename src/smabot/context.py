@@ -114,6 +114,7 @@ _REPORTS = re.compile(
     r"got (?:him|her|them|the baby|the kids)|(?:looking after|minding|babysitting) "
     r"(?:him|her|them|the baby))(?: me| us)?$"
 )
+# a cause given for what a nurse or teacher reports: "…because of the iron drops"
 _EXPLAINED = re.compile(
     r"\b(?:because|cos|from|due to|nothing to worry|normal for|settled|fine|warmed up)\b"
 )
@@ -281,7 +282,7 @@ def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]
     stranger = _STRANGER.match(trigger.group()) and (
         _THEIR_CHILD.match(text, trigger.end()) or _FOLLOWS[gender].match(text, trigger.end())
     )
-    after = trigger.end() + (5 if text.startswith(" that", trigger.end()) else 0)
+    after = trigger.end() + (len(" that") if text.startswith(" that", trigger.end()) else 0)
     own_news = _NEWS.search(trigger.group()) and _FOLLOWS[gender].match(text, after)
     if _REPORTS.search(trigger.group()) and not stranger and not own_news:
         return trigger.end()

@@ -267,7 +267,7 @@ _SHORTHAND = {
 _TOKEN = re.compile(r"\d{1,2}:\d{2}(?!\d)|\d+(?:[.,]\d+)?|[a-z]+|[.!?;\n,°%–]")
 _ALERT_LEVELS = ("emergency", "urgent")
 # a recurrence said as a fear or a question, or about someone else, is not one
-_UNSAID = frozenset({"hypothetical", "negated", "other_person", "figurative"})
+_UNSAID = frozenset({context.HYPOTHETICAL, context.NEGATED, context.OTHER, context.FIGURATIVE})
 # A sign that is back: "last week his lips went blue and now they are blue again". What it
 # says is back was then and is now, so the earlier telling counts, if it is in the same
 # sentence or the one before ("his colour has come back", "now she's chatting again" are no
