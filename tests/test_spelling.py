@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smabot.index import Index
+from smabot.spelling import Speller, sound_key
 
 
 @pytest.mark.parametrize(
@@ -31,3 +32,19 @@ def test_real_words_are_never_corrected(index: Index, word: str) -> None:
 def test_words_the_articles_use_are_left_alone(index: Index) -> None:
     assert index.speller.correct("sedative") == "sedative"
     assert index.speller.correct("xq") == "xq"  # too short to guess
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("breevin", "breathing"), ("injecshun", "injection"), ("bladda", "bladder")],
+)
+def test_a_word_spelt_by_ear_sounds_like_its_word(typed: str, meant: str) -> None:
+    assert sound_key(typed) == sound_key(meant)
+
+
+def test_spelling_by_ear_is_corrected_but_one_slip_wins() -> None:
+    words = ["puncture", "pusher", "swelling", "suckling", "bladder", "bloody"]
+    speller = Speller(words, skeletons=True)
+    assert speller.correct("punksher") == "puncture"  # two slips from "pusher", sounds the same
+    assert speller.correct("swekling") == "swelling"  # one slip beats "suckling"'s sound
+    assert speller.correct("bladda") == "bladder"  # nearer in letters than "bloody"

@@ -102,7 +102,7 @@ RULES: list[tuple[str, str, str]] = [
         r"what (?:are|is) the (?:signs?|symptoms?)|"
         r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?(?:even |ever )?"
         r"(?:know|tell|spot|recognise|recognize|check)|"
-        r"watch (?:out )?for|look(?:ing)? (?:out )?for|keep an eye (?:out )?for|"
+        r"watch(?:ing)? (?:out )?for|look(?:ing)? (?:out )?for|keep an eye (?:out )?for|"
         r"risks? of|chances? of|likely|likelihood|how (?:common|often|likely|rare)|"
         r"side effects? (?:like|such as|include|including|are)|"
         r"when (?:should|do|does|would|to|can|must|will)|"
@@ -216,6 +216,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:has |had |have |all |is )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
         r"passed|disappeared|recovered|faded)(?! (?:them|it|his|her|their|the feeds?|feeding)\b)|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
+        r"cleared (?:straight|right) away|coughed it (?:up|out) (?:straight|right) away|"
         r"(?:it|swelling|the swelling) went down|stopped with (?:pressing|pressure|pinching)|"
         # "the swelling went, and…", "it was gone by Monday", "it all went after three days";
         # not "I thought it was gone but it's back", "it went after a few hours then came back"

@@ -146,7 +146,9 @@ def measures(
 _CLOCK = re.compile(
     r"\b(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))? ?(?P<ap>am|pm|this morning|in the morning|"
     r"tonight|this evening|in the evening)|(?P<word>midnight|midday|noon|"
-    r"breakfast|lunch|lunchtime|teatime|dinner|bedtime))\b"
+    r"breakfast|lunch|lunchtime|teatime|dinner|bedtime)|"
+    # "at 8:15" with no am or pm: read as whichever gives the shorter dry spell
+    r"(?P<bare_h>\d{1,2}):(?P<bare_m>\d{2}))\b"
 )
 _CLOCK_WORDS = {
     "midnight": 24,
@@ -171,6 +173,8 @@ def _clock_hours(text: str) -> list[Measure]:
     for match in _CLOCK.finditer(text):
         if match["word"]:
             hour = float(_CLOCK_WORDS[match["word"]])
+        elif match["bare_h"]:
+            hour = int(match["bare_h"]) % 12 + int(match["bare_m"]) / 60
         else:
             evening = match["ap"] in ("pm", "tonight", "this evening", "in the evening")
             hour = int(match["h"]) % 12 + (12 if evening else 0)
@@ -188,6 +192,8 @@ def _clock_hours(text: str) -> list[Measure]:
         return []
     start, end = since[0], now[-1]
     hours = (end[0] - start[0]) % 24 or 24.0
+    if start[1]["bare_h"]:  # 8:15 may be morning or evening: the shorter spell is the one
+        hours = min(hours, (end[0] - start[0] - 12) % 24 or 24.0)
     return [Measure("hours_dry", hours, start[1].start(), end[1].end())]
 
 
@@ -391,6 +397,16 @@ _FIT_OVER = re.compile(
 )
 
 
+# "24 hours since the spinraza", "12 hours after the infusion": the time since a treatment…
+_SINCE_TREATMENT = re.compile(
+    r" (?:since|after|post) (?:the |her |his |my |their )?(?:spinraza|nusinersen|zolgensma|"
+    r"evrysdi|risdiplam|lp|lumbar|spinal|injection|infusion|procedure|gene therapy)\b"
+)
+# …unless it says how long: "no wet nappy for 10 hours since the infusion", "not a single wee
+# in the 14 hours after the procedure"
+_FOR = re.compile(r"\b(?:for|in|over|about|nearly|almost|than|the|whole|all) $")
+
+
 def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     """Durations in hours (hours_dry) or minutes (seizure_minutes)."""
     found = []
@@ -409,6 +425,12 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
         )
         if text[match.end() :].startswith(" ago") and not last_wet and not started:
             continue
+        if (
+            hours
+            and _SINCE_TREATMENT.match(text, match.end())
+            and not _FOR.search(text, 0, match.start())
+        ):
+            continue  # "wees normal - 24 hours since the spinraza" dates the treatment
         value, unit = _number(match["n"]), match["u"]
         if not hours and unit.startswith("d"):
             continue  # a fit is timed in minutes: "10 days post zolgensma: no fits" is a date
@@ -489,3 +511,28 @@ def _breathing_rates(text: str) -> list[Measure]:
         if 10 <= value <= 150:
             found.append(Measure("breaths_per_minute", value, match.start(), match.end()))
     return found
+
+
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate(["zero", *_UNITS])} | {"oh": "0", "nought": "0"}
+_SPELLED_TENS = re.compile(rf"\b({'|'.join(_TENS)})(?:[ -]({'|'.join(_UNITS)}))?\b")
+_SPELLED_HUNDRED = re.compile(r"\b(?:a|one) hundred(?: and)? (\d{1,2}|" + "|".join(_UNITS) + r")\b")
+_SPELLED_POINT = re.compile(rf"\b(\d{{2,3}}) point ({'|'.join(_DIGIT_WORDS)})\b")
+
+
+def spelled_numbers(text: str) -> str:
+    """Readings written in words as digits: "thirty eight point four" -> "38.4"."""
+
+    def tens(m: re.Match[str]) -> str:
+        units = _UNITS.index(m[2]) + 1 if m[2] else 0
+        return str(20 + 10 * _TENS.index(m[1]) + units)
+
+    def hundred(m: re.Match[str]) -> str:
+        rest = m[1] if m[1].isdigit() else str(_UNITS.index(m[1]) + 1)
+        return str(100 + int(rest))
+
+    # only tens and hundreds: "one bottle" or "two days" stay as written
+    text = _SPELLED_TENS.sub(tens, text)
+    text = _SPELLED_HUNDRED.sub(hundred, text)
+    return _SPELLED_POINT.sub(lambda m: f"{m[1]}.{_DIGIT_WORDS[m[2]]}", text)

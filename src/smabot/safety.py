@@ -22,7 +22,7 @@ from wordfreq import top_n_list, zipf_frequency
 from smabot import context
 from smabot.analysis import fold
 from smabot.dates import relative_dates, relative_days
-from smabot.measures import Measure, measures
+from smabot.measures import Measure, measures, spelled_numbers
 from smabot.segment import MAX_LENGTH, MIN_LENGTH, segment
 from smabot.spelling import Speller
 
@@ -131,6 +131,10 @@ FILLERS = frozenset(
         "both",
     ]
 )
+# Words a reading is named by (measures.py), kept as written
+READING_WORDS = frozenset(
+    {"saturation", "saturations", "temperature", "temperatures", "oximeter", "thermometer"}
+)
 MAX_GAP = 3
 # `...` in a phrasing stands for up to this many words of the same sentence.
 WILDCARD_WORDS = 8
@@ -188,7 +192,12 @@ _BEFORE_TOKENS = [
     # clinical negation by prefix: "anicteric" is "not icteric" (not jaundiced)
     (re.compile(r"\banicteric\b"), "not icteric"),
     # "hed ache", not "hed" alone: that is "he'd" without its apostrophe
-    (re.compile(r"\bhed ?ache"), "headache"),
+    (re.compile(r"\bhed ?a(?:ch|k)e"), "headache"),
+    # Scots "a wee bit", "my wee lad" are small, not urine ("a wee one" and "a wee while" stay:
+    # "she did a wee one hour ago", "hasn't done a wee while at nursery")
+    (re.compile(r"\bwee (bit|lad|lass|boy|girl|man)\b"), r"little \1"),
+    # "a fit of the giggles" is no fit
+    (re.compile(r"\bfits? of (?:the )?(giggles|laughing|laughter|coughing|temper)"), r"bout of \1"),
     # clinical shorthand for a past history: "Hx febrile convulsion 2022"
     (re.compile(r"\b(?:hx|h/o)\b"), "history of"),
     # "ana flaxis", "anafalaxis": anaphylaxis however it is spelt
@@ -385,6 +394,8 @@ class _Reading:
     words: list[str]
     offsets: list[int] = field(default_factory=list)
     second: list[str] = field(default_factory=list)  # corrections of rare real words
+    # words only a spelling by ear gave ("Torrie" heard as "tarry"): never a finding alone
+    heard: frozenset[str] = frozenset()
 
 
 class Detector:
@@ -408,6 +419,7 @@ class Detector:
         spelled = words | {w for p in prefixes for w in english_words_starting(p)}
         spelled |= {w for entries in self.treatments.values() for e in entries for w in e}
         spelled |= FILLERS  # "realy" must still stand between "breathing" and "fast"
+        spelled |= READING_WORDS  # "saturations are 88" is no "situations"
         # first-language words match as written: "urin" must not become "urina", and "ilong"
         # stays "ilong" (never "long", never split)
         self._as_written = frozenset(data.get("as_written", ()))
@@ -512,19 +524,24 @@ class Detector:
     def read(self, question: str) -> _Reading:
         """Normalise: fold case and accents, drop apostrophes, correct misspelt words."""
         text = fold(question)
+        text = spelled_numbers(text)
         for pattern, replacement in _BEFORE_TOKENS:
             text = pattern.sub(replacement, text)
         text = relative_days(relative_dates(text))  # "on the 2nd … today's the 9th": 7 days ago
         tokens = _TOKEN.findall(text)
         split = self._split(tokens)
         words: list[str] = []
+        heard: set[str] = set()
         for token in tokens:
             # "22nd" is a date, not "22 and"
             if token in _ORDINALS and words and words[-1].isdigit():
                 words.append(token)
                 continue
             # typed without spaces in a panic: "shecantbreathe"
-            words += [self._spell(w) for w in split.get(token, (token,))]
+            for typed in split.get(token, (token,)):
+                words.append(self._spell(typed))
+                if words[-1] != typed and self._speller.by_ear(typed):
+                    heard.add(words[-1])
         words = _without_repeats(words)
         offsets, at = [], 0
         for word in words:
@@ -534,7 +551,8 @@ class Detector:
             self._second.correct(w) if w.isalpha() and w not in self._as_written else w
             for w in words
         ]
-        return _Reading(" ".join(words), words, offsets, second)
+        heard -= set(tokens)  # "seizure" typed as well is a seizure
+        return _Reading(" ".join(words), words, offsets, second, frozenset(heard))
 
     def findings(self, reading: _Reading) -> list[Finding]:
         """Every phrasing and measure of every flag in the question, before context."""
@@ -542,10 +560,14 @@ class Detector:
         words, second = reading.words, reading.second or reading.words
         for first, word in enumerate(words):
             for flag_id, slots in self._starting(word, second[first]):
-                # a rare real word's correction counts only inside phrasings of several words
-                if len(slots) == 1 and not slots[0].matches(word):
+                # a rare real word's correction, or a word heard by its sound, counts only
+                # inside phrasings of several words
+                if len(slots) == 1 and (not slots[0].matches(word) or word in reading.heard):
                     continue
                 last = _match_rest(slots, 1, words, first + 1, second)
+                # …and only word for word: "Zazie is well today" is no "seizure … today"
+                if word in reading.heard and last is not None and last - first >= len(slots):
+                    continue
                 if last is not None:
                     end = reading.offsets[last] + len(words[last])
                     found.append(Finding(flag_id, reading.offsets[first], end))

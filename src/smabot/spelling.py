@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -45,6 +46,12 @@ class Speller:
                 if len(word) >= MIN_SKELETON_WORD:
                     by_skeleton.setdefault(skeleton(word), set()).add(word)
         self._skeletons = {k: next(iter(v)) for k, v in by_skeleton.items() if len(v) == 1}
+        # Spelling by ear ("breevin", "injecshun", "bladda"): vocabulary words by their sound
+        self._sounds: dict[str, list[str]] = {}
+        if skeletons:
+            for word in self._vocabulary:
+                if len(sound_key(word)) >= MIN_SOUND_KEY:
+                    self._sounds.setdefault(sound_key(word), []).append(word)
         # Autocorrect swaps a word for a real one a vowel away ("seizing" -> "sizing"): a real
         # word up to this common is also read as the one vocabulary word with the same
         # consonants and one vowel (or doubled letter) more or less.
@@ -55,14 +62,22 @@ class Speller:
                 if len(word) >= MIN_SOUND_WORD:
                     self._by_consonants.setdefault(skeleton(word), []).append(word)
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - a speller lives as long as its index
     def correct(self, word: str) -> str:
         """The vocabulary word closest to `word`, or `word` itself when it needs no correction."""
+        return self._correct(word)[0]
+
+    def by_ear(self, word: str) -> bool:
+        """Whether `word` is corrected only by its sound ("breevin"), not by a letter slip."""
+        return self._correct(word)[1]
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - a speller lives as long as its index
+    def _correct(self, word: str) -> tuple[str, bool]:
         if stem(word) in self._known_stems or len(word) < MIN_LENGTH or not word.isalpha():
-            return word
+            return word, False
         zipf = zipf_frequency(word, "en")
         if zipf >= self._real_word_zipf:
-            return self.sounds_like(word)
+            return self.sounds_like(word), False
+        by_sound = self._by_sound(word) if len(word) >= MIN_SOUND_WORD else None
         cutoff = self._similarity[1] if len(word) >= LONG_WORD else self._similarity[0]
         # Optimal string alignment counts a swap of two letters ("steriods") as one slip.
         matches = process.extract(
@@ -72,11 +87,18 @@ class Speller:
             score_cutoff=cutoff / 100 - 1e-6,  # 4 of 5 letters right is 0.8, not 0.79999
             limit=5,
         )
-        if not matches:
-            return self._by_skeleton(word)
         # On a tie, the word that starts the same way: "steriods" is "steroid", not "serious".
-        best = max(matches, key=lambda m: (round(m[1], 3), _shared_prefix(word, m[0])))
-        return str(best[0])
+        best = max(
+            matches, key=lambda m: (round(m[1], 3), _shared_prefix(word, m[0])), default=None
+        )
+        # one slip ("swekling") outranks a word that sounds alike ("suckling"); the sound
+        # outranks two slips ("punksher" is "puncture", not "pusher"), and is heard (by ear
+        # alone) only where the slips say otherwise
+        if by_sound is not None and not any(OSA.distance(word, m[0]) <= 1 for m in matches):
+            return by_sound, best is None or by_sound != best[0]
+        if best is None:
+            return self._by_skeleton(word), False
+        return str(best[0]), False
 
     def sounds_like(self, word: str) -> str:
         """The vocabulary word a real word may have been autocorrected from, else the word."""
@@ -93,6 +115,14 @@ class Speller:
         ]
         return near[0] if len(near) == 1 else word
 
+    def _by_sound(self, word: str) -> str | None:
+        """The vocabulary word that sounds like `word` and is nearest in letters, if one is."""
+        found = self._sounds.get(sound_key(word), [])
+        near = sorted(((OSA.normalized_similarity(word, w), w) for w in found), reverse=True)
+        if not near or (len(near) > 1 and near[0][0] == near[1][0]):
+            return None  # "bladda" is "bladder", not "bloody"; a tie is no answer
+        return near[0][1]
+
     def _by_skeleton(self, word: str) -> str:
         found = self._skeletons.get(skeleton(word))
         if found is None or len(skeleton(word)) < MIN_SKELETON or not _in_order(word, found):
@@ -101,6 +131,8 @@ class Speller:
 
 
 MIN_SOUND_WORD = 5
+# A shorter key is too many words' sound ("VlV": "yellow", "allow", "yellowy")
+MIN_SOUND_KEY = 4
 
 
 MIN_SKELETON_WORD = 6
@@ -112,6 +144,32 @@ def skeleton(word: str) -> str:
     """The first letter and the consonants after it, doubles once: "headache" -> "hdch"."""
     letters = [word[0]] + [c for c in word[1:] if c not in _VOWELS]
     return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
+
+
+# How English is spelt by ear, in order: what sounds alike is written alike.
+_SOUNDS = [
+    (re.compile(r"[^a-z]"), ""),
+    (re.compile(r"ture"), "xur"),  # "puncture", "punkcher"
+    (re.compile(r"t?ch|sh|[tcs]i(?=[aeiou])"), "x"),  # "injection", "injecshun"
+    (re.compile(r"ough"), "of"),  # "coughing", "coffing"
+    (re.compile(r"ph|th|gh(?=[^aeiou]|$)|v"), "f"),  # "breathing", "breeving", "cough"
+    (re.compile(r"ck|q|c(?![eiy])"), "k"),
+    (re.compile(r"c|z"), "s"),
+    (re.compile(r"(?<=n)g$"), ""),  # "breathin"
+    (re.compile(r"(?<=[^aeiou])e(s?)$"), r"\1"),  # a silent e: "minutes", "minits"
+    (re.compile(r"(?<=[aeiou])r(?![aeiou])"), ""),  # "bladder", "bladda"
+    (re.compile(r"(?<=.)h"), ""),
+    (re.compile(r"(?<=[aeiou])w(?![aeiou])"), ""),  # "yellow", "yello"
+    (re.compile(r"[aeiouy]+"), "V"),
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+
+
+def sound_key(word: str) -> str:
+    """What a word sounds like, roughly: "breevin" and "breathing" both give "brVfVn"."""
+    for pattern, replacement in _SOUNDS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def _in_order(short: str, long: str) -> bool:
