@@ -697,6 +697,15 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("a huge new purple bruise on her arm", URGENT),
         ("his breathing has got a lot faster tonight", EMERGENCY),
         ("she's doing the ap nears again", EMERGENCY),
+        # tuning_sixtieth to -second (lines, sounds and touch, "what if…" about now)
+        ("rash\nall over\nand her tongue\nis swelling\nafter the\nnew medicine", EMERGENCY),
+        ("Unrousable, floppy.", EMERGENCY),
+        ("She can't get words out and her lips are huge.", EMERGENCY),
+        ("what do I do if he's been fitting 6 minutes now?", EMERGENCY),
+        ("should I worry that she hasn't had a wet nappy since 6am?", URGENT),
+        ("is it normal if his nose has been bleeding for the last 35 minutes?", EMERGENCY),
+        ("Would you call 111 if she's had no wet nappy since her 11pm feed last night?", URGENT),
+        ("is it normal if her lips swell? It started 10 minutes after her medicine", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1090,6 +1099,14 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "he had a fit of the giggles in the waiting room",
         "how long after Zolgensma should we keep watching for yellow skin?",
         "she choked on her milk but coughed it up straight away and is pink and happy",
+        "what do I do if he ever fits for more than 5 minutes?",
+        "if her lips go blue, should I call 999?",
+        "she's well at the moment: if her lips ever turned blue on the plane, what do we do?",
+        "plan says lie flat for an hour after the injection and call if the headache gets worse",
+        "She's just had her Spinraza dose, what should I do if she gets a fever over 38 tonight?",
+        "Her lumbar puncture was 3 hours ago, what signs should I watch for?",
+        "We've been reading the leaflet since 6am, what should I do if he has a seizure?",
+        "Her eyes are huge and beautiful, she's such a happy baby.",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1246,6 +1263,12 @@ FALSE_ALARM_ALLOWANCE = {
     # the night: a dream's "I can't breathe", a newborn's periodic breathing or sleep jerks, an
     # oximeter's 85 for two seconds, told in the same message as the all-clear
     "tuning_fiftyninth": 0.15,
+    # lists under a general question or a plan's heading ("What are the signs of infection
+    # after the lumbar puncture?\n- fever\n- …"): each line is read as its own sentence
+    "tuning_sixtieth": 0.112,
+    # sounds and touch explained in the same message ("the soft spot bulges when she screams…
+    # then goes flat again"), or a mild effect with every sign denied
+    "tuning_sixtyfirst": 0.114,
 }
 
 # A set whose recall stays under 0.98, and why: its misses are listed in the README.
@@ -1257,6 +1280,13 @@ RECALL_ALLOWANCE = {
     # spells worked out across sentences or from landmarks ("since the ad break… now the next
     # one"; "before his dad's 12-hour night shift… he has just walked in")
     "tuning_fiftyfifth": 0.95,
+    # logs, tables and handover notes ("Feed | Amount", "Obs: resp rate 24, usual 18"), whose
+    # lines are no sentences
+    "tuning_sixtieth": 0.92,
+    # a question about now with no time said beside it ("should I worry if he's 38.6 tonight?",
+    # "…the plaster site looks red and swollen? Spinraza was yesterday"): "tonight", "today",
+    # "just had" and a time in another sentence also date plans, so they release nothing
+    "tuning_sixtysecond": 0.86,
 }
 
 
@@ -1296,7 +1326,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_fiftieth", "tuning_fiftyfirst", "tuning_fiftysecond"} <= names
     assert {"tuning_fiftythird", "tuning_fiftyfourth", "tuning_fiftyfifth"} <= names
     assert {"tuning_fiftysixth", "tuning_fiftyseventh", "tuning_fiftyeighth"} <= names
-    assert "tuning_fiftyninth" in names
+    assert {"tuning_fiftyninth", "tuning_sixtieth", "tuning_sixtyfirst"} <= names
+    assert "tuning_sixtysecond" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -168,6 +168,38 @@ _NOW_HERE = re.compile(
     r"until the ambulance (?:comes|arrives|gets here)|"
     r"doing it now|while i (?:was |am |m )?typing(?: this)?|as i (?:am |m )?typ(?:e|ing))\b"
 )
+_CLAUSE_OR_COMMA = re.compile(r"((?:^| )[,:.!?;\n](?= |$))")
+# A question asked about what is going on now: "what do I do if he's been fitting 6 minutes
+# now?", "should I worry if she hasn't had a wet nappy since 6am?", "is it normal if his nose
+# has been bleeding for 35 minutes?" (not "if he ever fits for more than 5 minutes")
+_HAPPENING = re.compile(
+    r"(?<!not )(?<!nothing )\b(?:"
+    r"(?:minutes?|mins?|hours?|hrs?|seconds?|secs?) now|"
+    r"since (?:this |last )?(?:morning|afternoon|evening|night|breakfast|lunch|lunchtime|tea|"
+    r"teatime|dinner|supper|bedtime|midnight|midday|yesterday|(?:his|her|their|my) (?:nap|bath|"
+    r"(?:\d{1,2} ?(?:am|pm) )?feed|last feed|bottle))|"
+    r"since (?:about |around )?\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)?\b|"
+    r"(?:for|in) the (?:last|past) (?:(?:\d+|few|couple of|two|three|ten|twenty) )?"
+    r"(?:minutes?|mins?|hours?|hrs?)|"
+    r"been (?:\w+ ){0,3}(?:for )?(?:about |over |nearly )?\d+ (?:minutes?|mins?)|"
+    r"(?:\d+|a few|a couple of) (?:minutes?|mins?|hours?|hrs?) ago|(?:an|half an) hour ago|"
+    r"(?:its|it is) (?:now )?\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)? now|"
+    r"(?:started|began) at \d{1,2}(?:[:.]\d{2})?|"
+    r"(?:has|hes|shes|she has|he has) just (?:had a (?:seizure|fit)|vomited|been sick|thrown up)"
+    r")\b"
+)
+# …or in the sentence after it: "…is that a fit? It started at 7.42 and it's 7.49 now"
+_HAPPENING_NEXT = re.compile(
+    r"^(?:and |so |but )?(?:it|this|that|its|thats)(?: has| had| all)? (?:started|began|came on|"
+    r"happened|was|been going)\b(?: \w+){0,8}? (?:at \d|(?:about |around )?"
+    r"(?:\d+|a few|a couple of) (?:minutes?|mins?|hours?|hrs?)"
+    r"(?: ago| after (?:his|her|their|my|the)\b)|in the last \d+|going \d+)"
+)
+# "she's well at the moment: if her lips ever turned blue…", "…for our plan" stay plans
+_EVER = re.compile(
+    r"\b(?:ever|(?:well|fine|ok|okay|good) at the moment|for the future|just asking|"
+    r"planning|plan|tomorrow|next week|later)\b"
+)
 # "is it possible to have a seizure after an LP? my son just had something like one"
 _JUST_HAD = re.compile(
     r"\b(?:my|our) (?:son|daughter|baby|child|boy|girl|little one) (?:just |has just )?"
@@ -318,6 +350,7 @@ def _confirmed(text: str, found: list[Modifier]) -> list[Modifier]:
     # a question or "if" that says it is happening now is a report: "what do I do if he's
     # having one right now?"
     released = [(a, b) for a, b in sentences if _NOW_HERE.search(text, a, b)]
+    asked_now = _asked_about_now(text, sentences)
     for (a, b), (c, d) in itertools.pairwise(sentences):
         following = text[c:d].strip()
         yes = _CONFIRM_YES.search(following)
@@ -328,13 +361,44 @@ def _confirmed(text: str, found: list[Modifier]) -> list[Modifier]:
         yes = yes or _JUST_HAD.search(following)
         if yes or (met_not and _NEGATION.search(text, a, b)):
             released.append((a, b))
-    if not released:
-        return found
     return [
         m
         for m in found
-        if m.category not in (HYPOTHETICAL, OTHER) or not any(a <= m.start < b for a, b in released)
+        if not (m.category in (HYPOTHETICAL, OTHER) and any(a <= m.start < b for a, b in released))
+        and not (m.category == HYPOTHETICAL and any(a <= m.start < b for a, b in asked_now))
     ]
+
+
+def _asked_about_now(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses whose "if" or question asks about what is happening now, by the time it says.
+
+    The time is said in the clause of the question, or in a clause after it when only commas or
+    a colon stand between ("what do I do, he's been fitting for 7 minutes"), or the next
+    sentence starts by timing it; "we've been reading since 6am, what if he fits?" dates the
+    reading, and "ever", "plan" or "for the future" keep a question a plan.
+    """
+    clauses, start = [], 0
+    for part in _CLAUSE_OR_COMMA.split(text):
+        if part.strip() and not _CLAUSE_OR_COMMA.fullmatch(part):
+            clauses.append((start, start + len(part)))
+        start += len(part)
+    found = []
+    for i, (a, b) in enumerate(clauses):
+        said = [(a, b)]
+        for c, d in clauses[i + 1 :]:  # the clauses after it, up to the sentence's end
+            if text[said[-1][1] : c].strip() not in (",", ":"):
+                break
+            said.append((c, d))
+        # the end of the sentence after this one: "…? I want to know for the future"
+        rest = next((d for c, d in sentences[1:] if c > b), len(text))
+        if any(_HAPPENING.search(text, c, d) for c, d in said) and not _EVER.search(text, a, rest):
+            found.append((a, b))
+    found += [
+        (a, b)
+        for (a, b), (c, d) in itertools.pairwise(sentences)
+        if _HAPPENING_NEXT.match(text[c:d].strip()) and not _EVER.search(text, a, d)
+    ]
+    return found
 
 
 def _general_questions(text: str) -> list[Modifier]:

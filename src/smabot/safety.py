@@ -135,6 +135,7 @@ FILLERS = frozenset(
 READING_WORDS = frozenset(
     {"saturation", "saturations", "temperature", "temperatures", "oximeter", "thermometer"}
 )
+_LINE_GOES_ON = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
 MAX_GAP = 3
 # `...` in a phrasing stands for up to this many words of the same sentence.
 WILDCARD_WORDS = 8
@@ -523,7 +524,9 @@ class Detector:
 
     def read(self, question: str) -> _Reading:
         """Normalise: fold case and accents, drop apostrophes, correct misspelt words."""
-        text = fold(question)
+        # a message broken over lines mid-sentence ("and her tongue\nis swelling") reads as one
+        # line; a line that starts with a capital, a bullet or a number stays a line of its own
+        text = fold(_LINE_GOES_ON.sub(" ", question))
         text = spelled_numbers(text)
         for pattern, replacement in _BEFORE_TOKENS:
             text = pattern.sub(replacement, text)
