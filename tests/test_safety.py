@@ -706,6 +706,10 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("is it normal if his nose has been bleeding for the last 35 minutes?", EMERGENCY),
         ("Would you call 111 if she's had no wet nappy since her 11pm feed last night?", URGENT),
         ("is it normal if her lips swell? It started 10 minutes after her medicine", EMERGENCY),
+        # tuning_sixtythird and -fourth (typed to a bot; "is this a side effect?")
+        ("I know you're a bot but I can't get enough air even on my BiPAP", EMERGENCY),
+        ("hello can you tell me what to do, she's just vomited bright red blood", EMERGENCY),
+        ("since the lumbar puncture she isn't moving her legs at all", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1269,6 +1273,9 @@ FALSE_ALARM_ALLOWANCE = {
     # sounds and touch explained in the same message ("the soft spot bulges when she screams…
     # then goes flat again"), or a mild effect with every sign denied
     "tuning_sixtyfirst": 0.114,
+    # "why did she…?" about a past event that the next sentence says is over ("It cleared
+    # straight away with a cough"), as in the forty-sixth
+    "tuning_sixtyfourth": 0.139,
 }
 
 # A set whose recall stays under 0.98, and why: its misses are listed in the README.
@@ -1327,7 +1334,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_fiftythird", "tuning_fiftyfourth", "tuning_fiftyfifth"} <= names
     assert {"tuning_fiftysixth", "tuning_fiftyseventh", "tuning_fiftyeighth"} <= names
     assert {"tuning_fiftyninth", "tuning_sixtieth", "tuning_sixtyfirst"} <= names
-    assert "tuning_sixtysecond" in names
+    assert {"tuning_sixtysecond", "tuning_sixtythird", "tuning_sixtyfourth"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:
