@@ -50,8 +50,9 @@ class Speller:
         self._sounds: dict[str, list[str]] = {}
         if skeletons:
             for word in self._vocabulary:
-                if len(sound_key(word)) >= MIN_SOUND_KEY:
-                    self._sounds.setdefault(sound_key(word), []).append(word)
+                key = sound_key(word)
+                if len(key) >= MIN_SOUND_KEY:
+                    self._sounds.setdefault(key, []).append(word)
         # Autocorrect swaps a word for a real one a vowel away ("seizing" -> "sizing"): a real
         # word up to this common is also read as the one vocabulary word with the same
         # consonants and one vowel (or doubled letter) more or less.
