@@ -513,14 +513,15 @@ class Detector:
         reading = self.read(question)
         return self.decide(reading, self.findings(reading), context.modifiers(reading.text))
 
-    def _spell(self, word: str) -> str:
-        """A lexicon word for a caregiver's spelling: SMS forms, dropped g's, then typos."""
+    def _spell(self, word: str) -> tuple[str, bool]:
+        """A lexicon word for a caregiver's spelling (SMS forms, dropped g's, then typos), and
+        whether only its sound gave it."""
         if not word.isalpha() or word in self._as_written:
-            return word
+            return word, False
         word = _SHORTHAND.get(word, word)
         if word.endswith("in") and word + "g" in self._spelled:  # "breathin", "throwin"
-            return word + "g"
-        return self._speller.correct(word)
+            return word + "g", False
+        return self._speller.correct(word), self._speller.by_ear(word)
 
     def read(self, question: str) -> _Reading:
         """Normalise: fold case and accents, drop apostrophes, correct misspelt words."""
@@ -542,9 +543,10 @@ class Detector:
                 continue
             # typed without spaces in a panic: "shecantbreathe"
             for typed in split.get(token, (token,)):
-                words.append(self._spell(typed))
-                if words[-1] != typed and self._speller.by_ear(typed):
-                    heard.add(words[-1])
+                spelled, by_ear = self._spell(typed)
+                words.append(spelled)
+                if by_ear:
+                    heard.add(spelled)
         words = _without_repeats(words)
         offsets, at = [], 0
         for word in words:
