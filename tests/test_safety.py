@@ -710,6 +710,23 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("I know you're a bot but I can't get enough air even on my BiPAP", EMERGENCY),
         ("hello can you tell me what to do, she's just vomited bright red blood", EMERGENCY),
         ("since the lumbar puncture she isn't moving her legs at all", URGENT),
+        # tuning_sixtyfifth and -sixth (questions about now; typed fast on a phone)
+        ("should I worry if he's 38.6 tonight? Spinraza yesterday.", URGENT),
+        ("Should I worry if she's a bit yellow today? Zolgensma day 40.", URGENT),
+        ("is the grunting normal? she's doing it with every breath at the moment", EMERGENCY),
+        ("her face and lips are currently swelling up after the new medicine", EMERGENCY),
+        ("where the needle went in is red and hot and pus coming out", URGENT),
+        ("me chest infection cnt catch breath even on mask", EMERGENCY),
+        ("since spinraza cnt control bladder", URGENT),
+        ("numb round bum since LP yesterday", URGENT),
+        ("baby shaking arms and legs wont stop", EMERGENCY),
+        ("tube feeds wont stay down", URGENT),
+        ("spin raza today temp 100.8F", URGENT),
+        ("my boy breeding so fast he cant talk", EMERGENCY),
+        ("spinraza 2 days ago screams when i move his neck", URGENT),
+        ("spin rasa this morning, screams when sat up", URGENT),
+        ("she cant stop vomiting, every feed comes back", URGENT),
+        ("Is it normal for bruises to appear just from holding her? zolgensma 1 week ago", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1111,6 +1128,21 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "Her lumbar puncture was 3 hours ago, what signs should I watch for?",
         "We've been reading the leaflet since 6am, what should I do if he has a seizure?",
         "Her eyes are huge and beautiful, she's such a happy baby.",
+        # a time is no platelet count; a wee since is a wet nappy; "got yellow" is paint
+        "Platelet check is today at 2pm, do I need to stop her ibuprofen beforehand?",
+        "platelets were low wk 1 after zol now normal",
+        "dry nappy this morn but weed loads since",
+        "She's got yellow highlighter all over her cheek from her sister's art set",
+        "where do I find the leaflet about the injection site?",
+        "she's currently on Evrysdi and doing well",
+        # the review's: a fitting is a brace's, a hedged yellow needs Zolgensma, rabbits breed
+        "we need some fitting help with her new AFOs, any recommendations?",
+        "my hands are shaking and wont stop, I'm so anxious about tomorrow's spinraza",
+        "he's a bit yellow in the photo because of the filter, he's actually pink and well",
+        "our rabbits are breeding so fast we have 20 now, are they ok around her?",
+        "is that twitchy eyelid thing a seizure? he isnt doing it at the moment",
+        "since the thickener his feeds are not coming up anymore, yay",
+        "she cries when we move her neck brace, it's itchy",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1290,10 +1322,11 @@ RECALL_ALLOWANCE = {
     # logs, tables and handover notes ("Feed | Amount", "Obs: resp rate 24, usual 18"), whose
     # lines are no sentences
     "tuning_sixtieth": 0.92,
-    # a question about now with no time said beside it ("should I worry if he's 38.6 tonight?",
-    # "…the plaster site looks red and swollen? Spinraza was yesterday"): "tonight", "today",
-    # "just had" and a time in another sentence also date plans, so they release nothing
-    "tuning_sixtysecond": 0.86,
+    # a question about now with no time said beside it ("do I need to call the ward if his temp
+    # is 100.8F and the plaster site looks red? Spinraza was yesterday"): "tonight", "today",
+    # "just had" and a time in another sentence also date plans, so they release nothing but a
+    # reading or a hedged look ("if he's 38.6 tonight", "if she's a bit yellow today")
+    "tuning_sixtysecond": 0.87,
 }
 
 
@@ -1335,6 +1368,7 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_fiftysixth", "tuning_fiftyseventh", "tuning_fiftyeighth"} <= names
     assert {"tuning_fiftyninth", "tuning_sixtieth", "tuning_sixtyfirst"} <= names
     assert {"tuning_sixtysecond", "tuning_sixtythird", "tuning_sixtyfourth"} <= names
+    assert {"tuning_sixtyfifth", "tuning_sixtysixth"} <= names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -78,7 +78,9 @@ _PAST_GOES_ON = re.compile(
 _QUESTION_START = re.compile(
     # after a greeting or an address: "doc, is it true that seizures are a side effect…?"
     r"^(?:(?:doc|doctor) ,? )?"
-    r"(?:what|whats|why|how|which|when|where|who|is|are|can|could|does|do|will|would|has|"
+    r"(?:what|whats|why|how|which|when|who|is|are|can|could|does|do|will|would|has|"
+    # "where do…" asks; "where the needle went in is red" says where
+    r"where(?= (?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|to|s)\b)|"
     r"have|did|any|should (?:you|one|people|parents))\b"
 )
 # A reading, a day count or "still" ties a question to one child's here and now: "can a fever
@@ -166,7 +168,10 @@ _NOW_HERE = re.compile(
     # help is on its way: "rescue 1122 is coming, what should we do till then?"
     r"(?:ambulance|paramedics|\d{3,5}) (?:is|are) (?:coming|on (?:its|the|their) way)|"
     r"until the ambulance (?:comes|arrives|gets here)|"
-    r"doing it now|while i (?:was |am |m )?typing(?: this)?|as i (?:am |m )?typ(?:e|ing))\b"
+    r"doing it now|while i (?:was |am |m )?typing(?: this)?|as i (?:am |m )?typ(?:e|ing)|"
+    # "is the grunting normal? she's doing it with every breath at the moment"
+    r"(?<!isnt )(?<!not )(?<!wasnt )doing (?:it|that|this)(?: \w+){0,6} "
+    r"(?:at the moment|currently))\b"
 )
 _CLAUSE_OR_COMMA = re.compile(r"((?:^| )[,:.!?;\n](?= |$))")
 # A question asked about what is going on now: "what do I do if he's been fitting 6 minutes
@@ -185,7 +190,11 @@ _HAPPENING = re.compile(
     r"(?:\d+|a few|a couple of) (?:minutes?|mins?|hours?|hrs?) ago|(?:an|half an) hour ago|"
     r"(?:its|it is) (?:now )?\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)? now|"
     r"(?:started|began) at \d{1,2}(?:[:.]\d{2})?|"
-    r"(?:has|hes|shes|she has|he has) just (?:had a (?:seizure|fit)|vomited|been sick|thrown up)"
+    r"(?:has|hes|shes|she has|he has) just (?:had a (?:seizure|fit)|vomited|been sick|thrown up)|"
+    # a reading or a hedged look, dated today: "should I worry if he's 38.6 tonight?", "if
+    # she's a bit yellow today" (not "if she gets a fever tonight", a plan)
+    r"(?:hes|shes|he is|she is|theyre|they are|im|i am) (?:\d+(?:[.,]\d+)?|(?:a bit|a little|"
+    r"quite|slightly|still|looking) \w+) (?:today|tonight|this (?:morning|afternoon|evening))"
     r")\b"
 )
 # …or in the sentence after it: "…is that a fit? It started at 7.42 and it's 7.49 now"

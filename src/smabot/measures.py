@@ -468,11 +468,12 @@ def _alt(text: str) -> list[Measure]:
 
 
 # A platelet count in 10^9/L (the unit UK labs report): "platelets came back 19 today",
-# "plt 45". Not a percentage nor a count of days ("platelets checked 7 days after").
+# "plt 45". Not a percentage nor a count of days ("platelets checked 7 days after", "low wk 1").
 _PLATELETS = re.compile(
     r"\b(?:platelets?|plts?|platelet count)\b(?: [a-z]+){0,4} "
-    r"(?<!week )(?<!day )(?<!month )(?<!year )(?<!dose )(?P<v>\d{1,3})\b"
-    r"(?! ?(?:%|°|days?|weeks?|months?|years?|hours?|times|x\b))"
+    r"(?<!week )(?<!wk )(?<!day )(?<!month )(?<!year )(?<!dose )(?P<v>\d{1,3})\b"
+    # nor a time: "platelet check is today at 2pm"
+    r"(?! ?(?:%|°|days?|weeks?|months?|years?|hours?|times|x\b|am\b|pm\b|[:.]\d))"
 )
 
 

@@ -102,6 +102,7 @@ FILLERS = frozenset(
         "suddenly",
         "newly",
         "still",
+        "currently",
         "completely",
         "totally",
         "slightly",
@@ -197,6 +198,9 @@ _BEFORE_TOKENS = [
     # Scots "a wee bit", "my wee lad" are small, not urine ("a wee one" and "a wee while" stay:
     # "she did a wee one hour ago", "hasn't done a wee while at nursery")
     (re.compile(r"\bwee (bit|lad|lass|boy|girl|man)\b"), r"little \1"),
+    # autocorrect's "breeding" for breathing: "my boy breeding so fast he cant talk" (not "our
+    # rabbits are breeding")
+    (re.compile(r"(?<!are )(?<!were )\bbreeding\b"), "breathing"),
     # "a fit of the giggles" is no fit
     (re.compile(r"\bfits? of (?:the )?(giggles|laughing|laughter|coughing|temper)"), r"bout of \1"),
     # clinical shorthand for a past history: "Hx febrile convulsion 2022"
