@@ -727,6 +727,20 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("spin rasa this morning, screams when sat up", URGENT),
         ("she cant stop vomiting, every feed comes back", URGENT),
         ("Is it normal for bruises to appear just from holding her? zolgensma 1 week ago", URGENT),
+        # tuning_sixtyseventh to seventy-first (adults, relayed, numbers, searches, thresholds)
+        ("it won't clear and my sats have dropped from 96 to 89", EMERGENCY),
+        ("his sats keep swinging from 85 to 98, mostly sitting at 86", EMERGENCY),
+        ("12:20 swelling round her eyes and lips, says her throat is scratchy", EMERGENCY),
+        ("The soft spot on top of his head is sunken and he's been dry since 8pm", URGENT),
+        ("Just vomited what looks like bright red blood.", URGENT),
+        ("since tuesday the headache when she sits up is unbearable", URGENT),
+        ("saddle area gone numb since the LP", URGENT),
+        ("spinraza 2 days ago lost control of bladder new", URGENT),
+        ("support worker - client sma2 fitting in chair never had one before", EMERGENCY),
+        ("parent reports yellow skin since 9am, Zolgensma 3 weeks ago per care plan", URGENT),
+        ("her temperature is 38.7 in the car on the way home from her spinraza", URGENT),
+        ("changed 4 nappies since this morning, all bone dry", URGENT),
+        ("what sats number should make us call 999 or is 86 ok for now, he's on 86", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1143,6 +1157,21 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "is that twitchy eyelid thing a seizure? he isnt doing it at the moment",
         "since the thickener his feeds are not coming up anymore, yay",
         "she cries when we move her neck brace, it's itchy",
+        # the weather's degrees, a cough that cleared, a threshold asked, a friend's baby, a TV
+        # show, a count of wet nappies, meconium, searches typed into the chat
+        "Thirty-eight degrees outside today - is it ok to drive to her Spinraza appointment?",
+        "Choked on a crisp an hour ago but coughed it straight up, breathing totally normal since",
+        "What sats number should make me ring 999 rather than my respiratory team?",
+        "I get a bit out of breath doing my stretches, settles after a couple of minutes rest",
+        "A friend's baby ended up on a drip with dehydration. What signs should we look out for?",
+        "Saw something on a parenting TV show about sunken fontanelles. How do I check his?",
+        "No vomiting, wetting nappies fine (5 since this morning), just less keen on solids",
+        "my newborn is doing black sticky poos, the midwife said its meconium",
+        "febrile seizure signs baby",
+        "sunken fontanelle meaning",
+        "blood in urine causes child list",
+        "puffy round her eyes from hay fever, same every spring",
+        "the sofa cushion is soft but the middle is sunken",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1308,6 +1337,9 @@ FALSE_ALARM_ALLOWANCE = {
     # "why did she…?" about a past event that the next sentence says is over ("It cleared
     # straight away with a cough"), as in the forty-sixth
     "tuning_sixtyfourth": 0.139,
+    # numbers that are a device's or a plan's: an oximeter's 72 with the probe off her toe, "what
+    # sats number should make me call 999 … below 92 or below 90?", "37.5, 38 or 38.5?"
+    "tuning_sixtyninth": 0.115,
 }
 
 # A set whose recall stays under 0.98, and why: its misses are listed in the README.
@@ -1368,7 +1400,9 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_fiftysixth", "tuning_fiftyseventh", "tuning_fiftyeighth"} <= names
     assert {"tuning_fiftyninth", "tuning_sixtieth", "tuning_sixtyfirst"} <= names
     assert {"tuning_sixtysecond", "tuning_sixtythird", "tuning_sixtyfourth"} <= names
-    assert {"tuning_sixtyfifth", "tuning_sixtysixth"} <= names
+    assert {"tuning_sixtyfifth", "tuning_sixtysixth", "tuning_sixtyseventh"} <= names
+    assert {"tuning_sixtyeighth", "tuning_sixtyninth", "tuning_seventieth"} <= names
+    assert "tuning_seventyfirst" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -57,7 +57,8 @@ RULES: list[tuple[str, str, str]] = [
         "fb",
         r"last (?:week|month|year|summer|winter|spring|autumn|fall|christmas|time|term)|"
         r"years? ago|months ago|in the past|used to|history of|previously|back then|"
-        r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|at the time|"
+        r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|"
+        r"at the time|"
         r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|long before|newborn|"
         r"in (?:his|her|their|my|the) first (?:week|month|year)s?(?: of life)?|"
         r"always (?:had|been|has|have)|"
@@ -171,11 +172,12 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:in|on|at|from|across) (?:the )?(?:next|other|same|opposite) "
         r"(?:bed|cot|bay|room|ward|cubicle)|next door|"
         r"(?:bed|cot|bay|cubicle) next to (?:us|ours|me|mine)|"
-        # a story watched: "watched a programme last night where a baby…", "a character on
-        # Holby" (not "watching a film with him when…")
-        r"(?:watched|saw) (?:a|an|the)(?= (?:\w+ ){0,3}(?:programme|program|documentary|drama|"
-        r"episode|scene)(?: \w+){0,3} (?:where|about|in which|on (?:the )?(?:tv|telly|holby|"
-        r"casualty|netflix|youtube))\b)|"
+        # a story watched: "watched a programme last night where a baby…", "saw something on a
+        # TV show about sunken fontanelles", "a character on Holby" (not "watching a film with
+        # him when…")
+        r"(?:watched|saw) (?:a|an|the|something on (?:a|the))(?= (?:\w+ ){0,3}(?:programme|program|"
+        r"documentary|drama|episode|scene|show)(?: \w+){0,3} (?:where|about|in which|"
+        r"on (?:the )?(?:tv|telly|holby|casualty|netflix|youtube))\b)|"
         r"(?:a|the) character (?:on|in)|"
         # a stranger's post about their own child: "someone on Facebook says their son's…",
         # "a forum post said a child got hives"
@@ -187,7 +189,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:a|one) (?:guy|man|bloke|woman|lady) (?:in|on|from) (?:my|our|the|a) (?:\w+ ){0,3}"
         r"(?:group|forum|chat|page) (?:says|said|told us|told me)|"
         # someone else's child: "my sister's baby (no SMA)", "our friend's son"
-        r"(?:my|our) (?:(?:wifes|husbands|partners|mums|dads) )?(?:sisters|brothers|friends|"
+        r"(?:my|our|a) (?:(?:wifes|husbands|partners|mums|dads) )?(?:sisters|brothers|friends|"
         r"cousins|neighbours|neighbors|sister in laws|brother in laws) (?:\w+ )?(?:baby|babies|"
         r"child|kid|son|daughter|boy|girl|little one)|"
         r"anyone on here|anyone else|if anyone|not us|not mine|"
@@ -217,6 +219,8 @@ RULES: list[tuple[str, str, str]] = [
         r"passed|disappeared|recovered|faded)(?! (?:them|it|his|her|their|the feeds?|feeding)\b)|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
         r"cleared (?:straight|right) away|coughed it (?:up|out) (?:straight|right) away|"
+        r"cleared it (?:himself|herself|themselves|on (?:his|her|their) own)|"
+        r"coughed it (?:straight|right) (?:up|out)|"
         r"(?:it|swelling|the swelling) went down|stopped with (?:pressing|pressure|pinching)|"
         # "the swelling went, and…", "it was gone by Monday", "it all went after three days";
         # not "I thought it was gone but it's back", "it went after a few hours then came back"
@@ -233,7 +237,9 @@ RULES: list[tuple[str, str, str]] = [
         r"settled down|fine now|ok now|unblocked it|working again|(?:its|it is|all) working now|"
         r"stopped (?:quickly|fast|straight away|by itself|on its own)|"
         r"gone (?:today|now|this morning|overnight)|"
-        r"perked (?:right |back )?up|settles (?:in|within) (?:a|one|\d+) (?:minute|min)|"
+        r"perked (?:right |back )?up|"
+        r"(?<!never )(?<!not )(?<!doesnt )(?<!wont )"
+        r"settles (?:in|within|after) (?:a|one|\d+|a couple of|a few) (?:minutes?|mins?)|"
         r"sats stay (?:fine|normal|ok|okay|good)|"
         r"(?:but )?now (?:he|she|they) (?:is |are )?(?:completely |totally )?(?:fine|well|better)|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
@@ -400,7 +406,21 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:(?:what|which) (?:\w+ ){0,2}(?:number|level|reading|percentage|temperature|temp) "
         r"(?:should|would) make (?:me|us|you)|at what (?:\w+ )?(?:number|level|reading|percentage) "
         r"(?:should|do|would) (?:i|we)) (?:call|ring|phone) (?:an ambulance|999|911|112|for help)"
-        r"(?: for (?:my|our) \w+)?(?= \?|$)",
+        r"(?: for (?:my|our) \w+)?"
+        # "…rather than my respiratory team?", "…or the ward?" (not "…or is 86 ok for now")
+        r"(?: (?:rather than|instead of)(?: [^\s?.!;]\S*){1,6}|"
+        r" or (?:just )?(?:the |my |our |his |her |a |an )(?:\w+ ){0,2}\w+)?(?= \?|$)",
+    ),
+    # a search typed into the chat ends on what it looks for: "febrile seizure signs baby",
+    # "sunken fontanelle meaning", "blood in urine causes child list" (not "she has all the
+    # signs", "these are signs")
+    (
+        HYPOTHETICAL,
+        "b",
+        r"(?<!the )(?<!all )(?<!any )(?<!are )(?<!these )(?<!showing )(?<!shows )(?<!has )"
+        r"(?<!with )\b(?:signs?|symptoms?|causes?|meaning|list|normal range)"
+        r"(?: (?:in|of|for))?(?: (?:an? |sma |the )?(?:baby|babies|child|children|kids?|toddlers?|"
+        r"adults?))?(?: list)?(?= [?.!]|$)",
     ),
     # "For dehydration which signs should we watch?"
     (HYPOTHETICAL, "b", r"(?:which|what) (?:signs?|symptoms?) should (?:i|we) (?:watch|look)"),
@@ -705,12 +725,14 @@ RULES: list[tuple[str, str, str]] = [
         "i",
         r"(?:\w+ ){1,2}(?:plan|plans|kit|pen|pens|training|protocol|action plan|first aid)",
     ),
-    # a written plan or instruction governs its whole sentence, "then call 911" included
+    # a written plan or instruction governs its whole sentence, "then call 911" included; "per
+    # care plan" only says where a fact was read ("Zolgensma 3 weeks ago per care plan")
     (
         HYPOTHETICAL,
         "s",
-        r"(?:action|care|allergy|anaphylaxis|seizure|emergency|rescue|aftercare|discharge) "
-        r"(?:plan|card|sheet|letter)s?",
+        r"(?<!per )(?<!per the )(?<!per his )(?<!per her )(?<!per their )"
+        r"(?:action|care|allergy|anaphylaxis|seizure|emergency|rescue|"
+        r"aftercare|discharge) (?:plan|card|sheet|letter)s?",
     ),
     # "epipen for any lip swelling or wheeze"
     (HYPOTHETICAL, "f", r"for any"),

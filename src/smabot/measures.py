@@ -45,7 +45,9 @@ _TEMPERATURE_CUE = re.compile(
 _OTHER_UNIT = re.compile(
     r"^ ?(?:kg|kgs|kilos?|lbs?|pounds?|g|grams?|ml|mls|mg|cm|mm|%|percent|weeks?|months?|"
     r"years?|days(?! \d)|day(?! \d| after| since)|hours?|mins?|minutes?|million|thousand|k|"
-    r"ounces?|oz)\b"
+    r"ounces?|oz)\b|"
+    # the weather's: "thirty-eight degrees outside today"
+    r"^ ?(?:degrees? )?(?:outside|out there)\b"
 )
 # A number after another reading's name is that reading, not a temperature: "RR 30, afebrile"
 _SATURATION_BEFORE = re.compile(
@@ -81,6 +83,12 @@ _DURATION = re.compile(
 _LAST_WET = re.compile(
     r"\blast (?:(?:wet |proper |heavy )?(?:nappy|diaper|wee|pee|wet one)|wet pad)\b"
     r"(?: (?:\w+|,)){0,6} $"
+)
+# four or more wet ones: "only 2 since yesterday evening" is still too few, and "changed 4
+# nappies since this morning, all bone dry" no count of wet ones
+_COUNT_BEFORE = re.compile(
+    r"\b(?:wet|wetting|wees?|weed|weeing)\b.{0,30}\b(?:[4-9]|\d{2}|four|five|six|seven|eight|"
+    r"several|lots|loads|plenty)(?: of)?(?: wet)?(?: ones| nappies| nappys| diapers| wees)? $"
 )
 _HALF_HOUR = re.compile(r"\bhalf an hour\b|\ban hour and a half\b")
 _SINCE = {
@@ -274,6 +282,9 @@ def _saturations(text: str, mentioned: bool = False) -> list[Measure]:
         value = float(match["v"] or match["v2"])
         if _BELOW.search(text, 0, match.start("v") if match["v"] else match.start()):
             value -= 0.5  # "sats under 92" is a reading below 92, not of 92
+        fell = _FROM_TO.match(text, match.end())
+        if fell and match["v"] and _FELL_FROM.search(text, 0, match.start("v")):
+            value = float(fell["v"])  # "sats have dropped from 96 to 89": the reading now
         if 40 <= value <= 100:
             found.append(Measure("oxygen_saturation", value, match.start(), match.end()))
     if mentioned and not _OTHER_VITAL.search(text):
@@ -294,6 +305,11 @@ def _saturations(text: str, mentioned: bool = False) -> list[Measure]:
 
 # "sats under 92", "o2 below 90": the number is a bound, the reading is under it
 _BELOW = re.compile(r"\b(?:under|below|less than|lower than|beneath)\s*$")
+_FROM_TO = re.compile(r" ?%? to (?P<v>\d{2,3})\b")
+# a fall, not a range: "swinging from 85 to 98" keeps its 85
+_FELL_FROM = re.compile(
+    r"\b(?:dropped|dropping|fallen|fell|falling|gone down|went down|dipped) from $"
+)
 # "they've been sitting between 88 and 90": sats named earlier in the message
 _SATS_AGAIN = re.compile(
     r"\b(?:sitting|hovering|hanging|stuck|staying|stayed|dipping|dipped|dropping|dropped|"
@@ -447,7 +463,8 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     if hours:
         for phrase, value in _SINCE.items():
             at = text.find(phrase)
-            if at >= 0:
+            # "wetting nappies fine (5 since this morning)": a count since then, no dry spell
+            if at >= 0 and not _COUNT_BEFORE.search(text, max(0, at - 60), at):
                 found.append(Measure(name, value, at, at + len(phrase)))
     return found
 
