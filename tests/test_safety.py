@@ -741,6 +741,21 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("her temperature is 38.7 in the car on the way home from her spinraza", URGENT),
         ("changed 4 nappies since this morning, all bone dry", URGENT),
         ("what sats number should make us call 999 or is 86 ok for now, he's on 86", EMERGENCY),
+        # tuning_seventysecond to -fourth (equipment, the past still going on, panic and calm)
+        ("it's fine it's fine (it's not) 38.5 since teatime, her spinraza was yesterday", URGENT),
+        ("no rush at all, Maisie's been pausing her breathing for about 15 seconds", EMERGENCY),
+        ("HE IS YELLOW. HE IS YELLOW. day 30 after gene therapy.", URGENT),
+        ("spinraza Monday. 38.7 at 3pm and 38.9 now the Calpol has worn off", URGENT),
+        ("numb down there, can't feel the toilet paper, since my spinal injection", URGENT),
+        ("Baby had onasemnogene 7 weeks ago. Went yellow over the weekend.", URGENT),
+        ("I took my risdiplam an hour ago and my throat's gone tight", EMERGENCY),
+        ("LP this morning. He hasn't felt anything when I wipe his bottom", URGENT),
+        ("today he's taken nothing at all and he's listless", URGENT),
+        ("The LP site is bleeding through the dressing and trickling despite pressure", EMERGENCY),
+        ("Low pressure alarm on the vent, her chest isn't rising and she's going pale.", EMERGENCY),
+        ("Her NG aspirate is full of dark red blood tonight", URGENT),
+        ("Every bolus through her button has come back up since this morning", URGENT),
+        ("how long can a headache last after an LP? mine is 4 days now and getting worse", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1172,6 +1187,17 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "blood in urine causes child list",
         "puffy round her eyes from hay fever, same every spring",
         "the sofa cushion is soft but the middle is sunken",
+        # wet nappies counted, a bitten lip, pink again, a cough that cleared, a friend's baby,
+        # a treatment or a tablet, a team's colour
+        "He was off his feeds yesterday but today he's drunk loads, 5 wet nappies since breakfast",
+        "Her lip swelled a little after she bit it at dinner, no other swelling",
+        "Her lips went a bit dusky when she was crying, but they pinked up straight away",
+        "He choked on some yoghurt at lunch, coughed it up himself within a few seconds",
+        "A friend's baby went yellow after Zolgensma. Ours is 4 weeks post, colour normal",
+        "we paused his breathing treatments while he was away at school camp",
+        "the capsules are harder to swallow than the old ones",
+        "she's fine it's not a seizure, the jerks are just hiccups",
+        "after her blood test I checked through the dressing and it's all dry",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1340,6 +1366,10 @@ FALSE_ALARM_ALLOWANCE = {
     # numbers that are a device's or a plan's: an oximeter's 72 with the probe off her toe, "what
     # sats number should make me call 999 … below 92 or below 90?", "37.5, 38 or 38.5?"
     "tuning_sixtyninth": 0.115,
+    # the past told in the past tense and said to be over in a later sentence or clause ("He had
+    # a temperature of 38.2 the night after his LP last week; … it was an ear infection … fine
+    # for five days now"), as in the forty-sixth
+    "tuning_seventythird": 0.15,
 }
 
 # A set whose recall stays under 0.98, and why: its misses are listed in the README.
@@ -1402,7 +1432,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_sixtysecond", "tuning_sixtythird", "tuning_sixtyfourth"} <= names
     assert {"tuning_sixtyfifth", "tuning_sixtysixth", "tuning_sixtyseventh"} <= names
     assert {"tuning_sixtyeighth", "tuning_sixtyninth", "tuning_seventieth"} <= names
-    assert "tuning_seventyfirst" in names
+    assert {"tuning_seventyfirst", "tuning_seventysecond", "tuning_seventythird"} <= names
+    assert "tuning_seventyfourth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

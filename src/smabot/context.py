@@ -156,8 +156,10 @@ _CONFIRM_YES = re.compile(
     # the question asked in general, then owned: "how long should a nosebleed last? he's had
     # one for over half an hour now", "…a headache for a week after spinraza? mine gets worse"
     r"^(?:mine|his|hers|ours|theirs) (?:is|are|gets|has|keeps|does|just)\b"
-    # …but not disowned: "ours are normal yellow"
-    r"(?! (?:all |totally |completely |perfectly )?(?:normal|fine|ok|okay|healthy)\b)|"
+    # …but not disowned ("ours are normal yellow", "ours is 4 weeks post, colour normal")
+    r"(?! (?:all |totally |completely |perfectly )?(?:normal|fine|ok|okay|healthy)\b|"
+    r" \d+ (?:days?|weeks?|months?|years?)(?: post| old)? , (?:\w+ ){0,2}(?:normal|fine|ok|okay|"
+    r"well|good)\b)|"
     r"\b(?:hes|shes|he has|she has|theyve|they have) (?:had|got) (?:\w+ ){0,2}ones?\b"
     r"(?= (?:\S+ ){0,8}now\b)"
 )

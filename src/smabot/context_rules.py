@@ -221,6 +221,8 @@ RULES: list[tuple[str, str, str]] = [
         r"cleared (?:straight|right) away|coughed it (?:up|out) (?:straight|right) away|"
         r"cleared it (?:himself|herself|themselves|on (?:his|her|their) own)|"
         r"coughed it (?:straight|right) (?:up|out)|"
+        r"coughed it (?:up|out) (?:himself|herself|themselves|on (?:his|her|their) own)|"
+        r"pinked (?:back )?up (?:straight|right) away|"
         r"(?:it|swelling|the swelling) went down|stopped with (?:pressing|pressure|pinching)|"
         # "the swelling went, and…", "it was gone by Monday", "it all went after three days";
         # not "I thought it was gone but it's back", "it went after a few hours then came back"
@@ -426,15 +428,16 @@ RULES: list[tuple[str, str, str]] = [
     (HYPOTHETICAL, "b", r"(?:which|what) (?:signs?|symptoms?) should (?:i|we) (?:watch|look)"),
     # "wondering if the old jaundice matters"
     (HISTORICAL, "i", r"(?:old|previous|earlier|past|newborn) (?:jaundice|seizures?|fits?)"),
-    # a bitten lip: "lip swelled a bit from biting it at dinner", "puffy because she's been
-    # chewing it"
+    # a bitten lip: "lip swelled a bit from biting it at dinner", "lip swelled a little after she
+    # bit it", "puffy because she's been chewing it"
     (
         FIGURATIVE,
         "i",
         r"(?:lip|lips|tongue|cheek) (?:swell\w*|swollen|puffy|fat)(?: \S+){0,3} from "
         r"(?:biting|bit|a bump|bumping|the dentist)|"
-        r"(?:lip|lips|cheek)(?: is| was)? (?:a bit |a little |slightly )?(?:swollen|puffy|fat) "
-        r"where (?:i|he|she|they) (?:bit|bumped|banged|chewed) (?:it|them)\b|"
+        r"(?:lip|lips|cheek)(?: is| was)? (?:a bit |a little |slightly )?(?:swollen|puffy|fat|"
+        r"swelled(?: a bit| a little)?) (?:where|after) (?:i|he|she|they) (?:bit|bumped|banged|"
+        r"chewed) (?:it|them)\b|"
         # the lip itself chewed, not a food: "because she's been chewing it"
         r"(?:lip|lips|cheek)(?: (?!and\b)[^\s.,;!?]+){0,3} (?:swollen|puffy) because "
         r"(?:\w+ ){0,3}(?:chewing|chewed|biting|bit|sucking|sucked|bumped|banged|knocked) "
@@ -743,6 +746,12 @@ PSEUDO = (
     r"(?:photos?|pictures?|pics?) from last (?:week|month|year)|"
     # a state or a figure of speech, not a negation: "he's nae well, breathing fast", "not joking"
     r"(?:not|nae) (?:well|right|good|great)|(?:not|nae|no) (?:joking|kidding)|"
+    # politeness and taking back a calm word: "no rush at all", "it's fine (it's not) 38.5"
+    # (not "she's fine it's not a seizure")
+    r"no rush|no hurry|(?:fine|ok|okay) (?:its|it is) not(?= \d)|"
+    # a medicine wearing off is no recovery: "38.9 now the calpol has worn off"
+    r"(?:calpol|paracetamol|ibuprofen|nurofen|medicine|meds|painkillers?)(?: has| had| have)? "
+    r"(?:wore|worn) off|"
     # a comparison, not a time: "the headache is brutal, worse than last time"
     r"(?:worse|better|bigger|longer|more|different) than last time|"
     # newness, not negation: "marks on her body that I did not see before, and red dots"

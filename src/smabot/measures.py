@@ -86,9 +86,11 @@ _LAST_WET = re.compile(
 )
 # four or more wet ones: "only 2 since yesterday evening" is still too few, and "changed 4
 # nappies since this morning, all bone dry" no count of wet ones
+_COUNT = r"\b(?:[4-9]|\d{2}|four|five|six|seven|eight|several|lots|loads|plenty)(?: of)?"
 _COUNT_BEFORE = re.compile(
-    r"\b(?:wet|wetting|wees?|weed|weeing)\b.{0,30}\b(?:[4-9]|\d{2}|four|five|six|seven|eight|"
-    r"several|lots|loads|plenty)(?: of)?(?: wet)?(?: ones| nappies| nappys| diapers| wees)? $"
+    rf"\b(?:wet|wetting|wees?|weed|weeing)\b.{{0,30}}{_COUNT}(?: wet)?"
+    rf"(?: ones| nappies| nappys| diapers| wees)? $|"
+    rf"{_COUNT} (?:wet (?:ones|nappies|nappys|diapers)|wees) $"
 )
 _HALF_HOUR = re.compile(r"\bhalf an hour\b|\ban hour and a half\b")
 _SINCE = {
