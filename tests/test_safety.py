@@ -756,6 +756,26 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("Her NG aspirate is full of dark red blood tonight", URGENT),
         ("Every bolus through her button has come back up since this morning", URGENT),
         ("how long can a headache last after an LP? mine is 4 days now and getting worse", URGENT),
+        # tuning_seventyfifth to -seventh (who it is about, formal registers, translated English)
+        ("Twins had their LPs today. Sophie's fine. Amelia is 100.8F", URGENT),
+        ("Found 07:10 by night staff: GCS 6, not rousable, pupils equal.", EMERGENCY),
+        ("Post-LP headache, severe when upright, vomiting x3.", URGENT),
+        ("the child has heat 39 after the injection in the back yesterday", URGENT),
+        ("he is grey colour around the mouth", EMERGENCY),
+        ("she is not taking breath good, the skin under the ribs is going inside", EMERGENCY),
+        ("Everything she drink come back out, even the small sips, from 6 hours", URGENT),
+        ("After my lumbar puncture yesterday I cannot feel between my legs when I wipe", URGENT),
+        ("Client 1 day post intrathecal nusinersen. New numbness both feet.", URGENT),
+        ("Her sister woke me - the baby's nose is bleeding and won't stop", EMERGENCY),
+        ("Gran: 38.6, spinraza 2 days ago", URGENT),
+        ("Nana: she's floppy and won't wake", EMERGENCY),
+        (
+            "Grandma's looking after her and says she's been sick 3 times. Zolgensma 4 weeks ago.",
+            URGENT,
+        ),
+        ("older sister just told me the baby has gone blue", EMERGENCY),
+        ("what is grunting? grunting every breath and ribs going in?", EMERGENCY),
+        ("the rash hasn't faded under a glass", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1198,6 +1218,14 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "the capsules are harder to swallow than the old ones",
         "she's fine it's not a seizure, the jerks are just hiccups",
         "after her blood test I checked through the dressing and it's all dry",
+        # a grandparent's, a sibling's or the parent's own illness, questions that ask on
+        "Grandad's got a temp of 38 and a stiff neck from gardening. Our grandson is well.",
+        "Older sister has a tummy bug, vomiting since last night. The baby isn't sick at all.",
+        "I've got a bit of jaundice myself - it's my Gilbert's. The baby is fine.",
+        "What are signs of allergy to the medicine? Swelling lips is allergy?",
+        "the car has heat 40 in it, she had her lp thursday and she's well",
+        "supporting her neck is hard work since her spinraza",
+        "the printer output nil since 6am",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1370,6 +1398,13 @@ FALSE_ALARM_ALLOWANCE = {
     # a temperature of 38.2 the night after his LP last week; … it was an ear infection … fine
     # for five days now"), as in the forty-sixth
     "tuning_seventythird": 0.15,
+    # the parent's own illness told in the first person, the child "fine" in the next sentence
+    # ("I've got a horrible migraine and a stiff neck… The baby's fine"): adults with SMA write
+    # the same first person about themselves
+    "tuning_seventyfifth": 0.119,
+    # translated English: a probe that fell off, small red spots "on cheeks" with no swelling,
+    # "if his lips swell… I give the Piriton first or call 999?", a past told over commas
+    "tuning_seventyseventh": 0.148,
 }
 
 # A set whose recall stays under 0.98, and why: its misses are listed in the README.
@@ -1389,6 +1424,13 @@ RECALL_ALLOWANCE = {
     # "just had" and a time in another sentence also date plans, so they release nothing but a
     # reading or a hedged look ("if he's 38.6 tonight", "if she's a bit yellow today")
     "tuning_sixtysecond": 0.87,
+    # formal notes: "the pupil … at school" read as another child, "could not get out of the
+    # taxi - her legs gave way" negated across the dash, a fluid chart's "output nil"
+    "tuning_seventysixth": 0.97,
+    # translated English for the bladder and legs after an LP ("No controla el pipí… he is
+    # leaking pee and poo", "cannot move his left leg, it is new"), which harmless sentences
+    # share ("the nappy was leaking wee and poo everywhere")
+    "tuning_seventyseventh": 0.971,
 }
 
 
@@ -1433,7 +1475,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_sixtyfifth", "tuning_sixtysixth", "tuning_sixtyseventh"} <= names
     assert {"tuning_sixtyeighth", "tuning_sixtyninth", "tuning_seventieth"} <= names
     assert {"tuning_seventyfirst", "tuning_seventysecond", "tuning_seventythird"} <= names
-    assert "tuning_seventyfourth" in names
+    assert {"tuning_seventyfourth", "tuning_seventyfifth", "tuning_seventysixth"} <= names
+    assert "tuning_seventyseventh" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -90,6 +90,9 @@ _SPECIFIC = re.compile(
     r"\d[.,]\d|\d ?(?:°|%)|\bday \d+\b|\b\d+ out of 10\b|\bstill\b|"
     r"\b\d+ (?:hours?|days?|weeks?) (?:after|since|post|ago)\b"
 )
+# …and one that asks on after it ("swelling lips is allergy?", "the red dots, how they look?");
+# not one that describes ("grunting every breath and ribs going in?")
+_ASKS = re.compile(r"\b(?:what|how|which|why|or more|or not|means?)\b|\bis \w+ *$")
 # A question may be dated by the fragment after it: "is normal the urine very dark like cola
 # after zolgensma? 8 days after."
 FRAGMENT_WORDS = 4
@@ -108,7 +111,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 # Relatives whose "he" or "she" in the next clause is still them.
 _GENDERED = {
     "male": re.compile(r"\b(?:nephew|uncle|dad|grandad|grandpa|guy|man|bloke)s?\b"),
-    "female": re.compile(r"\b(?:niece|aunt|mum|mom|nan|gran|grandma|granny|lady|woman)s?\b"),
+    "female": re.compile(r"\b(?:niece|aunt|mum|mom|nan|nana|gran|grandma|granny|lady|woman)s?\b"),
 }
 # A relative reporting ("grandma says…") tells what she sees in the child.
 _REPORTS = re.compile(
@@ -414,20 +417,33 @@ def _asked_about_now(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
 
 def _general_questions(text: str) -> list[Modifier]:
     """Sentences that ask about SMA in general, as modifiers over themselves."""
-    found, start = [], 0
+    found, start, general = [], 0, False
     parts = _SENTENCE_SPLIT.split(text)
     for i, sentence in enumerate(parts):
         words = sentence.strip()
         after = parts[i + 2].strip() if i + 2 < len(parts) else ""
         if len(after.split()) <= FRAGMENT_WORDS:  # "8 days after." dates the question
             words = f"{words} {after}"
+        # a question that goes on asking: "what are the signs of allergy? swelling lips is
+        # allergy?" (not "…? the jerking has gone on 7 minutes now?")
+        asks_on = (
+            general
+            and i + 1 < len(parts)
+            and "?" in parts[i + 1]
+            and bool(_ASKS.search(words))
+            and not re.search(r"\d", words)
+            and not _NOW_IN_SENTENCE.search(words)
+        )
         if (
-            _QUESTION_START.match(words)
+            (_QUESTION_START.match(words) or asks_on)
             and not _PERSONAL.search(words)
             and not _SPECIFIC.search(words)
         ):
             end = start + len(sentence)
             found.append(Modifier(HYPOTHETICAL, start, end, start, end, inner=True))
+            general = True
+        elif words and i % 2 == 0:  # odd parts are the stops between sentences
+            general = False
         start += len(sentence)
     return found
 

@@ -145,8 +145,24 @@ RULES: list[tuple[str, str, str]] = [
         r"some (?:children|kids|babies|patients|people|parents|adults)|"
         # a child without SMA, another mother in the group: "my other kid (no SMA) fell off…"
         r"my other (?:kid|child|son|daughter|boy|girl|baby|one)s?|"
-        # the child's brother or sister: "her brother's hay fever makes his eyes puffy"
-        r"(?:his|her|their) (?:brother|sister|brothers|sisters)\b|"
+        # the child's brother or sister: "her brother's hay fever makes his eyes puffy", "older
+        # sister has a tummy bug"
+        r"(?:(?:his|her|their) (?:big |older |little |younger )?(?:brother|sister)s?|"
+        r"(?:^|(?<=[.!?;] ))(?:big|older|eldest) (?:brother|sister)s?)\b(?!(?: \w+){0,2} (?:says|"
+        r"said|noticed|spotted|saw|found|thinks|rang|texted|called|told|woke)\b)|"
+        # a grandparent's own: "Grandad's got a temp of 38 and a stiff neck from gardening" (not
+        # what they saw: "Grandma says he's floppy", "Grandpa babysitting. Just found blood…",
+        # "Gran: 38.6, spinraza 2 days ago")
+        r"(?:^|(?<=[.!?;] ))(?:grandma|grandad|grandpa|granny|nana|gran)s?\b"
+        # "Gran: 38.6", "Nana: she's floppy": a note from them (the colon is read as a space)
+        r"(?! \d| (?:shes|hes|she|he|baby|the baby|they|theyre|lips|his|her)\b)"
+        r"(?!(?: \w+){0,5} "
+        r"(?:says|said|rang|texted|called|phoned|thinks|reckons|noticed|spotted|found|saw|woke|"
+        r"babysitting|looking after|minding|here)\b)|"
+        # the parent's own, set apart: "my husband (no SMA) has a chest infection", "I've got a
+        # bit of jaundice myself"
+        r"my (?:husband|wife|partner|hubby) (?:no sma|who doesnt have sma|doesnt have sma)\b|"
+        r"(?:ive|i have) got(?= (?:\w+ ){1,4}myself\b)|"
         r"another (?:mother|mum|mom|parent|dad|father|family|mums|moms)|"
         r"other (?:children|kids|babies|patients|parents|people|families)|"
         r"(?:i|we|ive|weve) (?:read|heard|saw|seen|have seen|have read|have heard)|"
@@ -748,7 +764,7 @@ PSEUDO = (
     r"(?:not|nae) (?:well|right|good|great)|(?:not|nae|no) (?:joking|kidding)|"
     # politeness and taking back a calm word: "no rush at all", "it's fine (it's not) 38.5"
     # (not "she's fine it's not a seizure")
-    r"no rush|no hurry|(?:fine|ok|okay) (?:its|it is) not(?= \d)|"
+    r"no rush|no hurry|not rous(?:e)?able|(?:fine|ok|okay) (?:its|it is) not(?= \d)|"
     # a medicine wearing off is no recovery: "38.9 now the calpol has worn off"
     r"(?:calpol|paracetamol|ibuprofen|nurofen|medicine|meds|painkillers?)(?: has| had| have)? "
     r"(?:wore|worn) off|"

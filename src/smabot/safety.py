@@ -425,6 +425,7 @@ class Detector:
         spelled |= {w for entries in self.treatments.values() for e in entries for w in e}
         spelled |= FILLERS  # "realy" must still stand between "breathing" and "fast"
         spelled |= READING_WORDS  # "saturations are 88" is no "situations"
+        spelled |= {"rousable", "rouseable"}  # "not rousable" must not become "not unrousable"
         # first-language words match as written: "urin" must not become "urina", and "ilong"
         # stays "ilong" (never "long", never split)
         self._as_written = frozenset(data.get("as_written", ()))
