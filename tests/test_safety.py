@@ -11,6 +11,7 @@ import pytest
 from smabot.corpus import load_corpus
 from smabot.measures import spelled_numbers
 from smabot.safety import Alert, Detector, emergency_number, message
+from smabot.safety_bench import ordinary_questions
 from smabot.safety_eval import Vignette, load_vignettes, score
 
 from .conftest import CORPUS, ROOT
@@ -1249,6 +1250,14 @@ def test_the_cheap_pre_check_passes_ordinary_questions_by(detector: Detector) ->
     assert not detector.might_flag("How much does Zolgensma cost?")
     assert detector.might_flag("she is brething fast")  # a misspelt lexicon word
     assert detector.might_flag("38.9 tonight")  # a reading
+
+
+def test_the_pre_check_stays_cheap_for_ordinary_questions(detector: Detector) -> None:
+    # a phrasing whose rarest word is common ("fe*", "in*") sends every question to the heavy
+    # part: 35.5 % of the bench's questions pass today, 46 % did with such a phrasing
+    questions = ordinary_questions(1000)
+    passed = sum(detector.might_flag(q) for q in questions) / len(questions)
+    assert passed < 0.40
 
 
 # ---- the vignette suite: written from public guidance, split once before tuning -------------
