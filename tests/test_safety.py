@@ -777,6 +777,16 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("older sister just told me the baby has gone blue", EMERGENCY),
         ("what is grunting? grunting every breath and ribs going in?", EMERGENCY),
         ("the rash hasn't faded under a glass", URGENT),
+        # tuning_seventyeighth to eightieth (practical questions, the usual, a hospital stay)
+        (
+            "Should I still give him Evrysdi? He's vomited and it looks like dark coffee grounds.",
+            EMERGENCY,
+        ),
+        ("his spinal injection was yesterday and his head pounds when he sits up", URGENT),
+        ("her headache after the LP is severe today and she screams if we sit her up", URGENT),
+        ("Everything I put down her tube is coming straight back up, 5 times since 10am", URGENT),
+        ("My nose has been bleeding for over 30 minutes and pinching isn't working.", EMERGENCY),
+        ("New numbness from the waist down since her LP this morning", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1227,6 +1237,10 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "the car has heat 40 in it, she had her lp thursday and she's well",
         "supporting her neck is hard work since her spinraza",
         "the printer output nil since 6am",
+        # a runny nose, a leaking nappy, a child paralysed since birth
+        "It's pollen season and his nose has been pouring all day",
+        "Her night nappies have been leaking wee since her growth spurt; Spinraza 3 days ago.",
+        "He has been paralysed from the waist down since birth; he had his LP on Tuesday",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1436,6 +1450,12 @@ RECALL_ALLOWANCE = {
     # formal notes: "the pupil … at school" read as another child, "could not get out of the
     # taxi - her legs gave way" negated across the dash, a fluid chart's "output nil"
     "tuning_seventysixth": 0.97,
+    # red flags told against the patient's own usual ("resp rate normally 28-32 asleep; it's 50
+    # tonight", "the whites of her eyes were white yesterday; today they're definitely yellow",
+    # "her legs worked this morning… she can't move them at all"), and a dry spell over two
+    # sentences ("the last wet nappy was at 8am. It's now 5pm."): reading it took a dose's or a
+    # nap's time for the last wee in review, so it was taken back
+    "tuning_seventyninth": 0.93,
     # translated English for the bladder and legs after an LP ("No controla el pipí… he is
     # leaking pee and poo", "cannot move his left leg, it is new"), which harmless sentences
     # share ("the nappy was leaking wee and poo everywhere")
@@ -1485,7 +1505,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_sixtyeighth", "tuning_sixtyninth", "tuning_seventieth"} <= names
     assert {"tuning_seventyfirst", "tuning_seventysecond", "tuning_seventythird"} <= names
     assert {"tuning_seventyfourth", "tuning_seventyfifth", "tuning_seventysixth"} <= names
-    assert "tuning_seventyseventh" in names
+    assert {"tuning_seventyseventh", "tuning_seventyeighth", "tuning_seventyninth"} <= names
+    assert "tuning_eightieth" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:
