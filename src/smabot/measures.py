@@ -34,11 +34,11 @@ _TEMPERATURE = re.compile(
     r"(?<![\d:])(?P<v>\d{2,3}(?:[.,]\d{1,2})?)(?![\d:]) ?(?P<deg>°|degrees?|deg)? ?"
     r"(?P<u>c|f|celsius|centigrade|fahrenheit)?\b"
 )
+# a fever as translation apps give it: "the child has heat 39" (not "the car has heat 40")
+HAS_HEAT = r"(?:child|baby|he|she|son|daughter|i) (?:has|have|having) heat"
 _TEMPERATURE_CUE = re.compile(
     r"\b(temp\w*|fever\w*|febrile|thermometer|hot|burning|running|reading|reads|hit|hitting|"
-    r"spiked|spiking|peaked|boiling|"
-    # a fever as translation apps give it: "the child has heat 39" (not "the car has heat 40")
-    r"(?:child|baby|he|she|son|daughter|i) (?:has|have|having) heat|"
+    rf"spiked|spiking|peaked|boiling|{HAS_HEAT}|"
     # …in families' first languages: "bukhar 38.9", "fiebre de 39", "febră 39"
     r"fiebre|febre|febra|goraczk\w*|lagnat|bukhaa?r|qandho)\b|°"
 )

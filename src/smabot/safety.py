@@ -22,7 +22,7 @@ from wordfreq import top_n_list, zipf_frequency
 from smabot import context
 from smabot.analysis import fold
 from smabot.dates import relative_dates, relative_days
-from smabot.measures import Measure, measures, spelled_numbers
+from smabot.measures import HAS_HEAT, Measure, measures, spelled_numbers
 from smabot.segment import MAX_LENGTH, MIN_LENGTH, segment
 from smabot.spelling import Speller
 
@@ -304,9 +304,7 @@ _CLAUSE_BREAK = re.compile(r" [,.;!?] | and | but | now ")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
 _READING = re.compile(
     r"\d[.,]\d|\d point \d|\b\d\d ?[cf]\b|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b|"
-    r"\bbreaths\b|\bplatelets?\b|\brr ?\d|\bresp\w* rate|"
-    # a fever as translation apps give it: "the child has heat 39" (measures.py)
-    r"\b(?:child|baby|he|she|son|daughter|i) (?:has|have|having) heat \d"
+    rf"\bbreaths\b|\bplatelets?\b|\brr ?\d|\bresp\w* rate|\b{HAS_HEAT} \d"
 )
 # …and so do shares of the usual feeds ("she's taken about a third today").
 _SHARES = frozenset(["third", "thirds", "quarter", "quarters", "fifth", "tenth", "half"])
