@@ -787,6 +787,14 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("Everything I put down her tube is coming straight back up, 5 times since 10am", URGENT),
         ("My nose has been bleeding for over 30 minutes and pinching isn't working.", EMERGENCY),
         ("New numbness from the waist down since her LP this morning", URGENT),
+        # tuning_eightyfirst to -third (other procedures, children typing, voice notes)
+        ("thirty eight point four after the spinraza yesterday", URGENT),
+        (
+            "my tongue's swelling I can hardly talk um it started right after the injection",
+            EMERGENCY,
+        ),
+        ("my bro had his spinraza today and now he cant wiggle his legs at all", URGENT),
+        ("ngl my baby sis looks kinda yellow rn and she had that gene thing a month ago", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1241,6 +1249,7 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "It's pollen season and his nose has been pouring all day",
         "Her night nappies have been leaking wee since her growth spurt; Spinraza 3 days ago.",
         "He has been paralysed from the waist down since birth; he had his LP on Tuesday",
+        "um so basically he's fine um just asking what the signs of a fit are",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1428,6 +1437,9 @@ FALSE_ALARM_ALLOWANCE = {
     # translated English: a probe that fell off, small red spots "on cheeks" with no swelling,
     # "if his lips swell… I give the Piriton first or call 999?", a past told over commas
     "tuning_seventyseventh": 0.148,
+    # other procedures' expected effects: a cannula bruise "going yellowish", a question about
+    # spacing jabs "so we know what's causing any fever", anaphylaxis two years ago
+    "tuning_eightyfirst": 0.112,
 }
 
 # A set whose recall stays under 0.98, and why: its misses are listed in the README.
@@ -1456,6 +1468,12 @@ RECALL_ALLOWANCE = {
     # sentences ("the last wet nappy was at 8am. It's now 5pm."): reading it took a dose's or a
     # nap's time for the last wee in review, so it was taken back
     "tuning_seventyninth": 0.93,
+    # the patient is the writer's nephew, cousin or sister, who is read as someone else ("my
+    # nephew had zolgensma 2 weeks ago and his skin has gone a yellowy colour")
+    "tuning_eightysecond": 0.97,
+    # voice notes: words said twice ("he's not he's not breathing properly", "shaking shaking
+    # won't stop") and misheard names ("the sacks thing on her toe", "ever sdee")
+    "tuning_eightythird": 0.94,
     # translated English for the bladder and legs after an LP ("No controla el pipí… he is
     # leaking pee and poo", "cannot move his left leg, it is new"), which harmless sentences
     # share ("the nappy was leaking wee and poo everywhere")
@@ -1506,7 +1524,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_seventyfirst", "tuning_seventysecond", "tuning_seventythird"} <= names
     assert {"tuning_seventyfourth", "tuning_seventyfifth", "tuning_seventysixth"} <= names
     assert {"tuning_seventyseventh", "tuning_seventyeighth", "tuning_seventyninth"} <= names
-    assert "tuning_eightieth" in names
+    assert {"tuning_eightieth", "tuning_eightyfirst", "tuning_eightysecond"} <= names
+    assert "tuning_eightythird" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -61,6 +61,12 @@ FILLERS = frozenset(
         "bit",
         "little",
         "kind",
+        "kinda",
+        # a voice note's hesitations: "my tongue's swelling I can hardly talk um it started…"
+        "um",
+        "umm",
+        "uh",
+        "erm",
         "sort",
         "of",
         "like",
@@ -306,6 +312,7 @@ _READING = re.compile(
     r"\d[.,]\d|\d point \d|\b\d\d ?[cf]\b|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b|"
     rf"\bbreaths\b|\bplatelets?\b|\brr ?\d|\bresp\w* rate|\b{HAS_HEAT} \d"
 )
+_SPOKEN_NUMBER = re.compile(r"\b(?:point|thirty|forty|eighty|ninety|hundred)\b")
 # …and so do shares of the usual feeds ("she's taken about a third today").
 _SHARES = frozenset(["third", "thirds", "quarter", "quarters", "fifth", "tenth", "half"])
 # What may stand between a negation (the lexicon's {not} group) and the finding it cuts short:
@@ -482,8 +489,12 @@ class Detector:
         """The cheap pre-check: does any word look like a word the lexicon relies on?"""
         folded = fold(question)
         words = re.findall(r"[a-z]+", folded)
-        if _READING.search(folded) or any(
-            w in _SHARES or w in _REWRITTEN or self.is_trigger(w) for w in words
+        # a reading said in words counts too: "thirty eight point four after the spinraza"
+        spoken = _SPOKEN_NUMBER.search(folded) and _READING.search(spelled_numbers(folded))
+        if (
+            _READING.search(folded)
+            or spoken
+            or any(w in _SHARES or w in _REWRITTEN or self.is_trigger(w) for w in words)
         ):
             return True
         # only then the dearer look inside words typed without spaces
