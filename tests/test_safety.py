@@ -795,6 +795,31 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ),
         ("my bro had his spinraza today and now he cant wiggle his legs at all", URGENT),
         ("ngl my baby sis looks kinda yellow rn and she had that gene thing a month ago", URGENT),
+        # tuning_eightyfourth to -seventh (plain messages, after an LP, after Zolgensma, Evrysdi)
+        ("she have a fitt now 5 minit plus, still going", EMERGENCY),
+        (
+            "Since yesterday he's not himself: floppy, won't focus on me, hardly rousable.",
+            EMERGENCY,
+        ),
+        ("There's a harsh noise every time she breathes in, even sitting calmly", EMERGENCY),
+        (
+            "Blood test day today. The nurse said he looked a bit yellow, and since we got home "
+            "he's been sick twice. Zolgensma 5 weeks ago.",
+            URGENT,
+        ),
+        (
+            "Bruises on his back this morning and I can't think of any knocks, he can't roll yet",
+            URGENT,
+        ),
+        ("Since his lumbar puncture yesterday he's stopped kicking his left leg at all", URGENT),
+        ("Since her LP on Tuesday her left leg won't move at all", URGENT),
+        # what the review of that round found the first rules silencing
+        (
+            "Her nosebleed stopped when I pinched it but now it's started again and won't stop",
+            URGENT,
+        ),
+        ("Back in the car, she went blue and stopped breathing", EMERGENCY),
+        ("She's very floppy and won't wake up, my mum says it's just her SMA", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1250,6 +1275,16 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "Her night nappies have been leaking wee since her growth spurt; Spinraza 3 days ago.",
         "He has been paralysed from the waist down since birth; he had his LP on Tuesday",
         "um so basically he's fine um just asking what the signs of a fit are",
+        # a fronted past and the past clause it dates, a coughing fit, a count a day, a nosebleed
+        # pinched, the SMA itself, better today
+        "He had a coughing fit for about 10 minutes at bedtime with his cold, breathing fine now",
+        "Her cheeks are puffy from the pred. Wet nappies are normal, 6 or 7 a day.",
+        "Had a short nosebleed this morning that stopped when I pinched his nose.",
+        "his legs won't move at all - that's normal for his SMA type 1, nothing new",
+        "his eye go up when he look at the ceiling fan, he laughs",
+        "The neurologist said he was unlikely to have a seizure from Spinraza",
+        "Mild headache after yesterday's LP, worse sitting up, but much better today.",
+        "my baby eyes was little yellow when he born, now is normal white",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1526,6 +1561,10 @@ def test_there_are_later_tuning_sets() -> None:
     assert {"tuning_seventyseventh", "tuning_seventyeighth", "tuning_seventyninth"} <= names
     assert {"tuning_eightieth", "tuning_eightyfirst", "tuning_eightysecond"} <= names
     assert "tuning_eightythird" in names
+    assert "tuning_eightyfourth" in names
+    assert "tuning_eightyfifth" in names
+    assert "tuning_eightysixth" in names
+    assert "tuning_eightyseventh" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

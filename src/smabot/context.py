@@ -247,7 +247,9 @@ _NOW_IN_SENTENCE = re.compile(
 )
 # "not looking at anything and doesn't react": the second negation opens a clause of its own
 _NEXT_NEGATION = re.compile(
-    r" (?:and|but|or) (?:not|no|doesnt|dont|isnt|wont|cant|hasnt|havent|didnt|never)\b"
+    r" (?:and|but|or) (?:not|no|doesnt|dont|isnt|wont|cant|hasnt|havent|didnt|never)\b|"
+    # "won't focus on me, hardly rousable": a list item of its own
+    r" , (?:hardly|barely)\b"
 )
 # "it doesn't", "she hasn't": a negated condition met
 _CONFIRM_NOT = re.compile(

@@ -67,7 +67,8 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:in|last) (?:january|february|march|april|may|june|july|august|september|october|"
         r"november|december)|turned out to be|"
         r"when (?:he|she|they|i|we) (?:was|were) (?:a baby|little|younger|small|tiny|born|"
-        r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) (?:\w+ )?diagnosis",
+        r"newborn|first diagnosed|diagnosed|\d+)|before (?:his|her|their|my) (?:\w+ )?diagnosis|"
+        r"when (?:he|she|they) born",
     ),
     # "ago" in families' first languages: "hace 2 años" (not "desde hace": still going),
     # "2 tygodnie temu", "2 din pehle", "2 hafta önce"
@@ -222,7 +223,11 @@ RULES: list[tuple[str, str, str]] = [
         r"consultant|gp|neurologist|neuro|"
         r"physio|physiotherapist|dietitian|dietician|pharmacist|paediatrician|pediatrician|"
         r"specialist|ward|unit|hospital|grandma|grandad|granny|nan|midwife|health visitor) "
-        r"(?:says|said|told us|told me|mentioned|lists|listed|warned|explained)",
+        r"(?:says|said|told us|told me|mentioned|lists|listed|warned|explained)"
+        # …unless they say how the child is: "the nurse said he looked a bit yellow"
+        # (not "the neurologist said he was unlikely to have a seizure")
+        r"(?! (?:that )?(?:he|she|they|hes|shes|theyre) (?:looks?|looked|seems?|seemed|is|was|"
+        r"were|are)\b(?! (?:un)?likely|at risk|going to|bound to|not\b))",
     ),
     (
         RESOLVED,
@@ -230,6 +235,10 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:went|eased|settled|improved|cleared|faded) (?:away )?with|"
         # without the past ending, as a learner writes it: "nosebleed … stop after 2 minutes"
         r"stop(?:ped)? (?:after|with|by itself|on its own|in \d+ (?:minutes?|mins?|seconds?))|"
+        # not "…stopped when I pinched it but now it's started again"
+        r"(?:stop(?:ped)? (?:when|once|as soon as) (?:i|we|he|she|they) (?:pinched|pressed|"
+        r"squeezed|held)|(?:already |now )?(?:much|loads|lots|a lot) better (?:today|now|"
+        r"this morning))(?![^.!?]* (?:but|again|another|still|now)\b)|"
         r"(?:it|its|that|thats|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all |is )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
         r"passed|disappeared|recovered|faded)(?! (?:them|it|his|her|their|the feeds?|feeding)\b)|"

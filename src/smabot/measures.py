@@ -111,7 +111,12 @@ _SINCE = {
 _DRY_CUE = re.compile(r"\b(no|not|hasnt|havent|hadnt|without|dry|last|since|nothing)\b")
 # "…without a wet nappy? it's been 9 hours.": the hours answer the sentence before
 _ITS_BEEN = re.compile(r"^ ?(?:its|it has|thats|that is|its now|now its) been\b")
-_FIT_CUE = re.compile(r"\b(seiz\w*|convuls\w*|fit|fits|fitting|jerk\w*|shak\w*|twitch\w*)\b")
+# words for a fit; not "a coughing fit" or "a laughing fit"
+FIT_WORDS = (
+    r"seiz\w*|convuls\w*|(?<!coughing )(?<!sneezing )(?<!laughing )(?<!giggling )(?<!crying )"
+    r"fits?|fitting"
+)
+_FIT_CUE = re.compile(rf"\b(?:{FIT_WORDS}|jerk\w*|shak\w*|twitch\w*)\b")
 
 
 @dataclass(frozen=True)
@@ -431,8 +436,10 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     """Durations in hours (hours_dry) or minutes (seizure_minutes)."""
     found = []
     for match in _DURATION.finditer(text):
-        if re.search(r"\b(?:times|per|every)\s*$", text[: match.start()]):
-            continue  # a frequency: "twice a day", "every 2 hours"
+        if re.search(r"\b(?:times|per|every)\s*$", text[: match.start()]) or (
+            match["n"] in ("a", "an") and re.search(r"\b\d+\s*$", text[: match.start()])
+        ):
+            continue  # a frequency: "twice a day", "every 2 hours", "6 or 7 a day"
         # when, not how long ("a seizure about 10 mins ago"), unless it dates the last wet
         # nappy: "last wet nappy was 10 hours ago" is ten hours dry
         last_wet = hours and _after_last_wet(text, match.start())

@@ -22,7 +22,7 @@ from wordfreq import top_n_list, zipf_frequency
 from smabot import context
 from smabot.analysis import fold
 from smabot.dates import relative_dates, relative_days
-from smabot.measures import HAS_HEAT, Measure, measures, spelled_numbers
+from smabot.measures import FIT_WORDS, HAS_HEAT, Measure, measures, spelled_numbers
 from smabot.segment import MAX_LENGTH, MIN_LENGTH, segment
 from smabot.spelling import Speller
 
@@ -175,7 +175,7 @@ _DOSE = re.compile(
     r"\b(?:last|latest|recent|most recent|yesterdays|todays|this mornings|last weeks|"
     r"this weeks|last nights) (?:dose|treatment|session)\b"
 )
-_FITS = re.compile(r"\b(?:seiz\w*|convuls\w*|fits?|fitting)\b")
+_FITS = re.compile(rf"\b(?:{FIT_WORDS})\b")
 _SATS = re.compile(r"\b(?:sats?|saturations?|oxygen|oximeter|pulse ox\w*)\b")
 _FUTURE_AFTER = re.compile(r"^ (?:\w+ ){0,2}(?:next|due|tomorrow|booked|coming up)\b")
 _FUTURE = re.compile(r"\b(?:next|upcoming|future|tomorrows?|due)\b(?: \w+)?\s*$")
