@@ -820,6 +820,36 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ),
         ("Back in the car, she went blue and stopped breathing", EMERGENCY),
         ("She's very floppy and won't wake up, my mum says it's just her SMA", EMERGENCY),
+        # tuning_eightyeighth to ninetyfirst (plain, in a hurry, long messages, numbers)
+        ("he's floppy and unwakeable", EMERGENCY),
+        ("Since his LP on Monday he can't bear weight on his legs", URGENT),
+        ("harsh noise breathing in even when she's asleep", EMERGENCY),
+        ("SHE IS NOT BREATHING RIGHT GASPING", EMERGENCY),
+        ("O2 87 on the monitor", EMERGENCY),
+        ("He's had 30 ml since 6am. Normally he has 150 ml a feed.", URGENT),
+        # …and what the new rules must not silence
+        ("I'm worried about dehydration, no wet nappy since 7am and it's now 6pm", URGENT),
+        ("the seizure alarm went off and he's jerking all over", EMERGENCY),
+        ("Apnoea alarm keeps going off, pauses of about 20 seconds", EMERGENCY),
+        (
+            "He had his LP yesterday. He's been fine since until an hour ago, now 38.6 and a "
+            "stiff neck.",
+            EMERGENCY,
+        ),
+        ("His nosebleed is listed as a side effect but it has been pouring for 30 minutes", URGENT),
+        # what the review of that round found the first rules silencing
+        ("Worried about meningitis, there's a purple rash on his legs that won't fade", URGENT),
+        ("sponging her with cool water 39.1 still, LP was yesterday", URGENT),
+        (
+            "Zolgensma was 3 weeks ago. Her eyes look yellow today. She hasn't been sick since.",
+            URGENT,
+        ),
+        (
+            "Her legs have been weak since birth but since the LP yesterday she can't move them "
+            "at all",
+            URGENT,
+        ),
+        ("Seizure started as per his usual at 3.05, its 3.14 and still going", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1285,6 +1315,21 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "The neurologist said he was unlikely to have a seizure from Spinraza",
         "Mild headache after yesterday's LP, worse sitting up, but much better today.",
         "my baby eyes was little yellow when he born, now is normal white",
+        # a worry, a device, the weather, the bath, a lifelong state, a probe, an undated past
+        # that a later sentence says is over, "faint" and "full" as amounts, a listed side
+        # effect, a dose's ml
+        "Worried about dehydration on holiday, how much should she drink?",
+        "We're buying a seizure mat for her cot. Which brand do families use?",
+        "It's going to be 38 degrees in Portugal next week, two weeks after her Spinraza",
+        "Bath water was 38 degrees, is that fine the day after his LP?",
+        "Her legs have been weak for years because of her SMA, no change since the LP last week",
+        "The oximeter read 84 because the probe slipped off his toe, it's read 97 since",
+        "On Sunday he got a few hives after strawberries. I gave him antihistamine and they "
+        "faded within the hour. He's been completely fine since.",
+        "Her Evrysdi dose is 3 ml. She usually has 150 ml of milk a feed.",
+        "A faint, flat pink rash on his tummy after Evrysdi that fades when pressed",
+        "He's had 5 full feeds today and his soft spot is flat",
+        "I know headaches are listed as a common side effect of Spinraza, how long do they last?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1475,6 +1520,13 @@ FALSE_ALARM_ALLOWANCE = {
     # other procedures' expected effects: a cannula bruise "going yellowish", a question about
     # spacing jabs "so we know what's causing any fever", anaphylaxis two years ago
     "tuning_eightyfirst": 0.112,
+    # long messages: a past told in the past tense after a fronted date and a dash ("Last month
+    # she was admitted – she was sucking in under her ribs…"), a first febrile fit two weeks ago,
+    # a fever after an LP ten weeks ago with an undated "the injection" beside it, a vomit "on
+    # day 2" that the next sentence says has not come back ("Since then she hasn't been sick"),
+    # which the review found closing red flags ("Her eyes look yellow today. She hasn't been
+    # sick since.")
+    "tuning_ninetieth": 0.2,
 }
 
 # A set whose recall stays under 0.98, and why: its misses are listed in the README.
@@ -1565,6 +1617,8 @@ def test_there_are_later_tuning_sets() -> None:
     assert "tuning_eightyfifth" in names
     assert "tuning_eightysixth" in names
     assert "tuning_eightyseventh" in names
+    assert {"tuning_eightyeighth", "tuning_eightyninth", "tuning_ninetieth"} <= names
+    assert "tuning_ninetyfirst" in names
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

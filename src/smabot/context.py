@@ -241,6 +241,22 @@ _WELL_NOW = re.compile(
     r"\b(?:hasnt|has not|havent|have not) had (?:another|a single|any more|any other)"
     r"(?: \w+){0,2} since\b(?! (?:until|till|but)\b)"
 )
+# The whole child well since, said in a sentence of its own: "He's been completely fine since."
+_WELL_SINCE = re.compile(
+    r"\b(?:hes|shes|he has|she has|theyve|they have|since then (?:he|she|they)(?: has| have)?) "
+    r"been (?:completely |totally |perfectly |absolutely )?(?:fine|well|normal|himself|herself|"
+    r"themselves)\b(?:(?! (?:until|till|but|except)\b)[^.!?])*\bsince\b|"
+    r"^since then (?:hes|shes|he has|she has|theyve|they have) been (?:completely |totally )?"
+    r"(?:fine|well|normal|himself|herself|themselves)\b"
+)
+# What a sentence before it must be to be closed: told in the past ("she vomited once on day 2"),
+# never in the present or with a verb of how the child is ("her eyes look yellow today",
+# "his wee has gone dark"), and never a verbless note ("skin and eyes yellow, wee dark")
+_PAST_VERB = re.compile(r"\b(?:had|was|were|did|went|got|gave|took|came|\w+ed)\b")
+_NOT_OVER = re.compile(
+    rf"{_PRESENT.pattern}|\b(?:now|tonight|today|currently|still|this (?:morning|afternoon|"
+    r"evening)|looks?|seems?|feels?|sounds?|(?:has|have) (?:gone|got|had|turned|become))\b"
+)
 _CAUSE = re.compile(r" (?:because|cos|coz|cause) ")
 _NOW_IN_SENTENCE = re.compile(
     r"\b(?:now|tonight|today|currently|at the moment|this (?:morning|afternoon|evening)|again)\b"
@@ -300,7 +316,8 @@ def modifiers(text: str) -> list[Modifier]:
                 scope_end = _same_person(text, match, scope_end, stops)
             inner = direction == "i"
             found.append(Modifier(category, start, end, scope_start, scope_end, inner))
-    return _confirmed(text, _over_by_now(text, found + _general_questions(text)))
+    found += _general_questions(text) + _well_since(text)
+    return _confirmed(text, _over_by_now(text, found))
 
 
 def _same_person(text: str, trigger: re.Match[str], end: int, stops: list[_Stop]) -> int:
@@ -469,6 +486,32 @@ def _over_by_now(text: str, found: list[Modifier]) -> list[Modifier]:
                 m = Modifier(m.category, m.start, m.end, m.scope_start, end, m.inner)
         over.append(m)
     return over
+
+
+def _well_since(text: str) -> list[Modifier]:
+    """A later sentence that says all is well since closes the undated past before it.
+
+    "She vomited once on day 2 … Since then she hasn't been sick at all.": the sentences before
+    it, back to one said in the present, are over.
+    """
+    spans, start = [], 0
+    for part in _SENTENCE_SPLIT.split(text):
+        if re.search(r"[a-z]", part):
+            spans.append((start, start + len(part)))
+        start += len(part)
+    found = []
+    for i, (a, b) in enumerate(spans[1:], 1):
+        well = _WELL_SINCE.search(text[a:b].strip())
+        if not well or re.search(r"\b(?:until|till|but|except|apart from|again)\b", text[a:b]):
+            continue
+        begin = a
+        for c, d in reversed(spans[:i]):
+            if _NOT_OVER.search(text, c, d) or not _PAST_VERB.search(text, c, d):
+                break
+            begin = c
+        if begin < a:
+            found.append(Modifier(RESOLVED, a, b, begin, a))
+    return found
 
 
 def _stops(text: str) -> list[_Stop]:

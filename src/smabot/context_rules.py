@@ -283,6 +283,11 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:it|that|this|which|they) (?:has |had |have |all )?healed|"
         r"healed (?:up|completely|fully)|"
         r"(?:dealt with|handled|managed) it|long gone|"
+        # a reading the probe explains: "showed 88 because the probe was half off her toe"
+        r"(?:probe|sensor|sticker) (?:was|had come|came|fell|slipped|had slipped) "
+        r"(?:half |partly |partially |a bit )?(?:off|loose)|"
+        # a dose brought back up and given again: "…said to redo the dose, which stayed down"
+        r"(?:which|it|that) (?:has )?(?:stayed|stays) down|"
         # a passing sensation: "pins and needles when I've sat too long, it goes when I shift"
         r"(?:it|they|that) (?:goes|go|passes|pass|wears off) (?:away )?"
         r"(?:when|after|once|as soon as)|"
@@ -318,6 +323,14 @@ RULES: list[tuple[str, str, str]] = [
     ),
     # "the form asks about jaundice history": that word's history, not an event now
     (HISTORICAL, "i", r"\w+ history"),
+    # a lifelong state, a few words back: "his legs have been weak since birth because of his
+    # SMA" (not "…since birth but since the LP she can't move them")
+    (
+        HISTORICAL,
+        "b",
+        r"(?:since birth|from birth|for (?:many )?years because of (?:his|her|their|my) sma)"
+        r"(?![^.!?,–]* (?:but|now|today|suddenly)\b)",
+    ),
     # a recovery's time is no fit's length: "back to himself in 10 min"
     (
         FIGURATIVE,
@@ -732,13 +745,28 @@ RULES: list[tuple[str, str, str]] = [
         r"easier)",
     ),
     # a known pattern: "1-min focal seizure yesterday, typical for him"
-    (FIGURATIVE, "i", r"(?:seizures?|fits?|absences?)(?: \S+){0,3} typical for (?:him|her|them)"),
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:seizures?|fits?|absences?)(?: \S+){0,3} typical for (?:him|her|them)",
+    ),
+    # a device named after what it watches for: "a seizure alarm that triggers after 10 seconds"
+    # (not one that has gone off: "the seizure alarm went off twice")
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:seizure|apnoea|apnea) (?:alarms?|monitors?|mats?|detectors?|sensors?)"
+        r"(?![^.!?]*\b(?:off|triggered|triggering|triggers (?!after)|alarm(?:ing|ed)|beep\w*|nuts|"
+        r"going|keeps|kept|paus\w*|stopped|went|goes)\b)",
+    ),
+    # "full" as an amount, not a soft spot: "4 full feeds, soft spot is flat"
+    (FIGURATIVE, "i", r"full (?:feeds?|bottles?|nappies|nappy|nights?|days?|doses?|term|time)"),
     # "a faint flat rash": faint as in pale, not fainting
     (
         FIGURATIVE,
         "i",
-        r"faint(?= (?:\w+ )?(?:rash|rashes|marks?|lines?|redness|blush|pink|smell|patch|patches|"
-        r"bruises?|spots?|scars?|scabs?)\b)",
+        r"faint(?= (?:, )?(?:\w+ (?:, )?){0,2}(?:rash|rashes|marks?|lines?|redness|blush|pink|"
+        r"smell|patch|patches|bruises?|spots?|scars?|scabs?|ache|aches|headache|pain|twinge)\b)",
     ),
     # treating something asked about: "can we give paracetamol for a mild fever from jabs?"
     (
@@ -762,6 +790,22 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:action|care|allergy|anaphylaxis|seizure|emergency|rescue|"
         r"aftercare|discharge) (?:plan|card|sheet|letter)s?",
     ),
+    # a condition worried about, not a sign seen: "worried about dehydration in the heatwave"
+    # (only the words themselves: "worried about meningitis, there's a purple rash")
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:worried|worrying|concerned|careful) about (?:(?:him|her|them) getting )?"
+        r"(?:dehydrat\w*|meningitis|infections?|seizures|anaphylaxis)",
+    ),
+    # a sign named as a listed side effect, not seen: "I know nosebleeds are listed as a Spinraza
+    # side effect" (not "his nosebleed is listed as a side effect but won't stop")
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?<!his )(?<!her )(?<!their )(?<!my )(?<!the )(?<!this )\w+ (?:is|are) (?:listed|known|"
+        r"mentioned|described|reported) as (?:a |an )?(?:\w+ ){0,3}side effects?",
+    ),
     # "epipen for any lip swelling or wheeze"
     (HYPOTHETICAL, "f", r"for any"),
 ]
@@ -771,6 +815,8 @@ PSEUDO = (
     r"(?:photos?|pictures?|pics?) from last (?:week|month|year)|"
     # a state or a figure of speech, not a negation: "he's nae well, breathing fast", "not joking"
     r"(?:not|nae) (?:well|right|good|great)|(?:not|nae|no) (?:joking|kidding)|"
+    # a complaint, not a negation: "hes not breathing right gasping"
+    r"(?:not|nae) breathing (?:right|properly|normally)|"
     # politeness and taking back a calm word: "no rush at all", "it's fine (it's not) 38.5"
     # (not "she's fine it's not a seizure")
     r"no rush|no hurry|not rous(?:e)?able|(?:fine|ok|okay) (?:its|it is) not(?= \d)|"

@@ -51,6 +51,12 @@ _OTHER_UNIT = re.compile(
     # the weather's: "thirty-eight degrees outside today"
     r"^ ?(?:degrees? )?(?:outside|out there)\b"
 )
+# …and the weather's or the bath's said first: "it's going to be 39 degrees in Spain", "bath
+# water at 38 degrees"
+_NOT_BODY_BEFORE = re.compile(
+    r"\b(?:(?:bath ?water|water|weather|forecast|outside|room|pool|heatwave) (?:is|was|at|of|"
+    r"about|around|reaching|hitting)|going to be|gonna be|itll be|it will be) $"
+)
 # A number after another reading's name is that reading, not a temperature: "RR 30, afebrile"
 _SATURATION_BEFORE = re.compile(
     r"\b(?:sats?|saturations?|spo2|oxygen|o2|oximeter|pulse ox\w*|rr|hr|resp\w*|heart rate|"
@@ -143,7 +149,7 @@ def measures(
     nappy, so the "it's been 9 hours." that follows it is a dry spell.
     """
     found = _temperatures(text) + _saturations(text, sats_mentioned) + _clock_hours(text)
-    found += _headache_scores(text) + _feed_shares(text) + _alt(text) + _breathing_rates(text)
+    found += _headache_scores(text) + feed_shares(text) + _alt(text) + _breathing_rates(text)
     found += _platelets(text)
     if dry_before and _ITS_BEEN.match(text) and not _URINE_CUE.search(text):
         found += _durations(text, "hours_dry", hours=True)
@@ -268,7 +274,9 @@ def _temperatures(text: str) -> list[Measure]:
         value = _number(match["v"])
         unit = (match["u"] or "")[:1]
         decimal = "." in match["v"] or "," in match["v"]
-        if _OTHER_UNIT.match(text[match.end() :]):
+        if _OTHER_UNIT.match(text[match.end() :]) or _NOT_BODY_BEFORE.search(
+            text, max(0, match.start() - 25), match.start()
+        ):
             continue
         if _SATURATION_BEFORE.search(text, max(0, match.start() - 25), match.start()) or (
             not decimal and _SATURATION_LIST.search(text, max(0, match.start() - 40), match.start())
@@ -371,7 +379,8 @@ _VOLUME = re.compile(r"\b(?P<v>\d+(?:[.,]\d+)?) ?(?P<u>ml|mls|oz)\b")
 _USUAL = re.compile(r"\b(?:normally|usually|usual|normal|typically|would (?:normally )?have)\b")
 
 
-def _feed_shares(text: str) -> list[Measure]:
+def feed_shares(text: str) -> list[Measure]:
+    """Shares of the usual feeds taken: a fraction said, or ml taken against the usual ml."""
     if not _INTAKE.search(text):
         return []
     found = [

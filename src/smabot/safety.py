@@ -11,6 +11,7 @@ or about other people (context.py); then combinations, treatments and thresholds
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from wordfreq import top_n_list, zipf_frequency
 from smabot import context
 from smabot.analysis import fold
 from smabot.dates import relative_dates, relative_days
-from smabot.measures import FIT_WORDS, HAS_HEAT, Measure, measures, spelled_numbers
+from smabot.measures import FIT_WORDS, HAS_HEAT, Measure, feed_shares, measures, spelled_numbers
 from smabot.segment import MAX_LENGTH, MIN_LENGTH, segment
 from smabot.spelling import Speller
 
@@ -310,7 +311,7 @@ _CLAUSE_BREAK = re.compile(r" [,.;!?] | and | but | now ")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
 _READING = re.compile(
     r"\d[.,]\d|\d point \d|\b\d\d ?[cf]\b|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b|"
-    rf"\bbreaths\b|\bplatelets?\b|\brr ?\d|\bresp\w* rate|\b{HAS_HEAT} \d"
+    rf"\bbreaths\b|\bplatelets?\b|\brr ?\d|\bresp\w* rate|\b{HAS_HEAT} \d|\b(?:sp)?o2 ?\d\d"
 )
 _SPOKEN_NUMBER = re.compile(r"\b(?:point|thirty|forty|eighty|ninety|hundred)\b")
 # …and so do shares of the usual feeds ("she's taken about a third today").
@@ -868,6 +869,15 @@ def _without_repeats(words: list[str]) -> list[str]:
     return words
 
 
+_FEED_TAKEN = re.compile(
+    r"\b(?:milk|feeds?|feeding|fed|bottles?|formula|drunk|drank|taken|took|had)\b"
+)
+_NOT_A_FEED = re.compile(
+    r"\b(?:doses?|calpol|paracetamol|ibuprofen|evrysdi|risdiplam|pred\w*|medicines?|meds|"
+    r"flush\w*|water|syringe|threw|vomit\w*|sick|sicked|spat)\b"
+)
+
+
 def _sentence_measures(text: str) -> list[Measure]:
     """Measures read one sentence at a time, so a cue in one sentence can't lend itself."""
     found, start = [], 0
@@ -875,14 +885,27 @@ def _sentence_measures(text: str) -> list[Measure]:
     sats = bool(_SATS.search(text))
     # Punctuation is a token of its own ("39.2 tonight ." ): split there, never inside a number.
     dry_before = False
+    spans = []
     for sentence in re.split(r"((?:^| )[.!?;\n](?= |$))", text):
         found += [
             Measure(m.name, m.value, m.start + start, m.end + start)
             for m in measures(sentence, fits, sats, dry_before)
         ]
-        start += len(sentence)
         if re.search(r"[a-z]", sentence):  # not the punctuation between sentences
             dry_before = bool(_DRY_QUESTION.search(sentence))
+            spans.append((start, start + len(sentence)))
+        start += len(sentence)
+    if not any(m.name == "feed_share" for m in found):
+        # what was taken, then the usual in the next sentence: "she's had 20 ml since
+        # midnight. Usually she takes 120 ml every 3 hours."
+        for (a, _), (c, d) in itertools.pairwise(spans):
+            if not _FEED_TAKEN.search(text, a, c) or _NOT_A_FEED.search(text, a, c):
+                continue  # "Her Evrysdi dose is 3 ml. She usually has 150 ml." is no feed
+            found += [
+                Measure(m.name, m.value, m.start + a, m.end + a)
+                for m in feed_shares(text[a:d])
+                if m.start + a < c < m.end + a
+            ]
     return found
 
 
