@@ -489,10 +489,10 @@ def _over_by_now(text: str, found: list[Modifier]) -> list[Modifier]:
 
 
 def _well_since(text: str) -> list[Modifier]:
-    """A later sentence that says all is well since closes the undated past before it.
+    """A later sentence that says the child has been well since closes the past told before it.
 
-    "She vomited once on day 2 … Since then she hasn't been sick at all.": the sentences before
-    it, back to one said in the present, are over.
+    "On Sunday he got a few hives … they faded within an hour. He's been completely fine since.":
+    the sentences before it, back to one in the present or with no verb, are over.
     """
     spans, start = [], 0
     for part in _SENTENCE_SPLIT.split(text):
