@@ -375,11 +375,7 @@ def _confirmed(text: str, found: list[Modifier]) -> list[Modifier]:
     now": the condition is met, so its findings are neither hypothetical nor someone else's.
     "…if the headache doesn't improve lying down. it doesn't" confirms only a negated condition.
     """
-    sentences, start = [], 0
-    for part in _CLAUSE_SPLIT.split(text):
-        if part.strip() and not _CLAUSE_SPLIT.fullmatch(part):
-            sentences.append((start, start + len(part)))
-        start += len(part)
+    sentences = _spans(text, _CLAUSE_SPLIT)
     # a question or "if" that says it is happening now is a report: "what do I do if he's
     # having one right now?"
     released = [(a, b) for a, b in sentences if _NOW_HERE.search(text, a, b)]
@@ -494,15 +490,12 @@ def _well_since(text: str) -> list[Modifier]:
     "On Sunday he got a few hives … they faded within an hour. He's been completely fine since.":
     the sentences before it, back to one in the present or with no verb, are over.
     """
-    spans, start = [], 0
-    for part in _SENTENCE_SPLIT.split(text):
-        if re.search(r"[a-z]", part):
-            spans.append((start, start + len(part)))
-        start += len(part)
+    spans = _spans(text, _SENTENCE_SPLIT)
     found = []
     for i, (a, b) in enumerate(spans[1:], 1):
-        well = _WELL_SINCE.search(text[a:b].strip())
-        if not well or re.search(r"\b(?:until|till|but|except|apart from|again)\b", text[a:b]):
+        if not _WELL_SINCE.search(text[a:b].strip()) or re.search(
+            r"\b(?:until|till|but|except|apart from|again)\b", text[a:b]
+        ):
             continue
         begin = a
         for c, d in reversed(spans[:i]):
@@ -512,6 +505,16 @@ def _well_since(text: str) -> list[Modifier]:
         if begin < a:
             found.append(Modifier(RESOLVED, a, b, begin, a))
     return found
+
+
+def _spans(text: str, split: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of each piece of text between the stops a splitting pattern captures."""
+    spans, start = [], 0
+    for part in split.split(text):
+        if part.strip() and not split.fullmatch(part):
+            spans.append((start, start + len(part)))
+        start += len(part)
+    return spans
 
 
 def _stops(text: str) -> list[_Stop]:
