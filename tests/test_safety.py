@@ -850,6 +850,46 @@ EMERGENCY, URGENT = "emergency", "urgent"
             URGENT,
         ),
         ("Seizure started as per his usual at 3.05, its 3.14 and still going", EMERGENCY),
+        # tuning_ninetysecond to -fifth (time phrases, lay words, non-native spelling, plain)
+        ("102F after the spinal shot yesterday", URGENT),
+        ("she is breating 70 time in one minute i count", EMERGENCY),
+        ("she is sucking under rib", EMERGENCY),
+        ("he no can breath good, make noise every time breathe out", EMERGENCY),
+        ("my son is choke on his food and cough not working, face going dark", EMERGENCY),
+        ("puke puke puke, 8 times today, he don't want the breast", URGENT),
+        ("he is not keeping nothing, the soft place on his head is going down inside", URGENT),
+        ("he throw up green colour 3 times this afternoon", URGENT),
+        ("rash bumps everywhere + vomiting + floppy, 15 min after new antibiotic", URGENT),
+        ("no control of bowel since spinraza this morning, numb in saddle area", URGENT),
+        ("the skin at the bottom of his neck is pulling in when he breathes", EMERGENCY),
+        ("Both nostrils bleeding for half an hour now, swallowing blood", EMERGENCY),
+        ("She's covered in little bruises, nothing's happened to her. Zolgensma Monday.", URGENT),
+        ("Today she had one, it stopped, and then another started before she woke up", EMERGENCY),
+        ("Since my Spinraza yesterday I can't feel between my legs, it's gone numb.", URGENT),
+        ("Since the Zolgensma she's never been sick like this - 4 vomits today", URGENT),
+        ("Next Spinraza is on the 14th. He had his last one 3 days ago and has 38.4 now", URGENT),
+        ("Since her Spinraza this morning she isn't moving her legs like she could", URGENT),
+        ("sats were 97 this morning, now 88", EMERGENCY),
+        # …and what the new rules must not silence
+        ("sats dropped to 87 so we put her on oxygen and now she's 93", EMERGENCY),
+        ("his sats dropped to 88 twenty minutes ago and now 89", EMERGENCY),
+        ("His legs are weak from his SMA but worse since the LP, he can't move them", URGENT),
+        # what the review of that round found the first rules silencing
+        (
+            "Her sats dropped to 85 and she went grey twenty minutes ago. She was discharged "
+            "from hospital last week after pneumonia.",
+            EMERGENCY,
+        ),
+        ("His lips are blue, is that because of his SMA?", EMERGENCY),
+        (
+            "I know about yellow eyes and his eyes are yellow today, 3 weeks after Zolgensma – "
+            "is there anything else to watch?",
+            URGENT,
+        ),
+        ("Sats dipped to 85 yesterday, then 93, and now 93 again, they keep bouncing", EMERGENCY),
+        ("Sats were 84 on air last night, we put him on his NIV and now 94", EMERGENCY),
+        ("her lips swelled after the new antibiotic and it's gone up loads since", EMERGENCY),
+        ("I timed it: breathing 80 times in a minute and pulling in at the ribs", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1330,6 +1370,16 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "A faint, flat pink rash on his tummy after Evrysdi that fades when pressed",
         "He's had 5 full feeds today and his soft spot is flat",
         "I know headaches are listed as a common side effect of Spinraza, how long do they last?",
+        # a low reading over, the child sent home, a baseline, what is known, explained signs
+        "Yesterday his sats dropped to 90 during a cold, they did cough assist, now 97 and home",
+        "Sats 96 on air, he's now 88 cm and his wheelchair needs adjusting",
+        "The nosebleed, it's gone very quickly this time, stopped in under a minute",
+        "He grunts while he's pushing out a poo, breathing is normal otherwise",
+        "my legs are weak always from SMA, same as before the injection, nothing new",
+        "I know about yellow eyes and dark wee after Zolgensma - is there anything else?",
+        "Her eyes are a bit puffy this morning from crying half the night with her teeth",
+        "he makes a little grunting noise only when he's straining to do a poo",
+        "Had his last one two years ago, she's on risdiplam now and has a cold with 38.5",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1580,10 +1630,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 89 sets, tuning_extra to tuning_ninetyfirst
+    # none may go missing without this failing: 93 sets, tuning_extra to tuning_ninetyfifth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_ninetyfirst"} <= names
-    assert len(names) >= 89
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_ninetyfifth"} <= names
+    assert len(names) >= 93
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -25,6 +25,10 @@ _NUM = (
 # and now…") is dropped by safety.py before it can scope anything
 _AGO = rf"{_NUM} (?:days?|weeks?|months?|years?|yrs?|summers?|winters?|springs?|autumns?) ago"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# a word that does not tell of the child now ("…his eyes are yellow today")
+_NOT_NOW = (
+    r"(?!(?:now|today|tonight|currently|since|is|are|has|have|hes|shes|theyre|its|hers|his)\b)"
+)
 # Someone's own child, as a stranger's story names them: "a mum told us her son…"
 THEIR_CHILD = (
     r"(?:her|his|their) (?:own )?(?:son|daughter|child|children|baby|kid|kids|boy|girl|"
@@ -241,7 +245,11 @@ RULES: list[tuple[str, str, str]] = [
         r"this morning))(?![^.!?]* (?:but|again|another|still|now)\b)|"
         r"(?:it|its|that|thats|this|which|they|bleeding|vomiting|rash|fever|headache) "
         r"(?:has |had |have |all |is )?(?:stopped|settled|eased|cleared|resolved|gone|went away|"
-        r"passed|disappeared|recovered|faded)(?! (?:them|it|his|her|their|the feeds?|feeding)\b)|"
+        r"passed|disappeared|recovered|faded)(?! (?:them|it|his|her|their|the feeds?|feeding)\b)"
+        # a state it has turned into, not one that has gone: "it's gone numb", "gone all floppy"
+        r"(?<! gone(?= (?:(?:very|really|so|a bit) )?(?:numb|floppy|limp|blue|grey|gray|pale|white|"
+        r"yellow|stiff|cold|red|purple|dark|quiet|weak|dead|mottled|dusky|all|worse|black|green|"
+        r"up)\b))|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
         r"cleared (?:straight|right) away|coughed it (?:up|out) (?:straight|right) away|"
         r"cleared it (?:himself|herself|themselves|on (?:his|her|their) own)|"
@@ -324,12 +332,17 @@ RULES: list[tuple[str, str, str]] = [
     # "the form asks about jaundice history": that word's history, not an event now
     (HISTORICAL, "i", r"\w+ history"),
     # a lifelong state, a few words back: "his legs have been weak since birth because of his
-    # SMA" (not "…since birth but since the LP she can't move them")
+    # SMA", "my legs are weak because of my SMA" (not "…since birth but since the LP she can't
+    # move them", "weak from her SMA but worse since the LP")
     (
         HISTORICAL,
         "b",
-        r"(?:since birth|from birth|for (?:many )?years because of (?:his|her|their|my) sma)"
-        r"(?![^.!?,–]* (?:but|now|today|suddenly)\b)",
+        r"(?:since birth|from birth|for (?:many )?years because of (?:his|her|their|my) sma|"
+        # …or the baseline said to be unchanged: "my legs are weak because of my SMA and
+        # they're no different since Monday's LP" (not "is that because of his SMA?")
+        r"(?:because of|from|due to) (?:(?:his|her|their|my) )?sma(?=[^.!?]* (?:same as|no "
+        r"different|nothing new|no change|as always|exactly (?:how|as|the same))\b))"
+        r"(?![^.!?,–]* (?:but|now|today|suddenly|worse|since (?:the|his|her|my|yesterday|this))\b)",
     ),
     # a recovery's time is no fit's length: "back to himself in 10 min"
     (
@@ -516,12 +529,23 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:but |and )?(?:snaps?|snapped) (?:straight |right )?out of it"
         r"(?! (?:if|when|after|once|only) (?:i|we|you) (?:shake|shook|rub|pinch)| after a while)",
     ),
+    # explained, not an allergy: "her eyes are a bit puffy this morning from crying"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:eyes|eyelids|face) (?:are |is |look |looks )?(?:a bit |a little |slightly )?(?:puffy|"
+        r"swollen)(?: \S+){0,4} (?:from|after) (?:\w+ ){0,4}?(?:crying|sleep|sleeping|pillow|"
+        r"rubbing|lying on)"
+        r"(?![^.!?]* (?:or|but|worse|hoarse|tight|shut|spreading)\b)",
+    ),
     # straining, not breathing: "grunts and goes red in the face when he's doing a poo"
     (
         FIGURATIVE,
         "i",
-        r"grunt\w*(?: \S+){0,6} (?:when|while|whenever) (?:\w+ ){0,2}(?:doing|having|passing|does|"
-        r"has) a (?:poo|poop)",
+        r"grunt\w*(?: \S+){0,6} (?:when|while|whenever|every time) (?:\w+ ){0,2}(?:(?:straining "
+        r")?to do|doing|having|passing|pushing out|does|has) a (?:poo|poop)"
+        # (not "…when she does a poo and also at rest with each breath")
+        r"(?![^.!?]* (?:also|at rest|all the time|each breath|every breath|asleep|sleeping)\b)",
     ),
     # the first wee of the morning is the darkest: "dark first thing, then pale after his bottle"
     (
@@ -580,6 +604,9 @@ RULES: list[tuple[str, str, str]] = [
         "i",
         r"i know about [^.?!;]*? from (?:his|her|their|my|the|our) (?:\w+ ){0,3}(?:plan|leaflet|"
         r"training|course)|"
+        # "I know about yellow eyes and dark wee - is there anything else to look out for?"
+        rf"i (?:already )?know about (?:{_NOT_NOW}\w+ ){{0,7}}{_NOT_NOW}\w+"
+        r"(?= (?:– )?(?:is there|are there|what) (?:anything |any )?(?:else|other)\b)|"
         r"(?:the |a )section (?:on|about) \w+|"
         r"what (?:would|does) counts? as (?:an? )?\w+",
     ),
@@ -866,6 +893,8 @@ PSEUDO = (
     # newness, not negation: "jerking, never before", "never happened before"
     r"never before|never happened before|never had (?:this|that|one) before|"
     r"never done (?:this|that|it) before|"
+    # worse than ever, not a negation: "she's never been sick like this", "never seen him this bad"
+    r"never (?:been|seen (?:him|her|them)) (?:\w+ ){0,2}(?:like this|this \w+)|"
     # from the last dose until now: "since her last dose she's had a headache every morning"
     r"since (?:his|her|their|my|the|our) last (?:loading |maintenance )?(?:dose|injection|"
     r"infusion|procedure)|"

@@ -54,8 +54,9 @@ _OTHER_UNIT = re.compile(
 # …and the weather's or the bath's said first: "it's going to be 39 degrees in Spain", "bath
 # water at 38 degrees"
 _NOT_BODY_BEFORE = re.compile(
-    r"\b(?:(?:bath ?water|water|weather|forecast|outside|room|pool|heatwave) (?:is|was|at|of|"
-    r"about|around|reaching|hitting)|going to be|gonna be|itll be|it will be) $"
+    r"\b(?:(?:bath ?water|water|weather|forecast|outside|room|pool|heatwave|hot tub|tub)"
+    r"(?: (?:app|thermometer))? (?:is|was|at|of|about|around|reaching|hitting|says|said|shows|"
+    r"showed|set to|is set to)|going to be|gonna be|itll be|it will be) $"
 )
 # A number after another reading's name is that reading, not a temperature: "RR 30, afebrile"
 _SATURATION_BEFORE = re.compile(
@@ -330,11 +331,14 @@ _FELL_FROM = re.compile(
 # "they've been sitting between 88 and 90": sats named earlier in the message
 _SATS_AGAIN = re.compile(
     r"\b(?:sitting|hovering|hanging|stuck|staying|stayed|dipping|dipped|dropping|dropped|"
-    r"reading|reads|running|been|down)(?: (?:at|on|around|about|between|to|the|low|high|mid|"
-    r"in|into|only|sitting|hovering|stuck))* (?P<v>\d{2,3})(?! ?(?:°|kg|ml|mg|bpm|minutes|mins))"
+    r"reading|reads|running|been|down|now)(?: (?:at|on|around|about|between|to|the|low|high|mid|"
+    r"in|into|only|sitting|hovering|stuck))* (?P<v>\d{2,3})"
+    r"(?! ?(?:°|kg|ml|mg|bpm|minutes|mins|(?:cm|mm|days?|weeks?|months?|years?|hours?|hrs?|"
+    r"kilos?|lbs?|pounds?|inches)\b))"
     r"(?P<decade> s\b)?(?: (?:and|to|or) (?P<v2>\d{2,3}))?\b"
 )
-_SATS_FALL = re.compile(r"(?:dipping|dipped|dropping|dropped|down)\b")
+# …or a new one: "sats were 97 this morning, now 88"
+_SATS_FALL = re.compile(r"(?:dipping|dipped|dropping|dropped|down|now)\b")
 _OTHER_VITAL = re.compile(
     r"\b(?:heart|hr|pulse(?! ox)|bpm|rate|resp\w*|rr|breaths|temp\w*|kg|ml|weigh\w*|fever)\b"
 )
@@ -529,8 +533,9 @@ _BREATHS = re.compile(
     r"(?: [a-z]+){0,10} (?:[-:\u2013] )?(?P<v2>\d{2,3})\b"
     r"(?! ?(?:%|°|kg|kgs|ml|mls|mg|bpm|months?|weeks?|years?|days?|hours?|hrs?|mins?|"
     r"minutes?|seconds?|secs?|times|x\b|out of|/ ?10))"
-    # "breathing 64 a min counted twice"
-    r"|\bbreathing (?:at )?(?P<v3>\d{2,3}) ?(?:times )?(?:a|an|per|/) ?min(?:ute)?\b"
+    # "breathing 64 a min counted twice", "breathing 70 time in one minute"
+    r"|\bbreathing (?:at )?(?P<v3>\d{2,3}) ?(?:times? )?(?:a|an|per|/|in(?: a| one| 1)?) ?"
+    r"min(?:ute)?\b"
     # "I counted 70 in one minute" (only where the sentence is about breathing)
     r"|\bcounted (?P<v4>\d{2,3}) (?:breaths? )?(?:in|per|a) (?:one |1 )?min(?:ute)?\b"
 )

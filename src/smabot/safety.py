@@ -170,11 +170,13 @@ _DATING = re.compile(
     r"(?P<w2>last) (?P<u2>week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday))\b"
 )
-# "the headache from last week's dose": a dose named by its time is of the treatment the
-# message names, even when that is named as the next one ("…for the next Spinraza").
+# "the headache from last week's dose", "he had his last one 3 days ago": a dose named by its
+# time is of the treatment the message names, even when that is named as the next one ("…for
+# the next Spinraza").
 _DOSE = re.compile(
     r"\b(?:last|latest|recent|most recent|yesterdays|todays|this mornings|last weeks|"
-    r"this weeks|last nights) (?:dose|treatment|session)\b"
+    r"this weeks|last nights) (?:dose|treatment|session)\b|"
+    r"\b(?:had|has had|have had) (?:his|her|their|my) last one\b"
 )
 _FITS = re.compile(rf"\b(?:{FIT_WORDS})\b")
 _SATS = re.compile(r"\b(?:sats?|saturations?|oxygen|oximeter|pulse ox\w*)\b")
@@ -310,7 +312,7 @@ _FEARED = re.compile(
 _CLAUSE_BREAK = re.compile(r" [,.;!?] | and | but | now ")
 # Numbers that may be a reading (39.2, 100.8 °F, 88 %) send a question past the pre-check.
 _READING = re.compile(
-    r"\d[.,]\d|\d point \d|\b\d\d ?[cf]\b|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b|"
+    r"\d[.,]\d|\d point \d|\b\d\d\d? ?[cf]\b|[°%℃℉]|\d ?/ ?10\b|\d:\d\d|\d ?(?:ml|mls|oz)\b|"
     rf"\bbreaths\b|\bplatelets?\b|\brr ?\d|\bresp\w* rate|\b{HAS_HEAT} \d|\b(?:sp)?o2 ?\d\d"
 )
 _SPOKEN_NUMBER = re.compile(r"\b(?:point|thirty|forty|eighty|ninety|hundred)\b")
@@ -419,6 +421,9 @@ class Detector:
         self._negation_gap = _NEGATION_GAP | set(groups.get("not", ()))
         self.flags = [_compile_flag(f, groups) for f in data["flags"]]
         self._by_id = {f.id: f for f in self.flags}
+        self._sats_flags = frozenset(
+            f.id for f in self.flags if (f.measure or {}).get("name") == "oxygen_saturation"
+        )
         self.treatments = {
             name: [tuple(entry.split()) for entry in entries]
             for name, entries in data["treatments"].items()
@@ -624,6 +629,9 @@ class Detector:
         for f in findings:
             if f.measured is not None:
                 kinds[f] = self._reading_kinds(f, kinds[f], modifiers, reading.text)
+        sats = [f for f in findings if f.measured is not None and f.flag in self._sats_flags]
+        for f in _recovered(reading.text, sats, self._by_id):
+            kinds[f] |= {context.RESOLVED}
         # "isn't breathing fast" holds a negated "breathing fast": its "isn't breathing", which
         # overlaps it and is cut short by it, goes too ("can't feel … feet" holds its own).
         negated = [f for f in findings if context.NEGATED in kinds[f]]
@@ -876,6 +884,45 @@ _NOT_A_FEED = re.compile(
     r"\b(?:doses?|calpol|paracetamol|ibuprofen|evrysdi|risdiplam|pred\w*|medicines?|meds|"
     r"flush\w*|water|syringe|threw|vomit\w*|sick|sicked|spat)\b"
 )
+
+
+# A low reading told in the past and dated, then a safe one now: "yesterday his sats dropped to
+# 90 during a cold, they did cough assist, now 97 and back home"
+_FELL_TO = re.compile(r"\b(?:dropped|fell|dipped|went|was|were|got)\b")
+_DATED_PAST = re.compile(
+    r"\b(?:yesterday|last (?:night|week|month|year|\w+day)|(?:days?|weeks?|months?|years?) ago|"
+    r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+_NOW_AGAIN = re.compile(r"\b(?:now|today|back|since)\b")
+# …unless it keeps falling: "now 93 again, they keep bouncing", "every time we stop they fall"
+_STILL_FALLING = re.compile(r"\b(?:again|keeps?|kept|every time|each time|bouncing|up and down)\b")
+_OXYGEN_GIVEN = re.compile(
+    r"\b(?:on|more|extra|started|increased|turned up|up) (?:the |her |his |their |some )?"
+    r"(?:night )?(?:oxygen|o2|niv|bipap|cpap|vent\w*|flow|high flow)\b|"
+    r"\b(?:oxygen|o2|flow) (?:up|on|increased)\b|\b(?:litres?|liters?|lpm|bag\w*)\b"
+)
+
+
+def _recovered(text: str, readings: list[Finding], flags: dict[str, _Flag]) -> list[Finding]:
+    """Low readings told in the past that a later safe reading, now, has replaced."""
+    readings = sorted(readings, key=lambda f: f.start)
+    low = [f for f in readings if not flags[f.flag].safe(f.measured or 0.0)]
+    if not low or not flags[readings[-1].flag].safe(readings[-1].measured or 0.0):
+        return []  # the last word is a low reading: "97 this morning, now 88"
+    last = readings[-1]
+    if not _NOW_AGAIN.search(text, max(0, last.start - 40), last.end + 20):
+        return []
+    if _STILL_FALLING.search(text, low[0].start):
+        return []
+    return [
+        f
+        for f in low
+        if _FELL_TO.search(text, max(0, f.start - 15), f.end)
+        and _DATED_PAST.search(text, max(0, f.start - 60), f.end + 40)
+        # support given at home is no recovery: "dropped to 87, we put her on oxygen, now 93"
+        and not _OXYGEN_GIVEN.search(text, f.end, last.end)
+    ]
 
 
 def _sentence_measures(text: str) -> list[Measure]:
