@@ -890,6 +890,17 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("Sats were 84 on air last night, we put him on his NIV and now 94", EMERGENCY),
         ("her lips swelled after the new antibiotic and it's gone up loads since", EMERGENCY),
         ("I timed it: breathing 80 times in a minute and pulling in at the ribs", EMERGENCY),
+        # tuning_ninetysixth to -ninth (a plain week, long messages, North America, adults)
+        ("He isn't moving his legs like he did this morning before the LP", URGENT),
+        # …and what the new rules must not silence
+        ("Should I expect a fever? He has 39.2 now after his Spinraza yesterday", URGENT),
+        (
+            "Asking what the signs would be of meningitis after an LP, because she had hers "
+            "yesterday, has a fever of 38.6 and won't move her neck.",
+            URGENT,
+        ),
+        ("Worried about him not feeding enough – he's refused every single bottle today.", URGENT),
+        ("It's not a breathing thing I can fix, he's grunting and his lips are blue", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1380,6 +1391,12 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "Her eyes are a bit puffy this morning from crying half the night with her teeth",
         "he makes a little grunting noise only when he's straining to do a poo",
         "Had his last one two years ago, she's on risdiplam now and has a cold with 38.5",
+        # asked in passing, expected, worried about, ruled out
+        "Could you tell me what the signs are that a cold is turning into a chest infection, like "
+        "fast breathing or blue lips, so I know what to watch for?",
+        "What temperature counts as a fever after her lumbar puncture, in case she gets hot?",
+        "No fast breathing, no retractions, sats 99. Just checking the spit up isn't a breathing "
+        "thing.",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1577,6 +1594,12 @@ FALSE_ALARM_ALLOWANCE = {
     # which the review found closing red flags ("Her eyes look yellow today. She hasn't been
     # sick since.")
     "tuning_ninetieth": 0.2,
+    # finished episodes treated in hospital, told in one sentence after the time that dates
+    # them ("Yesterday she wouldn't take her bottle… we went to A&E, she had fluids and she's
+    # home now feeding normally"): the fronted past that two reviews took back; and "should he
+    # get a fever after his Spinraza?", whose rule its review took back ("should she expect a
+    # headache this bad? … can't sit up without screaming" asks about now)
+    "tuning_ninetysixth": 0.132,
 }
 
 # A set whose recall stays under 0.98, and why: its misses are listed in the README.
@@ -1630,10 +1653,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 93 sets, tuning_extra to tuning_ninetyfifth
+    # none may go missing without this failing: 97 sets, tuning_extra to tuning_ninetyninth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_ninetyfifth"} <= names
-    assert len(names) >= 93
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_ninetyninth"} <= names
+    assert len(names) >= 97
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

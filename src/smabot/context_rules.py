@@ -106,6 +106,8 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:what|which) (?:breathing|danger|warning|early|serious) (?:signs?|symptoms?) "
         r"(?:mean|should|would|do|are)\b|"
         r"what (?:are|is) the (?:signs?|symptoms?)|"
+        # …asked inside another question: "could you tell me what the signs are that a cold…"
+        r"what the (?:\w+ )?(?:signs?|symptoms?) are|"
         r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?(?:even |ever )?"
         r"(?:know|tell|spot|recognise|recognize|check)|"
         r"watch(?:ing)? (?:out )?for|look(?:ing)? (?:out )?for|keep an eye (?:out )?for|"
@@ -138,7 +140,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:does|do|can|will|would|could|might) (?:\w+ ){1,3}"
         r"(?:help|improve|treat|affect|reduce|prevent|stop|change|increase|raise|lower)"
         r"(?: \w+){0,8}|"
-        r"what (?:do|does|would|will) (?:\w+ ){1,4}look like|what counts as(?: \w+){0,4}|"
+        r"what (?:do|does|would|will) (?:\w+ ){1,4}look like|what (?:\w+ )?counts as(?: \w+){0,4}|"
         # a definition asked for: "what does 'laboured breathing' mean on the discharge sheet?"
         r"what (?:does|do|is|are) (?:\w+ ){1,5}mean|(?:meaning|definition) of(?: \w+){1,4}|"
         r"(?:spotting|recognising|recognizing)(?: \w+){0,4}|"
@@ -824,6 +826,13 @@ RULES: list[tuple[str, str, str]] = [
         "i",
         r"(?:worried|worrying|concerned|careful) about (?:(?:him|her|them) getting )?"
         r"(?:dehydrat\w*|meningitis|infections?|seizures|anaphylaxis)",
+    ),
+    # a kind of problem ruled out, not a sign: "just checking the spit up isn't a breathing thing"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:isnt|is not|not|wasnt|was not) (?:a |an )?(?:breathing|chest|liver|seizure|allergy|"
+        r"allergic) (?:thing|issue|problem|concern|worry)",
     ),
     # a sign named as a listed side effect, not seen: "I know nosebleeds are listed as a Spinraza
     # side effect" (not "his nosebleed is listed as a side effect but won't stop")
