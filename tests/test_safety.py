@@ -892,6 +892,14 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("I timed it: breathing 80 times in a minute and pulling in at the ribs", EMERGENCY),
         # tuning_ninetysixth to -ninth (a plain week, long messages, North America, adults)
         ("He isn't moving his legs like he did this morning before the LP", URGENT),
+        # tuning_hundredth and -first (plain messages; treated episodes over, or happening again)
+        ("Spinraza 4 months ago was fine. This one was yesterday and now she's 38.2", URGENT),
+        ("after zolgensma 1 week, many small red dot on his leg, they not go when press", URGENT),
+        ("He's never had a seizure before - he just went stiff and jerked all over", EMERGENCY),
+        (
+            "Since this morning every feed comes straight back up, he hasn't kept anything down",
+            URGENT,
+        ),
         # …and what the new rules must not silence
         ("Should I expect a fever? He has 39.2 now after his Spinraza yesterday", URGENT),
         (
@@ -1653,10 +1661,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 97 sets, tuning_extra to tuning_ninetyninth
+    # none may go missing without this failing: 99 sets, tuning_extra to tuning_hundredfirst
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_ninetyninth"} <= names
-    assert len(names) >= 97
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredfirst"} <= names
+    assert len(names) >= 99
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

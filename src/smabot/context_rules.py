@@ -900,7 +900,7 @@ PSEUDO = (
     r"cant \w+(?: \w+){0,3} without|"
     r"ever since|never ever|for ever|forever|sorry if|apologies if|ever been|"
     # newness, not negation: "jerking, never before", "never happened before"
-    r"never before|never happened before|never had (?:this|that|one) before|"
+    r"never before|never happened before|never had (?:this|that|one|an? \w+) before|"
     r"never done (?:this|that|it) before|"
     # worse than ever, not a negation: "she's never been sick like this", "never seen him this bad"
     r"never (?:been|seen (?:him|her|them)) (?:\w+ ){0,2}(?:like this|this \w+)|"

@@ -176,7 +176,10 @@ _DATING = re.compile(
 _DOSE = re.compile(
     r"\b(?:last|latest|recent|most recent|yesterdays|todays|this mornings|last weeks|"
     r"this weeks|last nights) (?:dose|treatment|session)\b|"
-    r"\b(?:had|has had|have had) (?:his|her|their|my) last one\b"
+    r"\b(?:had|has had|have had) (?:his|her|their|my) last one\b|"
+    # the dose now, after an earlier one: "Spinraza 4 months ago was fine. This one was
+    # yesterday…", "This time, 24h after, …"
+    r"\bthis (?:one|time)\b(?= (?:was|, \d+ ?h(?:ours?|rs?)? after)\b)"
 )
 _FITS = re.compile(rf"\b(?:{FIT_WORDS})\b")
 _SATS = re.compile(r"\b(?:sats?|saturations?|oxygen|oximeter|pulse ox\w*)\b")
@@ -630,7 +633,7 @@ class Detector:
             if f.measured is not None:
                 kinds[f] = self._reading_kinds(f, kinds[f], modifiers, reading.text)
         sats = [f for f in findings if f.measured is not None and f.flag in self._sats_flags]
-        for f in _recovered(reading.text, sats, self._by_id):
+        for f in _recovered(reading.text, sats, self._by_id, modifiers):
             kinds[f] |= {context.RESOLVED}
         # "isn't breathing fast" holds a negated "breathing fast": its "isn't breathing", which
         # overlaps it and is cut short by it, goes too ("can't feel … feet" holds its own).
@@ -889,11 +892,8 @@ _NOT_A_FEED = re.compile(
 # A low reading told in the past and dated, then a safe one now: "yesterday his sats dropped to
 # 90 during a cold, they did cough assist, now 97 and back home"
 _FELL_TO = re.compile(r"\b(?:dropped|fell|dipped|went|was|were|got)\b")
-_DATED_PAST = re.compile(
-    r"\b(?:yesterday|last (?:night|week|month|year|\w+day)|(?:days?|weeks?|months?|years?) ago|"
-    r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
-)
+# (besides the context rules' past times: "…in January", "two days ago", "last week")
+_RECENT_PAST = re.compile(r"\b(?:yesterday|last night|on \w+day)\b")
 _NOW_AGAIN = re.compile(r"\b(?:now|today|back|since)\b")
 # …unless it keeps falling: "now 93 again, they keep bouncing", "every time we stop they fall"
 _STILL_FALLING = re.compile(r"\b(?:again|keeps?|kept|every time|each time|bouncing|up and down)\b")
@@ -904,7 +904,12 @@ _OXYGEN_GIVEN = re.compile(
 )
 
 
-def _recovered(text: str, readings: list[Finding], flags: dict[str, _Flag]) -> list[Finding]:
+def _recovered(
+    text: str,
+    readings: list[Finding],
+    flags: dict[str, _Flag],
+    modifiers: list[context.Modifier],
+) -> list[Finding]:
     """Low readings told in the past that a later safe reading, now, has replaced."""
     readings = sorted(readings, key=lambda f: f.start)
     low = [f for f in readings if not flags[f.flag].safe(f.measured or 0.0)]
@@ -919,10 +924,18 @@ def _recovered(text: str, readings: list[Finding], flags: dict[str, _Flag]) -> l
         f
         for f in low
         if _FELL_TO.search(text, max(0, f.start - 15), f.end)
-        and _DATED_PAST.search(text, max(0, f.start - 60), f.end + 40)
+        and _dated(text, f.start - 60, f.end + 40, modifiers)
         # support given at home is no recovery: "dropped to 87, we put her on oxygen, now 93"
         and not _OXYGEN_GIVEN.search(text, f.end, last.end)
     ]
+
+
+def _dated(text: str, start: int, end: int, modifiers: list[context.Modifier]) -> bool:
+    """Whether a time in the past is said between start and end."""
+    start = max(0, start)
+    if _RECENT_PAST.search(text, start, end):
+        return True
+    return any(m.category == context.HISTORICAL and start <= m.start < end for m in modifiers)
 
 
 def _sentence_measures(text: str) -> list[Measure]:
