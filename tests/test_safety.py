@@ -895,6 +895,11 @@ EMERGENCY, URGENT = "emergency", "urgent"
         # tuning_hundredth and -first (plain messages; treated episodes over, or happening again)
         ("Spinraza 4 months ago was fine. This one was yesterday and now she's 38.2", URGENT),
         ("after zolgensma 1 week, many small red dot on his leg, they not go when press", URGENT),
+        # tuning_hundredsecond to -fourth (a weekend's chat, non-native English, questions)
+        ("fit happening right now, first time in his life, 3 minutes so far", EMERGENCY),
+        ("with a fever she twitches and rolls her eyes back, she's still doing it", EMERGENCY),
+        ("after the back injection he cannot control poo, it just come", URGENT),
+        ("the small cut on her finger is bleeding since 30 minutes", EMERGENCY),
         ("He's never had a seizure before - he just went stiff and jerked all over", EMERGENCY),
         (
             "Since this morning every feed comes straight back up, he hasn't kept anything down",
@@ -1608,10 +1613,22 @@ FALSE_ALARM_ALLOWANCE = {
     # get a fever after his Spinraza?", whose rule its review took back ("should she expect a
     # headache this bad? … can't sit up without screaming" asks about now)
     "tuning_ninetysixth": 0.132,
+    # non-native English: a fragment question after a general one ("What signs of liver problem
+    # after Zolgensma I should watch? Yellow eyes only?"), a conditional's "…or call 999?", and
+    # an EpiPen given last year
+    "tuning_hundredthird": 0.134,
 }
 
 # A set whose recall stays under 0.98, and why: its misses are listed in the README.
 RECALL_ALLOWANCE = {
+    # "my brother who has SMA is shaking and won't stop" ("shaking" alone is also shivering),
+    # and breathing "a bit quicker… sats 93-94… clearly going the wrong way"
+    "tuning_hundredsecond": 0.979,
+    # red flags asked inside "is it normal…" ("is lip swelling + wheezing normal after a dose",
+    # "is it normal – no wees for 12 hrs, very sleepy", "…? It's just happened twice"), like the
+    # sixty-second's, and a headache named only in the question before ("How long should the
+    # post-LP headache last? Mine's been severe for 4 days…")
+    "tuning_hundredfourth": 0.96,
     # whole messages typed without a space ("shesfitinganwontstop10minsnow"): split only up to
     # 30 letters, because longer splits that allowed misspelt pieces misread words; and a word
     # heard by its sound counts only word for word ("breevin a bit fasta" is not read)
@@ -1661,10 +1678,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 99 sets, tuning_extra to tuning_hundredfirst
+    # none may go missing without this failing: 102 sets, tuning_extra to tuning_hundredfourth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredfirst"} <= names
-    assert len(names) >= 99
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredfourth"} <= names
+    assert len(names) >= 102
 
 
 def test_red_flags_file_is_in_the_repo() -> None:
