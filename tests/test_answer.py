@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
 from smabot.answer import Answer, Answerer
-from smabot.index import Index
+from smabot.corpus import load_corpus
+from smabot.index import Index, build_index
 from smabot.tuning import TUNING
 
 
@@ -193,7 +195,7 @@ def test_a_cue_word_is_about_only_sections_of_its_intent(answerer: Answerer) -> 
     assert answerer.focus(other, query) == answerer.focus(other, no_cues)
 
 
-@pytest.mark.parametrize("question", ["How is SMA diagnosed?", "Could I be a carrier of SMA?"])
+@pytest.mark.parametrize("question", ["How is SMA diagnosed?"])
 def test_how_a_subject_is_asked_about_does_not_make_it_covered(
     answerer: Answerer, question: str
 ) -> None:
@@ -273,3 +275,42 @@ def test_a_caregivers_word_finds_the_articles_word(
     # corpus/synonyms.yml: administer ~ give, alternative ~ other treatment, frequently ~ often
     ids = [p.id for p in answerer.ask(question).passages]
     assert ids and any(section in i for i in ids[:3]), ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How should Evrysdi be stored?",  # storage: no article says
+        "What are the symptoms of SMA?",  # the condition: the articles are about its treatments
+        "Could I be a carrier of SMA?",
+        "Other medicines and Evrysdi",  # a leaflet's heading for interactions
+        "Spinraza must not be given",  # and for contraindications
+    ],
+)
+def test_asking_for_what_no_section_is_about_is_not_covered(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.asks_uncovered(question)
+    assert answerer.ask(question).status == "no_answer"
+
+
+def test_what_no_section_is_about_leaves_close_questions_answered(answerer: Answerer) -> None:
+    # an insurance carrier is not a carrier of the gene; "all types of SMA" asks who it is for
+    for question in [
+        "Will my insurance carrier pay for Spinraza?",
+        "Is Spinraza for all types of SMA?",
+    ]:
+        assert answerer.asks_uncovered(question) == []
+        assert answerer.ask(question).status == "answered"
+
+
+def test_a_question_an_editor_lists_makes_what_it_asks_for_covered(corpus_copy: Path) -> None:
+    question = "How should Spinraza be stored?"
+    assert Answerer(build_index(load_corpus(corpus_copy))).ask(question).status == "no_answer"
+    curated = corpus_copy / "section_questions.yml"
+    text = curated.read_text("utf-8")
+    heading = '  "Where can I find more information?":\n'
+    curated.write_text(text.replace(heading, heading + f"    - {question}\n"), "utf-8")
+    answer = Answerer(build_index(load_corpus(corpus_copy))).ask(question)
+    assert answer.status == "answered"
+    assert answer.passages[0].id == "smauk-nusinersen-faqs#where-can-i-find-more-information-1"

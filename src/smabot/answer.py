@@ -156,6 +156,12 @@ class Answerer:
             self.intents.of_section(p.section[-1:], index.curated.get(p.id, []))
             for p in index.passages
         ]
+        # What the question may ask for that no section is about: storage, travel, the
+        # condition itself... Until an editor adds a section (or lists such a question on
+        # one), asking for it is not covered, however many other words match.
+        self._unanswered_intents = frozenset(self.intents.patterns).difference(
+            *self._section_intents
+        )
 
     def ask(
         self,
@@ -311,7 +317,8 @@ class Answerer:
         """Whether a passage answers the question: holds enough of it, about what was asked."""
         tuning = self.tuning
         return (
-            self.coverage(hit, query) >= tuning.min_coverage
+            not query.intents & self._unanswered_intents
+            and self.coverage(hit, query) >= tuning.min_coverage
             and self.focus(hit, query) >= tuning.min_focus
         )
 
@@ -383,6 +390,10 @@ class Answerer:
             }
             for score, hit in self._ranked(query, top_k)[:top_k]
         ]
+
+    def asks_uncovered(self, question: str, history: Sequence[str] = ()) -> list[str]:
+        """What the question asks for that no section is about (storage, travel...)."""
+        return sorted(self.query(question, history).intents & self._unanswered_intents)
 
     def _intent_factor(self, position: int, query: Query) -> float:
         """How much a passage's section matches what the question asks for."""

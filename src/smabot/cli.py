@@ -201,6 +201,8 @@ def _ask(args: argparse.Namespace) -> int:
         print(render(answer, color=sys.stdout.isatty()))
     if args.explain:
         print(explain(answerer.explain(question, args.history or [], args.top_k)))
+        if uncovered := answerer.asks_uncovered(question, args.history or []):
+            print(f"not covered: it asks about {', '.join(uncovered)}, which no section is about")
     return 0
 
 
