@@ -914,6 +914,30 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ),
         ("Worried about him not feeding enough – he's refused every single bottle today.", URGENT),
         ("It's not a breathing thing I can fix, he's grunting and his lips are blue", EMERGENCY),
+        # a small word the slot could take is skipped when the rest fits only that way
+        ("theres blood in my sisters nappy, bright red", URGENT),
+        ("blood in poo twice since lunch, 10 days after the gene therapy", URGENT),
+        ("her gastrostomy has been bleeding steadily for ages, gauze soaked again", EMERGENCY),
+        # a time it has got to, not a sign that has gone
+        ("No wet nappy since 6pm and it's gone 5am, he won't take his bottle", URGENT),
+        # lying flat eases it and sitting up brings it back: the post-LP headache itself
+        (
+            "Since her lumbar puncture on Tuesday the headache is the worst she's had, it goes "
+            "when she lies flat and comes right back when she stands",
+            URGENT,
+        ),
+        # a slow recovery after a fit still counts; only its own length is the fit's
+        ("He had a fit an hour ago and is still not back to himself after 40 minutes", EMERGENCY),
+        ("She's been fitting for 7 minutes, she came round in between once", EMERGENCY),
+        ("Nosebleed after picking his nose 40 minutes ago and it won't stop", EMERGENCY),
+        (
+            "I check his eyes each night for yellow and tonight they are yellow, Zolgensma in May",
+            URGENT,
+        ),
+        (
+            "Is grunting always an emergency? He's grunting every breath now, ribs sucking in",
+            EMERGENCY,
+        ),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1410,6 +1434,19 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "What temperature counts as a fever after her lumbar puncture, in case she gets hot?",
         "No fast breathing, no retractions, sats 99. Just checking the spit up isn't a breathing "
         "thing.",
+        # a recovery time is not the fit's length
+        "Her usual absence seizure this morning, 30 seconds, and she was herself again within 15 "
+        "minutes as always. Noting it for the neurologist.",
+        "She turned down two bottles on Sunday with a snotty nose, back to her usual feeds since.",
+        "He was jaundiced after Zolgensma and had extra steroids, but that was back in March.",
+        "Is a runny nose always an emergency after Spinraza, or only with a fever?",
+        "Every morning I look at her gums and legs for bruising, nothing there, I'm just anxious.",
+        "For the school's plan: at what temperature should they ring 999 for him?",
+        "The care plan said to call 999 if she ever has a seizure lasting 5 minutes.",
+        "Wet nappies pale and plenty of them, feeding well after the infusion.",
+        "No breathing problems tonight, sats 97.",
+        "Nosebleed after he picked his nose at school, stopped with a tissue in 2 minutes.",
+        "Can you recommend a seizure diary app?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1678,10 +1715,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 102 sets, tuning_extra to tuning_hundredfourth
+    # none may go missing without this failing: 106 sets, tuning_extra to tuning_hundredeighth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredfourth"} <= names
-    assert len(names) >= 102
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredeighth"} <= names
+    assert len(names) >= 106
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

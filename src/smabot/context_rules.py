@@ -251,7 +251,8 @@ RULES: list[tuple[str, str, str]] = [
         # a state it has turned into, not one that has gone: "it's gone numb", "gone all floppy"
         r"(?<! gone(?= (?:(?:very|really|so|a bit) )?(?:numb|floppy|limp|blue|grey|gray|pale|white|"
         r"yellow|stiff|cold|red|purple|dark|quiet|weak|dead|mottled|dusky|all|worse|black|green|"
-        r"up)\b))|"
+        # …or the time it has got to: "no wet nappy since 5 and it's gone 4am"
+        r"up|\d+|midnight|midday|noon|half|quarter)\b))|"
         r"went away|gone away|went straight away|gone straight (?:away|after)|cleared up|"
         r"cleared (?:straight|right) away|coughed it (?:up|out) (?:straight|right) away|"
         r"cleared it (?:himself|herself|themselves|on (?:his|her|their) own)|"
@@ -299,8 +300,11 @@ RULES: list[tuple[str, str, str]] = [
         # a dose brought back up and given again: "…said to redo the dose, which stayed down"
         r"(?:which|it|that) (?:has )?(?:stayed|stays) down|"
         # a passing sensation: "pins and needles when I've sat too long, it goes when I shift"
+        # but a headache that goes lying down and comes back sitting up is the red flag itself
         r"(?:it|they|that) (?:goes|go|passes|pass|wears off) (?:away )?"
-        r"(?:when|after|once|as soon as)|"
+        r"(?:when|after|once|as soon as)"
+        r"(?! (?:i|we|he|she|they|you) (?:lies?|lay|lays|lying|am lying|is lying) (?:down|flat))"
+        r"(?![^.!?]* (?:comes?|came|coming) (?:straight |right )?back)|"
         r"(?:gone|went away|passed|stopped) (?:once|as soon as|when) (?:i|we|he|she|they) "
         r"(?:moved|shifted|stood up|sat up|got up|changed position)|"
         r"(?:fully|completely|totally) (?:cleared|resolved|recovered|healed|gone)|"
@@ -788,6 +792,13 @@ RULES: list[tuple[str, str, str]] = [
         r"(?![^.!?]*\b(?:off|triggered|triggering|triggers (?!after)|alarm(?:ing|ed)|beep\w*|nuts|"
         r"going|keeps|kept|paus\w*|stopped|went|goes)\b)",
     ),
+    # paperwork named after what it records: "does the charity have a seizure diary template?"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:seizure|fit|fits|bleeding|headache) (?:diary|diaries|log|logs|chart|charts|record|"
+        r"records|template|templates|tracker|app)\b",
+    ),
     # "full" as an amount, not a soft spot: "4 full feeds, soft spot is flat"
     (FIGURATIVE, "i", r"full (?:feeds?|bottles?|nappies|nappy|nights?|days?|doses?|term|time)"),
     # "a faint flat rash": faint as in pale, not fainting
@@ -844,6 +855,72 @@ RULES: list[tuple[str, str, str]] = [
     ),
     # "epipen for any lip swelling or wheeze"
     (HYPOTHETICAL, "f", r"for any"),
+    # a feed refused and taken again: "…but she's back to full bottles today"
+    (
+        RESOLVED,
+        "fb",
+        r"back (?:on )?to (?:(?:her|his|their|full|normal|usual|all) ){1,2}"
+        r"(?:feeds|feeding|bottles|milk|breastfeeds|meals)",
+    ),
+    # a past episode dated after it is told: "…he went a bit yellow and they admitted him, but
+    # that was back in the spring" (over: a resolution looks back across "but")
+    (
+        RESOLVED,
+        "b",
+        r"(?:that|this|it) was (?:all )?(?:back )?(?:in|last) (?:the )?(?:spring|summer|autumn|"
+        r"fall|winter|year|january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)",
+    ),
+    # a general question: "is grunting always an emergency, or do some babies just…?"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"is (?:\w+ ){1,3}always (?:an emergency|serious|dangerous|bad|a bad sign|worrying)",
+    ),
+    # looking for a sign, not seeing it: "checking his eyes under the torch every night for yellow"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:checking|checked|check|checks|looking|looked|watching) (?:\S+ ){0,8}for (?:any )?"
+        r"(?:signs? of )?(?:yellow\w*|jaundice|bruis\w*|spots|a rash|rashes|blood)"
+        # (not "…and they are yellow now")
+        r"(?![^.!?]*\b(?:they|it|theyre|its|there) (?:are |is |look |looks |was |were )?"
+        r"(?:\w+ )?(?:yellow|some|loads|lots|tiny|little|red|purple)\b)",
+    ),
+    # when to call, asked for a plan, or a plan's instruction: "at what oxygen level should staff
+    # ring 999?", "her mum says ring 999 if she ever has one"
+    (
+        HYPOTHETICAL,
+        "i",
+        r"at what (?:point|level|stage|temperature|temp|number|reading|sats?|oxygen level|"
+        r"saturation) (?:\w+ ){0,2}(?:should|do|would|must|shall) (?:\w+ ){0,2}(?:ring|call|dial|"
+        r"phone) (?:999|911|112|an ambulance)",
+    ),
+    (
+        HYPOTHETICAL,
+        "i",
+        r"(?:says|said|told (?:me|us|them)|plan says|advice is) (?:to |we should |i should )?"
+        r"(?:ring|call|dial|phone) (?:999|911|112|an ambulance) (?:straight away |immediately )?"
+        r"(?:if|whenever)\b",
+    ),
+    # a nappy wet with pale wee is a well-hydrated one, not a pale stool
+    (FIGURATIVE, "i", r"wet (?:nappy|nappies|diapers?) (?:are |look |looking )?(?:pale|clear)"),
+    # "no breathing issues today" is not "no breathing"
+    (
+        NEGATED,
+        "i",
+        r"no breathing (?:issues?|problems?|difficult\w*|concerns?|trouble|worries|changes?)",
+    ),
+    # a nosebleed with its everyday cause: "a nosebleed after picking his nose"
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:nosebleed|nose bleed|nose bled|nose was bleeding) (?:\w+ ){0,2}(?:after|from) "
+        r"(?:\w+ ){0,2}(?:picking|picked|blowing|blew|a bump|bumping|a knock|knocking)"
+        # (not one that goes on: "…picking his nose 40 minutes ago and it won't stop")
+        r"(?![^.!?]*\b(?:wont|cant|not|still|keeps?|kept|minutes|mins|hours?|pouring|soaked|"
+        r"soaking|again|everywhere|lots|loads|heavy|heavily)\b)",
+    ),
 ]
 # Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
 PSEUDO = (

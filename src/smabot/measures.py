@@ -445,6 +445,15 @@ _SINCE_TREATMENT = re.compile(
 _FOR = re.compile(r"\b(?:for|in|over|about|nearly|almost|than|the|whole|all) $")
 
 
+# how long a fit took to recover from, not how long it lasted: "back to himself within 10
+# minutes", "came round normally in 10 mins" (but "not back to herself after 30 minutes" stands)
+_RECOVERY = re.compile(
+    r"(?<!not )(?<!nt )(?<!still )(?<!never )\b(?:back to (?:him|her|them)sel(?:f|ves)|"
+    r"back to normal|(?:came|come|coming) (?:a)?round|recovered|himself again|herself again)"
+    r"(?: \w+){0,2} (?:within|in|after|by|over)(?: about| around| nearly| under)? $"
+)
+
+
 def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     """Durations in hours (hours_dry) or minutes (seizure_minutes)."""
     found = []
@@ -474,6 +483,8 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
         value, unit = _number(match["n"]), match["u"]
         if not hours and unit.startswith("d"):
             continue  # a fit is timed in minutes: "10 days post zolgensma: no fits" is a date
+        if not hours and _RECOVERY.search(text, max(0, match.start() - 80), match.start()):
+            continue
         if unit.startswith("d"):
             value *= 24 * 60
         elif unit.startswith("h"):

@@ -851,12 +851,17 @@ def _match_rest(
             if last is not None:
                 return last
         return None
-    gap = 0
-    while at < len(words) and not fits(at) and (words[at] in FILLERS or second[at] in FILLERS):
-        at, gap = at + 1, gap + 1
-    if at >= len(words) or gap > MAX_GAP or not fits(at):
-        return None
-    return _match_rest(slots, i + 1, words, at + 1, second)
+    # a small word that fits the slot may also be one to skip: "blood in {child} {wee}" reads
+    # "blood in my brothers wee" with "brothers" as the child, not "my"
+    for _ in range(MAX_GAP + 1):
+        if at >= len(words):
+            return None
+        if fits(at) and (last := _match_rest(slots, i + 1, words, at + 1, second)) is not None:
+            return last
+        if words[at] not in FILLERS and second[at] not in FILLERS:
+            return None
+        at += 1
+    return None
 
 
 # "how long can a baby go without a wet nappy?": the next sentence's hours are a dry spell
