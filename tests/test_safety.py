@@ -916,7 +916,7 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("It's not a breathing thing I can fix, he's grunting and his lips are blue", EMERGENCY),
         # a small word the slot could take is skipped when the rest fits only that way
         ("theres blood in my sisters nappy, bright red", URGENT),
-        ("blood in poo twice since lunch, 10 days after the gene therapy", URGENT),
+        ("Found blood in poo twice since lunch, 10 days after the gene therapy", URGENT),
         ("her gastrostomy has been bleeding steadily for ages, gauze soaked again", EMERGENCY),
         # a time it has got to, not a sign that has gone
         ("No wet nappy since 6pm and it's gone 5am, he won't take his bottle", URGENT),
@@ -929,6 +929,11 @@ EMERGENCY, URGENT = "emergency", "urgent"
         # a slow recovery after a fit still counts; only its own length is the fit's
         ("He had a fit an hour ago and is still not back to himself after 40 minutes", EMERGENCY),
         ("She's been fitting for 7 minutes, she came round in between once", EMERGENCY),
+        ("One of his usual fits, he only came round after 12 minutes of jerking", EMERGENCY),
+        (
+            "Mum said ring 999 if he ever went floppy and wouldn't wake, and he's floppy now",
+            EMERGENCY,
+        ),
         ("Nosebleed after picking his nose 40 minutes ago and it won't stop", EMERGENCY),
         (
             "I check his eyes each night for yellow and tonight they are yellow, Zolgensma in May",
@@ -1438,15 +1443,17 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "Her usual absence seizure this morning, 30 seconds, and she was herself again within 15 "
         "minutes as always. Noting it for the neurologist.",
         "She turned down two bottles on Sunday with a snotty nose, back to her usual feeds since.",
-        "He was jaundiced after Zolgensma and had extra steroids, but that was back in March.",
         "Is a runny nose always an emergency after Spinraza, or only with a fever?",
         "Every morning I look at her gums and legs for bruising, nothing there, I'm just anxious.",
         "For the school's plan: at what temperature should they ring 999 for him?",
-        "The care plan said to call 999 if she ever has a seizure lasting 5 minutes.",
         "Wet nappies pale and plenty of them, feeding well after the infusion.",
         "No breathing problems tonight, sats 97.",
         "Nosebleed after he picked his nose at school, stopped with a tissue in 2 minutes.",
         "Can you recommend a seizure diary app?",
+        "Pins and needles in my foot when I sit cross-legged, it goes when I lie down in bed.",
+        "The nosebleed stopped, it's gone 20 minutes now without a drop.",
+        "Blood in poo checks: none seen all week.",
+        "Is blood in my brother's wee something we should watch for after his Zolgensma?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:

@@ -446,12 +446,15 @@ _FOR = re.compile(r"\b(?:for|in|over|about|nearly|almost|than|the|whole|all) $")
 
 
 # how long a fit took to recover from, not how long it lasted: "back to himself within 10
-# minutes", "came round normally in 10 mins" (but "not back to herself after 30 minutes" stands)
+# minutes", "came round normally in 10 mins" (but "not back to herself after 30 minutes" and "only
+# came round after 10 minutes of jerking" stand)
 _RECOVERY = re.compile(
-    r"(?<!not )(?<!nt )(?<!still )(?<!never )\b(?:back to (?:him|her|them)sel(?:f|ves)|"
-    r"back to normal|(?:came|come|coming) (?:a)?round|recovered|himself again|herself again)"
-    r"(?: \w+){0,2} (?:within|in|after|by|over)(?: about| around| nearly| under)? $"
+    r"(?<!not )(?<!nt )(?<!still )(?<!never )(?<!yet )(?<!only )\b(?:back to (?:him|her|them)"
+    r"sel(?:f|ves)|back to normal|(?:came|come|coming) (?:a)?round|recovered|himself again|"
+    r"herself again)(?: \w+){0,2} (?:within|in)(?: about| around| nearly| under)? $"
 )
+
+_OF_FITTING = re.compile(r" of (?:jerking|shaking|fitting|seizing|twitching|convuls\w*)\b")
 
 
 def _durations(text: str, name: str, hours: bool) -> list[Measure]:
@@ -483,7 +486,11 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
         value, unit = _number(match["n"]), match["u"]
         if not hours and unit.startswith("d"):
             continue  # a fit is timed in minutes: "10 days post zolgensma: no fits" is a date
-        if not hours and _RECOVERY.search(text, max(0, match.start() - 80), match.start()):
+        if (
+            not hours
+            and _RECOVERY.search(text, max(0, match.start() - 80), match.start())
+            and not _OF_FITTING.match(text, match.end())
+        ):
             continue
         if unit.startswith("d"):
             value *= 24 * 60
