@@ -934,6 +934,18 @@ EMERGENCY, URGENT = "emergency", "urgent"
             "Mum said ring 999 if he ever went floppy and wouldn't wake, and he's floppy now",
             EMERGENCY,
         ),
+        ("She's wanting her ventilator during the day now, which she never needs", URGENT),
+        ("Held pressure on the cut for 25 minutes and it still won't stop", EMERGENCY),
+        ("Vomiting dark blood since this morning", EMERGENCY),
+        ("She won't take anything at all since lunchtime", URGENT),
+        ("fitting!! please help", EMERGENCY),
+        ("the fit is going on and on", EMERGENCY),
+        ("Two days after my LP the headache is unbearable whenever I sit up", URGENT),
+        # "ever" in a comparison is no hypothetical
+        ("Her breathing is worse than I've ever seen it, ribs sucking in", EMERGENCY),
+        ("He came round within 3 minutes but now another fit has started", EMERGENCY),
+        # over a long spell a few wees are too few
+        ("Only 3 wees since yesterday morning and he's very sleepy", URGENT),
         ("Nosebleed after picking his nose 40 minutes ago and it won't stop", EMERGENCY),
         (
             "I check his eyes each night for yellow and tonight they are yellow, Zolgensma in May",
@@ -1454,6 +1466,11 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "The nosebleed stopped, it's gone 20 minutes now without a drop.",
         "Blood in poo checks: none seen all week.",
         "Is blood in my brother's wee something we should watch for after his Zolgensma?",
+        "Tiny red spots on his legs that turn white when I press the glass, no fever, happy",
+        "Two weeks on PICU for his chest, home now and breathing like his old self",
+        "Three years ago today she stopped breathing and we bagged her. Just remembering.",
+        "What oxygen number should make us call 999 for a baby with SMA?",
+        "Her lips swelled up after amoxicillin in 2021, should the Zolgensma team know?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1722,10 +1739,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 106 sets, tuning_extra to tuning_hundredeighth
+    # none may go missing without this failing: 110 sets, tuning_extra to tuning_hundredtwelfth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredeighth"} <= names
-    assert len(names) >= 106
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredtwelfth"} <= names
+    assert len(names) >= 110
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

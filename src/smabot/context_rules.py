@@ -47,7 +47,11 @@ RULES: list[tuple[str, str, str]] = [
     # …and Hindi/Urdu, after what it negates: "aankhen peeli nahi hain", "bukhar nahi hai"
     (NEGATED, "i", r"(?:\w+ ){1,2}(?:nahi|nahin) (?:hai|hain|he|hei)\b"),
     (HISTORICAL, "fb", _AGO),
+    # an anniversary: "2 years ago tonight she stopped breathing in my arms"
+    (HISTORICAL, "f", rf"{_AGO} (?:today|tonight|this week)"),
     (HISTORICAL, "fb", r"(?:\d+|a few|two|three|four|five) (?:days?|weeks?|months?) back"),
+    # a year gone by: "a reaction to penicillin in 2022"
+    (HISTORICAL, "fb", r"(?:in|back in|during) (?:19|20)[0-2]\d\b"),
     # a day named in the past tense: "her lips swelled slightly after kiwi on Saturday"
     # as "ago", in learners' English: "fever was there 3 days before, but now it is gone"
     (
@@ -118,7 +122,10 @@ RULES: list[tuple[str, str, str]] = [
         # "¿cómo se ve la ictericia…?", "o que é…", "jak wygląda…"
         r"(?<!mira )como se ve (?:la|el)|que es la|ano ang mga palatandaan|"
         r"what happens|do (?:i|we) need to|should (?:i|we) worry(?= (?:about|if|when|whether))|"
-        r"ever|in the event|plan for|"
+        # "ever", but not a comparison with all that has been: "worse than I've ever seen"
+        r"(?<!than ive )(?<!than weve )(?<!than i have )(?<!than we have )(?<!than hes )"
+        r"(?<!than shes )(?<!than its )(?<!than i )(?<!than we )(?<!than shes )ever|"
+        r"in the event|plan for|"
         r"prevent|avoid|worry about|is there a risk|any risk|"
         # "what should I ask about seizures?": a subject to discuss, not an event
         r"ask (?:\w+ )?about|asking about|questions? about|read(?:ing)? about|learn(?:ing)? about|"
@@ -282,6 +289,7 @@ RULES: list[tuple[str, str, str]] = [
         r"sats stay (?:fine|normal|ok|okay|good)|"
         r"(?:but )?now (?:he|she|they) (?:is |are )?(?:completely |totally )?(?:fine|well|better)|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
+        r"like (?:his|her|their) old sel(?:f|ves)|(?:his|her|their) old sel(?:f|ves) again|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
         r"was fine after|were fine after|no problems since|fine since|"
         # not "the local should have worn off by now", "it never wore off"
@@ -422,8 +430,9 @@ RULES: list[tuple[str, str, str]] = [
     (
         NEGATED,
         "b",
-        r"(?<!not )(?<!nt )(?:fade|fades|faded|disappear|disappears|blanch|blanches|go away|"
-        r"goes away) (?:when|under|with) (?:\w+ ){0,4}(?:press\w*|glass)",
+        r"(?<!not )(?<!nt )(?<!never )(?:fade|fades|faded|disappear|disappears|blanch|blanches|"
+        r"go away|goes away|(?:goes|turns|turn|went|go) (?:completely |all |right )?"
+        r"(?:white|pale)) (?:when|under|with) (?:\w+ ){0,4}(?:press\w*|glass)",
     ),
     # "he stares but snaps out of it when I say his name": responsive
     (FIGURATIVE, "i", r"(?:snaps?|snapped|comes?|came) out of it"),
@@ -891,9 +900,11 @@ RULES: list[tuple[str, str, str]] = [
     (
         HYPOTHETICAL,
         "i",
-        r"at what (?:point|level|stage|temperature|temp|number|reading|sats?|oxygen level|"
-        r"saturation) (?:\w+ ){0,2}(?:should|do|would|must|shall) (?:\w+ ){0,2}(?:ring|call|dial|"
-        r"phone) (?:999|911|112|an ambulance)",
+        r"(?:at )?what (?:\w+ )?(?:point|level|stage|temperature|temp|number|reading|sats?|"
+        r"oxygen level|saturation) (?:\w+ ){0,2}(?:should|do|would|must|shall) (?:\w+ ){0,2}"
+        r"(?:ring|call|dial|phone) (?:999|911|112|an ambulance)"
+        # (not with a reading of now: "…call 999 or is 86 ok for now")
+        r"(?![^.!?]*\b\d\d)",
     ),
     # a nappy wet with pale wee is a well-hydrated one, not a pale stool
     (FIGURATIVE, "i", r"wet (?:nappy|nappies|diapers?) (?:are |look |looking )?(?:pale|clear)"),
