@@ -946,6 +946,20 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("He came round within 3 minutes but now another fit has started", EMERGENCY),
         # over a long spell a few wees are too few
         ("Only 3 wees since yesterday morning and he's very sleepy", URGENT),
+        # a nephew or niece named with the condition is the patient, not someone else's child
+        ("My niece (SMA type 1) is grunting and her ribs are sucking in right now", EMERGENCY),
+        (
+            "Since his spinal injection on Monday he's lost feeling down below and can't tell "
+            "when he needs a wee",
+            URGENT,
+        ),
+        ("I weed blood this morning, 2 weeks after Zolgensma", URGENT),
+        ("FITTING. now.", EMERGENCY),
+        # relieved lying flat is the post-LP headache itself, not one that has gone
+        ("The headache since my LP is the worst, it goes when I lie flat", URGENT),
+        ("LP headache but it's unbearable and I keep being sick, 1 day after", URGENT),
+        ("Since the Spinraza she can't move her right leg like before", URGENT),
+        ("Needing suction loads more than usual tonight and his sats are 93", URGENT),
         ("Nosebleed after picking his nose 40 minutes ago and it won't stop", EMERGENCY),
         (
             "I check his eyes each night for yellow and tonight they are yellow, Zolgensma in May",
@@ -1471,6 +1485,8 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "Three years ago today she stopped breathing and we bagged her. Just remembering.",
         "What oxygen number should make us call 999 for a baby with SMA?",
         "Her lips swelled up after amoxicillin in 2021, should the Zolgensma team know?",
+        "My nephew has a cold and a temperature of 38.5, can he visit my son who had Spinraza "
+        "last week?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1739,10 +1755,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 110 sets, tuning_extra to tuning_hundredtwelfth
+    # none may go missing without this failing: 114 sets, tuning_extra to tuning_hundredsixteenth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredtwelfth"} <= names
-    assert len(names) >= 110
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredsixteenth"} <= names
+    assert len(names) >= 114
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

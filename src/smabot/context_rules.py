@@ -188,6 +188,8 @@ RULES: list[tuple[str, str, str]] = [
         r"my (?:(?:wifes|husbands|partners) (?=friend|colleague|neighbo))?(?:nephew|niece|cousin|"
         r"friend|friends|neighbour|neighbor|colleague|uncle|aunt|mum|mom|dad|nan|gran|grandma|"
         r"grandad|grandpa|granny)s?\b"
+        # (not the patient named with the condition: "my nephew (SMA1, 9 months) has started…")
+        r"(?!(?: \w+){0,2} (?:sma|sma1|sma2|sma3)\b)"
         # …who saw it happen or has our child: "my colleague says I stared blankly", "my mum
         # rang: the baby's got new bruises", "my mum's got her - temp 39.2"
         r"(?: (?:just )?(?:says|said|told us|told me|thinks|reckons|"
@@ -310,7 +312,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:which|it|that) (?:has )?(?:stayed|stays) down|"
         # a passing sensation: "pins and needles when I've sat too long, it goes when I shift"
         # but a headache that goes lying down and comes back sitting up is the red flag itself
-        r"(?:it|they|that) (?:goes|go|passes|pass|wears off) (?:away )?"
+        r"(?<!headache )(?<!pain )(?:it|they|that) (?:goes|go|passes|pass|wears off) (?:away )?"
         r"(?:when|after|once|as soon as)"
         r"(?! (?:i|we|he|she|they|you)(?:s| is| am| are)? (?:lies?|lay|lays|lying) (?:down|flat)"
         r"[^.!?]* (?:comes?|came|coming|is|its) (?:straight |right )?back)|"

@@ -239,8 +239,8 @@ _BEFORE_TOKENS = [
         ),
         r"\1 fitting now",
     ),
-    # …or "fitting" and a cry for help: "Fitting, help", "fitting!! please help"
-    (re.compile(r"^\W*fitting\W*(?:please |pls |plz )?help\W*$"), "fitting now help"),
+    # …or "fitting" and a cry for help: "Fitting, help", "fitting!! please help", "FITTING. now."
+    (re.compile(r"^\W*fitting\W*(?:(?:please |pls |plz )?help|now)\W*$"), "fitting now help"),
     # "sings of" is only ever "signs of"; autocorrect makes a fit a fist
     (re.compile(r"\b(?:sings|sighns|singns) (of|to)\b"), r"signs \1"),
     (
