@@ -956,7 +956,7 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("I weed blood this morning, 2 weeks after Zolgensma", URGENT),
         ("FITTING. now.", EMERGENCY),
         # relieved lying flat is the post-LP headache itself, not one that has gone
-        ("The headache since my LP is the worst, it goes when I lie flat", URGENT),
+        ("Since my LP yesterday the headache is unbearable, it goes when I lie flat", URGENT),
         ("LP headache but it's unbearable and I keep being sick, 1 day after", URGENT),
         ("Since the Spinraza she can't move her right leg like before", URGENT),
         ("Needing suction loads more than usual tonight and his sats are 93", URGENT),

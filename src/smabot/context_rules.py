@@ -312,7 +312,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:which|it|that) (?:has )?(?:stayed|stays) down|"
         # a passing sensation: "pins and needles when I've sat too long, it goes when I shift"
         # but a headache that goes lying down and comes back sitting up is the red flag itself
-        r"(?<!headache )(?<!pain )(?:it|they|that) (?:goes|go|passes|pass|wears off) (?:away )?"
+        r"(?:it|they|that) (?:goes|go|passes|pass|wears off) (?:away )?"
         r"(?:when|after|once|as soon as)"
         r"(?! (?:i|we|he|she|they|you)(?:s| is| am| are)? (?:lies?|lay|lays|lying) (?:down|flat)"
         r"[^.!?]* (?:comes?|came|coming|is|its) (?:straight |right )?back)|"
@@ -929,6 +929,12 @@ RULES: list[tuple[str, str, str]] = [
 ]
 # Phrases that look like a modifier but are not one: uncertainty keeps a red flag a red flag.
 PSEUDO = (
+    # a headache eased only lying flat is the post-LP headache itself, not one that has gone:
+    # "the headache is the worst, it goes when I lie flat" (pins and needles that go when she
+    # lies down have gone)
+    r"(?:headache|head pain|head)\b[^.!?]{0,60}?\b(?:goes|go|passes|eases|wears off) (?:away )?"
+    r"(?:when|once|as soon as) (?:i|he|she|they|we)(?:s| is| am| are)? (?:lie|lies|lay|lays|"
+    r"lying) (?:down|flat)|"
     # a comparison, not a time: "her skin looks yellow next to the photos from last month"
     r"(?:photos?|pictures?|pics?) from last (?:week|month|year)|"
     # a state or a figure of speech, not a negation: "he's nae well, breathing fast", "not joking"
