@@ -294,6 +294,24 @@ class Modifier:
     inner: bool = False  # governs the words inside its own span (a question frame)
 
 
+# A relative the writer may be looking after: the patient when the message names a treatment
+# or an SMA type and neither the writer's own child nor the writer as a patient ("my nephew Rory's
+# nosebleed… He had Zolgensma 10 days ago"); someone else in "my nephew has epilepsy and had a
+# fit" or "…can he visit my son?"
+_RELATIVE = re.compile(
+    r"my (?:nephew|niece|godson|goddaughter|cousin)s?\b"
+    r"(?! (?:little )?(?:girl|boy|baby|son|daughter|child|kid)s?\b)"
+)
+_PATIENT_CONTEXT = re.compile(
+    r"\b(?:spinraza|zolgensma|evrysdi|risdiplam|nusinersen|gene therapy|lumbar|lp|"
+    r"spinal (?:injection|jab|tap)|sma ?[1-4]|sma type|type [1-4])\b"
+)
+_OWN_CHILD = re.compile(
+    r"\b(?:my|our) (?:son|daughter|baby|child|little one|boy|girl|twins?|toddler|kids?|kiddo|lo|"
+    r"ds|dd|sma)s?\b|\bmyself\b"
+)
+
+
 def modifiers(text: str) -> list[Modifier]:
     """Every context modifier in normalised text (tokens joined by single spaces)."""
     pseudo = [(m.start(), m.end()) for m in _PSEUDO.finditer(text)]
@@ -313,6 +331,12 @@ def modifiers(text: str) -> list[Modifier]:
             if direction == "s":
                 scope_end = _forward_end(text, end, stops, category, through_terms=True)
             if category == OTHER:
+                if (
+                    _RELATIVE.match(text, start)
+                    and _PATIENT_CONTEXT.search(text)
+                    and not _OWN_CHILD.search(text)
+                ):
+                    continue  # "my nephew Rory's nosebleed…": the writer is minding him
                 scope_end = _same_person(text, match, scope_end, stops)
             inner = direction == "i"
             found.append(Modifier(category, start, end, scope_start, scope_end, inner))

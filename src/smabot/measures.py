@@ -101,11 +101,6 @@ _COUNT_BEFORE = re.compile(
     rf"(?: ones| nappies| nappys| diapers| wees)? $|"
     rf"{_COUNT} (?:wet (?:ones|nappies|nappys|diapers)|wees) $"
 )
-_WET_SINCE = re.compile(
-    r"(?<!only )(?<!just )(?<!barely )\b(?:\d+|one|two|three|a few|some)(?: of)? "
-    r"(?:wet (?:ones?|nappies|nappys|nappy|diapers?)|wees) $"
-)
-_HOURS_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven) (?:hours?|hrs?) $")
 _HALF_HOUR = re.compile(r"\bhalf an hour\b|\ban hour and a half\b")
 _SINCE = {
     "all day": 12.0,
@@ -461,7 +456,10 @@ _RECOVERY = re.compile(
 
 _OF_FITTING = re.compile(r" of (?:jerking|shaking|fitting|seizing|twitching|convuls\w*)\b")
 # "…came round within 5 min but then had another fit": the fits go on
-_FITS_AGAIN = re.compile(r"[^.!?]*\b(?:another|again|still|keeps|kept)\b")
+_FITS_AGAIN = re.compile(
+    r"[^.!?]*\b(?:(?:another|still|keeps|kept) (?:fit|seizure|one|fitting|jerking|shaking|"
+    r"twitching|seizing)|(?:fitting|jerking|shaking|twitching|seizing|started) again)\b"
+)
 
 
 def _durations(text: str, name: str, hours: bool) -> list[Measure]:
@@ -513,15 +511,8 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     if hours:
         for phrase, value in _SINCE.items():
             at = text.find(phrase)
-            # "wetting nappies fine (5 since this morning)", "two wet ones since breakfast": a
-            # count since then, no dry spell; "after seven hours overnight" says how long
-            if (
-                at >= 0
-                and not _COUNT_BEFORE.search(text, max(0, at - 60), at)
-                # (over a longer spell a few wees are too few: "only 3 wees since yesterday")
-                and not (value <= 8 and _WET_SINCE.search(text, max(0, at - 40), at))
-                and not _HOURS_BEFORE.search(text, max(0, at - 30), at)
-            ):
+            # "wetting nappies fine (5 since this morning)": a count since then, no dry spell
+            if at >= 0 and not _COUNT_BEFORE.search(text, max(0, at - 60), at):
                 found.append(Measure(name, value, at, at + len(phrase)))
     return found
 

@@ -235,7 +235,8 @@ _BEFORE_TOKENS = [
     # a whole message of two words: "baby fitting" (not "is my baby fitting in the car seat")
     (
         re.compile(
-            r"^\W*((?:my )?(?:baby|son|daughter|child|he|she|hes|shes)(?: is)?) fitting\W*$"
+            r"^\W*((?:my )?(?:baby|son|daughter|child|he|she|hes|shes|niece|nephew|grandson|"
+            r"granddaughter)(?: is)?) fitting\W*$"
         ),
         r"\1 fitting now",
     ),
