@@ -948,6 +948,13 @@ EMERGENCY, URGENT = "emergency", "urgent"
             "Minding my niece tonight, she had Zolgensma 3 weeks ago and her eyes have gone yellow",
             URGENT,
         ),
+        ("his breathing is harder work and he's tugging at the neck with each breath", EMERGENCY),
+        ("her breathing keeps pausing and then she gasps, right now", EMERGENCY),
+        ("I have SMA and I can barely get words out between breaths tonight", EMERGENCY),
+        ("Since the Spinraza this morning his legs have gone completely still", URGENT),
+        ("Zolgensma 5 weeks ago and his urine very dark and poo is white", URGENT),
+        # yesterday's lunch is a day away, not six hours
+        ("No wet nappy since lunch yesterday and she's very sleepy", URGENT),
         ("Two days after my LP the headache is unbearable whenever I sit up", URGENT),
         # "ever" in a comparison is no hypothetical
         ("Her breathing is worse than I've ever seen it, ribs sucking in", EMERGENCY),
@@ -1781,10 +1788,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 118 sets, tuning_extra to tuning_hundredtwentieth
+    # none may go missing without this failing: 121 sets, tuning_extra to tuning_hundredtwentyfourth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredtwentieth"} <= names
-    assert len(names) >= 118
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredtwentyfourth"} <= names
+    assert len(names) >= 121
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

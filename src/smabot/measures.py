@@ -110,6 +110,11 @@ _SINCE = {
     "since the morning": 8.0,
     "since breakfast": 8.0,
     "since lunch": 6.0,
+    # yesterday's meals: "no wet nappy since lunch yesterday" (read before "since lunch")
+    "since lunch yesterday": 20.0,
+    "since lunchtime yesterday": 20.0,
+    "since breakfast yesterday": 24.0,
+    "since teatime yesterday": 14.0,
     "overnight": 10.0,
     "all night": 10.0,
 }
@@ -511,6 +516,8 @@ def _durations(text: str, name: str, hours: bool) -> list[Measure]:
     if hours:
         for phrase, value in _SINCE.items():
             at = text.find(phrase)
+            if at >= 0 and text.startswith(" yesterday", at + len(phrase)):
+                continue  # "since lunch yesterday" is its own, longer spell
             # "wetting nappies fine (5 since this morning)": a count since then, no dry spell
             if at >= 0 and not _COUNT_BEFORE.search(text, max(0, at - 60), at):
                 found.append(Measure(name, value, at, at + len(phrase)))
