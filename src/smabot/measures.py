@@ -110,7 +110,7 @@ _SINCE = {
     "since the morning": 8.0,
     "since breakfast": 8.0,
     "since lunch": 6.0,
-    # yesterday's meals: "no wet nappy since lunch yesterday" (read before "since lunch")
+    # yesterday's meals: "no wet nappy since lunch yesterday" (the shorter phrase skips these)
     "since lunch yesterday": 20.0,
     "since lunchtime yesterday": 20.0,
     "since breakfast yesterday": 24.0,
