@@ -984,6 +984,27 @@ EMERGENCY, URGENT = "emergency", "urgent"
             "Is grunting always an emergency? He's grunting every breath now, ribs sucking in",
             EMERGENCY,
         ),
+        # stopping what caused it did not end it
+        (
+            "Welts everywhere and being sick after the drip started, the nurse has stopped it "
+            "but he's getting worse",
+            URGENT,
+        ),
+        # tuning_hundredtwentythird to -ninth (independent sets, first round)
+        ("Since the Spinraza his knees and shins have gone numb and tingly", URGENT),
+        ("Only had 30ml since breakfast, usually 180, she's 3 months", URGENT),
+        ("Her arm started jerking on its own and she has never had anything like it", EMERGENCY),
+        ("He had another short fit tonight, back to himself now", URGENT),
+        ("Diarrhoea for two days and he's a bit dozy today", URGENT),
+        ("Temp 38.6, she had the shot in her spine yesterday", URGENT),
+        ("Bruises have come up on his tummy and he's not even crawling", URGENT),
+        ("Since the Spinraza he doesn't seem to know us", EMERGENCY),
+        ("ALT was 300 last week, now he's vomiting and his poo is pale", URGENT),
+        ("Numb patch around my bottom since the lumbar puncture", URGENT),
+        ("He can't hold his wee since the LP on Friday", URGENT),
+        ("Since the injection she isn't kicking her legs at all", URGENT),
+        ("gen therapy 3 weeks ago and now he's yellow", URGENT),
+        ("She's brought up dark green three times since lunch", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1511,6 +1532,12 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "Her lips swelled up after amoxicillin in 2021, should the Zolgensma team know?",
         "My nephew has a cold and a temperature of 38.5, can he visit my son who had Spinraza "
         "last week?",
+        "He had hives after the infusion last month, they stopped it and he was fine in an hour",
+        "She's got yellow paint all over her hands from nursery",
+        "Eczema flaring on his arms again, cream from the GP helps",
+        "What's the signs of a chest infection in SMA?",
+        "His legs have been weak since diagnosis, no change after the LP",
+        "Had a temp of 38.3 after the second dose, it was an ear infection, she's grand now",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1739,6 +1766,11 @@ RECALL_ALLOWANCE = {
     # it's awful weather" is the writer's own), a nephew vomiting with no treatment named beside
     # him (read as someone else's child), and a finger monitor's "86% on her… mine says 98"
     "tuning_hundredfourteenth": 0.97,
+    # a headache eased only lying flat with no treatment named ("lying flat is the only way
+    # her headache goes, 3rd day"), red itchy bumps "after the medicine today" (a medicine not
+    # named is not read as a new one: "a mild itchy rash since her dose" is harmless), and
+    # stridor only when crying
+    "tuning_hundredtwentythird": 0.97,
     # whole messages typed without a space ("shesfitinganwontstop10minsnow"): split only up to
     # 30 letters, because longer splits that allowed misspelt pieces misread words; and a word
     # heard by its sound counts only word for word ("breevin a bit fasta" is not read)
@@ -1788,10 +1820,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 121 sets, tuning_extra to tuning_hundredtwentyfourth
+    # none may go missing without this failing: 127 sets, tuning_extra to tuning_hundredtwentyninth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredtwentyfourth"} <= names
-    assert len(names) >= 121
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredtwentyninth"} <= names
+    assert len(names) >= 127
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

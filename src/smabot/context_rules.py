@@ -109,7 +109,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:what|which) (?:signs?|symptoms?)|"
         r"(?:what|which) (?:breathing|danger|warning|early|serious) (?:signs?|symptoms?) "
         r"(?:mean|should|would|do|are)\b|"
-        r"what (?:are|is) the (?:signs?|symptoms?)|"
+        r"(?:what (?:are|is)|whats) the (?:signs?|symptoms?)|"
         # …asked inside another question: "could you tell me what the signs are that a cold…"
         r"what the (?:\w+ )?(?:signs?|symptoms?) are|"
         r"how (?:do|would|will|can|could|should|to) (?:i|we|you|one|parents)? ?(?:even |ever )?"
@@ -284,6 +284,10 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:hasnt|has not|havent|have not) (?:been able to )?for (?:\d+|many) years|"
         r"(?:it|its) is gone|"
         r"settled down|fine now|ok now|unblocked it|working again|(?:its|it is|all) working now|"
+        # Irish "grand" is fine: "home now and grand"
+        r"(?:hes|shes|theyre|and|all|home|now) grand\b(?! (?:mal|ma|da|dad|parents?)\b)|"
+        # a lifelong state, not a new one: "his legs have been weak since diagnosis"
+        r"(?:since|from) (?:diagnosis|birth|(?:he|she|they) (?:was|were) (?:born|diagnosed))|"
         r"stopped (?:quickly|fast|straight away|by itself|on its own)|"
         r"gone (?:today|now|this morning|overnight)|"
         r"perked (?:right |back )?up|"
@@ -639,7 +643,15 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:drew|drawn|drawing|painted|coloured|colored) (?:a picture of )?(?:herself|himself|"
         r"themselves)(?: (?!and|but|then|now|so)\w+){0,4}|"
         r"(?:his|her|their|my) legs (?:jump|jerk|twitch)\w* when (?:he|she|they|hes|shes)"
-        r"(?: is| s)? (?:falling|drifting|dropping) (?:off|asleep)",
+        r"(?: is| s)? (?:falling|drifting|dropping) (?:off|asleep)|"
+        # a colour on a thing, not on the child: "she's got yellow highlighter on her cheek"
+        r"(?:eczema|psoriasis|arthritis|skin|joints?|patches)(?: \w+){0,4} flaring(?: up)?|"
+        r"flaring up|"
+        r"(?:\w+ ){0,3}yellow (?:highlighter|paint|crayon|pen|felt tips?|marker|ink|glitter|icing|"
+        r"custard|play ?doh|food colouring|top|t shirt|jumper|dress|socks|hat|wellies)\b|"
+        # …or in a picture: "he's a bit yellow in the photo because of the filter"
+        r"(?:\w+ ){0,3}yellow (?:in|on) (?:the|this|that) (?:photos?|pictures?|pics?|videos?|"
+        r"lighting|light)\b",
     ),
     (
         HYPOTHETICAL,

@@ -386,6 +386,10 @@ _INTAKE = re.compile(
 )
 _VOLUME = re.compile(r"\b(?P<v>\d+(?:[.,]\d+)?) ?(?P<u>ml|mls|oz)\b")
 _USUAL = re.compile(r"\b(?:normally|usually|usual|normal|typically|would (?:normally )?have)\b")
+_USUAL_BARE = re.compile(
+    r"\b(?:normally|usually|typically) (?:about |around |takes? |has |have )?"
+    r"(?P<v>\d+(?:[.,]\d+)?)\b(?! ?(?:[a-z%]|[.,]\d))"
+)
 
 
 def feed_shares(text: str) -> list[Measure]:
@@ -397,8 +401,12 @@ def feed_shares(text: str) -> list[Measure]:
         for m in _FRACTION.finditer(text)
     ]
     volumes = list(_VOLUME.finditer(text))
-    usual = [v for v in volumes if _USUAL.search(text, max(0, v.start() - 30), v.start())]
+    usual: list[re.Match[str]] = [
+        v for v in volumes if _USUAL.search(text, max(0, v.start() - 30), v.start())
+    ]
     taken = [v for v in volumes if v not in usual and v["u"][:2] == (usual or [v])[0]["u"][:2]]
+    if taken and not usual:  # "only taken 40ml all day, usually 600": the unit left unsaid
+        usual = list(_USUAL_BARE.finditer(text, taken[0].end()))
     if usual and taken:
         share = 100 * _number(taken[0]["v"]) / max(_number(usual[0]["v"]), 1.0)
         start = min(taken[0].start(), usual[0].start())

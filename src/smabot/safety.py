@@ -306,6 +306,9 @@ _RECURS = re.compile(
     r"(?:its|it is) back(?= [.!?]| again| now| tonight| today|$)|"
     r"(?:theyre|they are) back(?= [.!?]|$| and\b)|"
     r"having (?:one|another|it|them) again|"
+    # "the nurse has stopped it but he's getting worse": stopping it did not end it
+    r"(?:but|and) (?:hes|shes|theyre|he is|she is|they are) (?:still |now |only )?"
+    r"(?:getting|got|gotten) worse|"
     r"(?P<sign>blue|grey|gray|yellow|swollen|swelling|fitting|jerking|twitching|shaking|floppy|"
     r"bleeding|vomiting|grunting|struggling|seizing|dusky|purple|wheezing|wheezy) again)\b"
 )
