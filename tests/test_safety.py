@@ -1005,6 +1005,32 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("Since the injection she isn't kicking her legs at all", URGENT),
         ("gen therapy 3 weeks ago and now he's yellow", URGENT),
         ("She's brought up dark green three times since lunch", URGENT),
+        # tuning_hundredthirtieth to -fifth (second round)
+        (
+            "Spinraza this morning and she screams every time I sit her up, only settles "
+            "lying flat",
+            URGENT,
+        ),
+        (
+            "The injection place on his back is bleeding again and again, 3 plasters so far",
+            EMERGENCY,
+        ),
+        ("Her gums bled a lot tonight and her wee is pinkish, she's on Spinraza", URGENT),
+        ("0 wet nappies in 11 hrs, she's 6 months", URGENT),
+        ("Left knee and calf feel numb since the Spinraza yesterday", URGENT),
+        (
+            "Her steroid bottle ran out and the pharmacy can't get more till Tuesday, Zolgensma "
+            "4 weeks ago",
+            URGENT,
+        ),
+        ("Since yesterday she won't take any weight on her legs, LP on Monday", URGENT),
+        ("Stopped taking feeds completely since this morning, zolgensma last week", URGENT),
+        ("Red bumps all over and he says his throat is itchy and it's hard to swallow", EMERGENCY),
+        ("Yellow eyes and vomiting, gene therapy 3 weeks back", URGENT),
+        ("He had one fit and before he woke up another one started", EMERGENCY),
+        ("Headache whenever I'm upright since the LP, painkillers nothing", URGENT),
+        ("His poop has red streaks, one week after Zolgensma", URGENT),
+        ("Short febrile fit yesterday and today another one, he's fine now", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1538,6 +1564,15 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "What's the signs of a chest infection in SMA?",
         "His legs have been weak since diagnosis, no change after the LP",
         "Had a temp of 38.3 after the second dose, it was an ear infection, she's grand now",
+        "He had one febrile convulsion aged 2, none since, now 6",
+        "Heatwave forecast next week, up to 33 degrees, how do we keep her Evrysdi cool?",
+        "She does little jerky movements with her arms as she falls asleep, then sleeps soundly",
+        "If, hypothetically, he had a fit during the sedation, what would the team do?",
+        "The itchy rash from the plaster last LP went in a day with cream",
+        "His spots have gone and the platelets came back normal on day 10",
+        "Choked a little on her milk, back to her normal breathing straight away",
+        "Tingling in her leg after the last LP, gone before discharge and never came back",
+        "The hot water bottle is hot to touch, can I use it on her back after the LP?",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1820,10 +1855,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 127 sets, tuning_extra to tuning_hundredtwentyninth
+    # none may go missing without this failing: 132 sets, tuning_extra to tuning_hundredthirtyfifth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredtwentyninth"} <= names
-    assert len(names) >= 127
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredthirtyfifth"} <= names
+    assert len(names) >= 132
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

@@ -68,6 +68,8 @@ RULES: list[tuple[str, str, str]] = [
         r"back in \w+|in \d{4}|as a (?:baby|newborn|toddler|child)|once had|"
         r"at the time|"
         r"at \d+ (?:months?|years?|weeks?)(?: old)?|years before|long before|newborn|"
+        # an age left behind: "one febrile convulsion age 2, none since, now 5"
+        r"aged? \d+(?= (?:\S+ ){0,8}now (?:aged? )?\d+)|"
         r"in (?:his|her|their|my|the) first (?:week|month|year)s?(?: of life)?|"
         r"always (?:had|been|has|have)|"
         rf"last {_WEEKDAY}|the (?:day|night|week|month) before|"
@@ -101,7 +103,7 @@ RULES: list[tuple[str, str, str]] = [
     (
         HYPOTHETICAL,
         "f",
-        r"if|in case|what if|whether|"
+        r"if|in case|what if|whether|hypothetically|"
         # "showing signs of struggling to breathe" is what is happening, not a question
         r"(?<!showing )(?<!shows )(?<!shown )(?<!got )(?<!has )(?<!developed )(?<!developing )"
         r"signs? of|"
@@ -288,7 +290,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:hes|shes|theyre|and|all|home|now) grand\b(?! (?:mal|ma|da|dad|parents?)\b)|"
         # a lifelong state, not a new one: "his legs have been weak since diagnosis"
         r"(?:since|from) (?:diagnosis|birth|(?:he|she|they) (?:was|were) (?:born|diagnosed))|"
-        r"stopped (?:quickly|fast|straight away|by itself|on its own)|"
+        r"stopped (?:quickly|fast|straight away|right away|by itself|on its own)|"
         r"gone (?:today|now|this morning|overnight)|"
         r"perked (?:right |back )?up|"
         r"(?<!never )(?<!not )(?<!doesnt )(?<!wont )"
@@ -297,7 +299,17 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:but )?now (?:he|she|they) (?:is |are )?(?:completely |totally )?(?:fine|well|better)|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
-        r"was fine after|were fine after|no problems since|fine since|"
+        r"was fine after|were fine after|no problems since|fine since|none since(?= [,.;!?]|$)|"
+        # over and done: "went in a day with cream", "gone before discharge and never came back",
+        # "back to her normal breathing straight away", "it washed off fine"
+        r"(?:went|cleared|faded|settled)(?: away| up)? (?:in|within) "
+        r"(?:a|one|\d+|a couple of|a few) (?:days?|hours?)"
+        r"(?![^.!?]* (?:back|again|worse|still|but|now)\b)|"
+        r"gone before (?:discharge|we left|we went home)|never came back|"
+        r"back to (?:his|her|their|my) normal (?:breathing|self|colour|color)|"
+        r"(?:washed|wiped) off(?! (?:\w+ )?(?:but|and still|again)\b)|"
+        r"(?:spots|bruises|rash|marks) (?:have|has) (?:all )?(?:gone|faded|cleared)"
+        r"(?= [.,;!?]|$| and\b)|"
         # not "the local should have worn off by now", "it never wore off"
         r"(?<!should have )(?<!shouldve )(?<!should of )(?<!would have )(?<!wouldve )"
         r"(?<!ought to have )(?<!hasnt )(?<!havent )(?<!fully )(?<!not )(?<!never )"
@@ -649,6 +661,12 @@ RULES: list[tuple[str, str, str]] = [
         r"flaring up|"
         r"(?:\w+ ){0,3}yellow (?:highlighter|paint|crayon|pen|felt tips?|marker|ink|glitter|icing|"
         r"custard|play ?doh|food colouring|top|t shirt|jumper|dress|socks|hat|wellies)\b|"
+        # sleep starts: "little jerky movements with her arms as she falls asleep"
+        r"(?:jerk\w*|twitch\w*|jump\w*)(?: \w+){0,8} (?:as|when|just as) (?:he|she|they) "
+        r"(?:is |are )?(?:falls?|falling|drifts?|drifting|drops?|dropping|nods?) (?:off|asleep)|"
+        # the weather, not the child: "a heatwave forecast for next week, up to 34 degrees"
+        r"(?:heatwave|heat wave|forecast|weather|outside|the room|bath ?water|fridge)"
+        r"(?: \S+){0,8}? \d+(?:\.\d+)? ?(?:degrees|deg|°c|°f)|"
         # …or in a picture: "he's a bit yellow in the photo because of the filter"
         r"(?:\w+ ){0,3}yellow (?:in|on) (?:the|this|that) (?:photos?|pictures?|pics?|videos?|"
         r"lighting|light)\b",

@@ -166,7 +166,7 @@ _DAYS |= dict.fromkeys(["monday", "tuesday", "wednesday", "thursday", "friday", 
 _DAYS |= {"sunday": 7}
 _DATING = re.compile(
     r"\b(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple of|"
-    r"several) (?P<u>day|week|month|year)s? (?P<w>ago|after|since|post)|"
+    r"several) (?P<u>day|week|month|year)s? (?P<w>ago|after|since|post|back)|"
     r"(?P<w2>last) (?P<u2>week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday))\b"
 )
@@ -200,6 +200,10 @@ _BEFORE_TOKENS = [
     (re.compile(r" [-–—]+ "), " – "),
     (re.compile(r"\ba ?(?:&|\+|and|n) ?e\b"), " ae "),
     (re.compile(r"\bspo2\b"), " sats "),
+    # "if, hypothetically, he had a fit": the aside does not end the "if"
+    (re.compile(r" ?, ?(hypothetically|theoretically|say|god forbid) ?, ?"), r" \1 "),
+    # "0 wet nappies 10hrs" counts none: no wet nappies
+    (re.compile(r"\b(?:0|zero) (?=wet\b|wees?\b|pees?\b|nappies\b|diapers\b)"), "no "),
     (re.compile(r"\bo2\b"), " oxygen "),
     (re.compile(r"℃"), "°c"),
     (re.compile(r"℉"), "°f"),
