@@ -1031,6 +1031,24 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("Headache whenever I'm upright since the LP, painkillers nothing", URGENT),
         ("His poop has red streaks, one week after Zolgensma", URGENT),
         ("Short febrile fit yesterday and today another one, he's fine now", URGENT),
+        # tuning_hundredthirtysecond and -sixth to -ninth (third round)
+        ("I'm having a really hard time breathing since my mask strap broke", EMERGENCY),
+        ("After the new tablets my face is big swelling and it's difficult to swallow", EMERGENCY),
+        ("Period heavier than ever, soaking a pad every hour, gene therapy 2 weeks ago", EMERGENCY),
+        ("Can't feel when I need to wee since the LP yesterday", URGENT),
+        ("He sicked up the steroid syrup straight after I gave it, Zolgensma on the 3rd", URGENT),
+        ("Itchy red lumps all over her tummy since she started the new medicine yesterday", URGENT),
+        ("She's spluttering on every feed and takes an hour over 30ml", URGENT),
+        ("Grandma forgot to give the prednisolone this morning, Zolgensma 3 weeks ago", URGENT),
+        (
+            "Her arm and face were twitching for a minute and she's never done anything like this",
+            EMERGENCY,
+        ),
+        ("He can only get two words out between breaths", EMERGENCY),
+        ("Harsh noisy sound when he breathes in and a croupy cough since this morning", EMERGENCY),
+        ("She's gone a funny colour round the mouth and she's panting", EMERGENCY),
+        ("His back where they did the lumbar puncture is after going red", URGENT),
+        ("Left shin is numb since the Spinraza yesterday", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1573,6 +1591,15 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "Choked a little on her milk, back to her normal breathing straight away",
         "Tingling in her leg after the last LP, gone before discharge and never came back",
         "The hot water bottle is hot to touch, can I use it on her back after the LP?",
+        # what the review of this session's rounds found the first versions alarming on
+        "My knees feel weak on the stairs, same as for years, I'm 34 with SMA3",
+        "She's yellow belt in her karate class now!",
+        "Her steroid cream for the eczema ran out, can I use Sudocrem?",
+        "0 wet wipes left in the changing bag, where's the nearest shop?",
+        "He threw another little fit when I put his splints on, typical toddler",
+        "The new nursery doesn't seem to know us yet",
+        "Gave her 5ml of Evrysdi then her milk, normally about 200, and she drank it all",
+        "She's dry at night now, 0 wet nappies all week",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1801,11 +1828,6 @@ RECALL_ALLOWANCE = {
     # it's awful weather" is the writer's own), a nephew vomiting with no treatment named beside
     # him (read as someone else's child), and a finger monitor's "86% on her… mine says 98"
     "tuning_hundredfourteenth": 0.97,
-    # a headache eased only lying flat with no treatment named ("lying flat is the only way
-    # her headache goes, 3rd day"), red itchy bumps "after the medicine today" (a medicine not
-    # named is not read as a new one: "a mild itchy rash since her dose" is harmless), and
-    # stridor only when crying
-    "tuning_hundredtwentythird": 0.97,
     # whole messages typed without a space ("shesfitinganwontstop10minsnow"): split only up to
     # 30 letters, because longer splits that allowed misspelt pieces misread words; and a word
     # heard by its sound counts only word for word ("breevin a bit fasta" is not read)
@@ -1855,10 +1877,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 132 sets, tuning_extra to tuning_hundredthirtyfifth
+    # none may go missing without this failing: 137 sets, tuning_extra to tuning_hundredthirtyninth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredthirtyfifth"} <= names
-    assert len(names) >= 132
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredthirtyninth"} <= names
+    assert len(names) >= 137
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

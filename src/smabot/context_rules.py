@@ -126,7 +126,7 @@ RULES: list[tuple[str, str, str]] = [
         r"what happens|do (?:i|we) need to|should (?:i|we) worry(?= (?:about|if|when|whether))|"
         # "ever", but not a comparison with all that has been: "worse than I've ever seen"
         r"(?<!than ive )(?<!than weve )(?<!than i have )(?<!than we have )(?<!than hes )"
-        r"(?<!than shes )(?<!than its )(?<!than i )(?<!than we )(?<!than shes )ever|"
+        r"(?<!than shes )(?<!than its )(?<!than i )(?<!than we )(?<!than )ever|"
         r"in the event|plan for|"
         r"prevent|avoid|worry about|is there a risk|any risk|"
         # "what should I ask about seizures?": a subject to discuss, not an event
@@ -174,7 +174,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?! \d| (?:shes|hes|she|he|baby|the baby|they|theyre|lips|his|her)\b)"
         r"(?!(?: \w+){0,5} "
         r"(?:says|said|rang|texted|called|phoned|thinks|reckons|noticed|spotted|found|saw|woke|"
-        r"babysitting|looking after|minding|here)\b)|"
+        r"babysitting|looking after|minding|here|admitted|admits|forgot|gave|missed)\b)|"
         # the parent's own, set apart: "my husband (no SMA) has a chest infection", "I've got a
         # bit of jaundice myself"
         r"my (?:husband|wife|partner|hubby) (?:no sma|who doesnt have sma|doesnt have sma)\b|"
@@ -299,7 +299,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:but )?now (?:he|she|they) (?:is |are )?(?:completely |totally )?(?:fine|well|better)|"
         r"okay now|better now|back to normal|all good now|fully recovered|recovered fully|"
         r"back to (?:him|her|them)sel(?:f|ves)|"
-        r"was fine after|were fine after|no problems since|fine since|none since(?= [,.;!?]|$)|"
+        r"was fine after|were fine after|no problems since|fine since|"
         # over and done: "went in a day with cream", "gone before discharge and never came back",
         # "back to her normal breathing straight away", "it washed off fine"
         r"(?:went|cleared|faded|settled)(?: away| up)? (?:in|within) "
@@ -307,6 +307,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?![^.!?]* (?:back|again|worse|still|but|now)\b)|"
         r"gone before (?:discharge|we left|we went home)|never came back|"
         r"back to (?:his|her|their|my) normal (?:breathing|self|colour|color)|"
+        r"(?<!havent )(?<!hasnt )(?<!not )(?<!wont )(?<!didnt )(?<!doesnt )"
         r"(?:washed|wiped) off(?! (?:\w+ )?(?:but|and still|again)\b)|"
         r"(?:spots|bruises|rash|marks) (?:have|has) (?:all )?(?:gone|faded|cleared)"
         r"(?= [.,;!?]|$| and\b)|"
@@ -660,16 +661,18 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:eczema|psoriasis|arthritis|skin|joints?|patches)(?: \w+){0,4} flaring(?: up)?|"
         r"flaring up|"
         r"(?:\w+ ){0,3}yellow (?:highlighter|paint|crayon|pen|felt tips?|marker|ink|glitter|icing|"
-        r"custard|play ?doh|food colouring|top|t shirt|jumper|dress|socks|hat|wellies)\b|"
+        r"custard|play ?doh|food colouring|top|t shirt|jumper|dress|socks|hat|wellies|belt|class|"
+        r"team|group|house|teletubby)\b|"
+        r"(?:\w+ ){0,3}yellow in the (?:school )?(?:play|show|nativity)|"
         # sleep starts: "little jerky movements with her arms as she falls asleep"
         r"(?:jerk\w*|twitch\w*|jump\w*)(?: \w+){0,8} (?:as|when|just as) (?:he|she|they) "
         r"(?:is |are )?(?:falls?|falling|drifts?|drifting|drops?|dropping|nods?) (?:off|asleep)|"
         # the weather, not the child: "a heatwave forecast for next week, up to 34 degrees"
         r"(?:heatwave|heat wave|forecast|weather|outside|the room|bath ?water|fridge)"
-        r"(?: \S+){0,8}? \d+(?:\.\d+)? ?(?:degrees|deg|°c|°f)|"
+        r"(?: (?!but\b|he\b|she\b|hes\b|shes\b|his\b|her\b|temp\w*\b|fever\b)\S+){0,8}? "
+        r"\d+(?:\.\d+)? ?(?:degrees|deg|°c|°f)|"
         # …or in a picture: "he's a bit yellow in the photo because of the filter"
-        r"(?:\w+ ){0,3}yellow (?:in|on) (?:the|this|that) (?:photos?|pictures?|pics?|videos?|"
-        r"lighting|light)\b",
+        r"(?:\w+ ){0,3}yellow (?:in|on) (?:the|this|that) (?:photos?|pictures?|pics?|videos?)\b",
     ),
     (
         HYPOTHETICAL,
@@ -1032,7 +1035,7 @@ PSEUDO = (
     r"cant \w+(?: \w+){0,3} without|"
     r"ever since|never ever|for ever|forever|sorry if|apologies if|ever been|"
     # newness, not negation: "jerking, never before", "never happened before"
-    r"never before|never happened before|never had (?:this|that|one|an? \w+) before|"
+    r"never before|never happened before|never had (?:this|that|one|them|these|an? \w+) before|"
     r"never done (?:this|that|it) before|"
     # worse than ever, not a negation: "she's never been sick like this", "never seen him this bad"
     r"never (?:been|seen (?:him|her|them)) (?:\w+ ){0,2}(?:like this|this \w+)|"

@@ -386,6 +386,7 @@ _INTAKE = re.compile(
 )
 _VOLUME = re.compile(r"\b(?P<v>\d+(?:[.,]\d+)?) ?(?P<u>ml|mls|oz)\b")
 _USUAL = re.compile(r"\b(?:normally|usually|usual|normal|typically|would (?:normally )?have)\b")
+_SHORT = re.compile(r"\b(?:only|just|barely|hardly)\b")
 _USUAL_BARE = re.compile(
     r"\b(?:normally|usually|typically) (?:about |around |takes? |has |have )?"
     r"(?P<v>\d+(?:[.,]\d+)?)\b(?! ?(?:[a-z%]|[.,]\d))"
@@ -405,7 +406,9 @@ def feed_shares(text: str) -> list[Measure]:
         v for v in volumes if _USUAL.search(text, max(0, v.start() - 30), v.start())
     ]
     taken = [v for v in volumes if v not in usual and v["u"][:2] == (usual or [v])[0]["u"][:2]]
-    if taken and not usual:  # "only taken 40ml all day, usually 600": the unit left unsaid
+    # "only taken 40ml all day, usually 600": the unit left unsaid, after a volume said to be
+    # short ("gave 5ml of Evrysdi then her milk, normally about 200" compares nothing)
+    if taken and not usual and _SHORT.search(text, max(0, taken[0].start() - 20), taken[0].start()):
         usual = list(_USUAL_BARE.finditer(text, taken[0].end()))
     if usual and taken:
         share = 100 * _number(taken[0]["v"]) / max(_number(usual[0]["v"]), 1.0)

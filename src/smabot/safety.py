@@ -203,7 +203,12 @@ _BEFORE_TOKENS = [
     # "if, hypothetically, he had a fit": the aside does not end the "if"
     (re.compile(r" ?, ?(hypothetically|theoretically|say|god forbid) ?, ?"), r" \1 "),
     # "0 wet nappies 10hrs" counts none: no wet nappies
-    (re.compile(r"\b(?:0|zero) (?=wet\b|wees?\b|pees?\b|nappies\b|diapers\b)"), "no "),
+    (
+        re.compile(
+            r"\b(?:0|zero) (?=(?:wet )?(?:nappies|nappys|diapers|wees|pees)\b (?:in |for )?\d)"
+        ),
+        "no ",
+    ),
     (re.compile(r"\bo2\b"), " oxygen "),
     (re.compile(r"℃"), "°c"),
     (re.compile(r"℉"), "°f"),
@@ -312,9 +317,12 @@ _RECURS = re.compile(
     r"having (?:one|another|it|them) again|"
     # "the nurse has stopped it but he's getting worse": stopping it did not end it
     r"(?:but|and) (?:hes|shes|theyre|he is|she is|they are) (?:still |now |only )?"
-    r"(?:getting|got|gotten) worse|"
+    r"(?:getting|got|gotten) worse(?! at\b)|"
+    # "nosebleed again tonight, 3rd one today": stopping each time does not end them
+    r"(?:2nd|3rd|4th|5th|second|third|fourth|fifth) one (?:today|tonight|this morning)|"
     r"(?P<sign>blue|grey|gray|yellow|swollen|swelling|fitting|jerking|twitching|shaking|floppy|"
-    r"bleeding|vomiting|grunting|struggling|seizing|dusky|purple|wheezing|wheezy) again)\b"
+    r"bleeding|nosebleed|nose bleed|vomiting|grunting|struggling|seizing|dusky|purple|wheezing|"
+    r"wheezy) again)\b"
 )
 _SENTENCE_BREAK = re.compile(r" [.!?;\n] ")
 # "I'm worried it's happening again because she seems tired": a fear, not a report
