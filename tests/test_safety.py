@@ -1049,6 +1049,23 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("She's gone a funny colour round the mouth and she's panting", EMERGENCY),
         ("His back where they did the lumbar puncture is after going red", URGENT),
         ("Left shin is numb since the Spinraza yesterday", URGENT),
+        # tuning_hundredfortieth to -third (fourth round)
+        ("Since the LP on Monday she cries when we sit her up and holds her head", URGENT),
+        (
+            "She brought back her whole steroid dose ten minutes after I gave it, gene therapy on "
+            "the 2nd",
+            URGENT,
+        ),
+        (
+            "The hospital rang to say his liver numbers are very high, 6 weeks after Zolgensma",
+            URGENT,
+        ),
+        ("Puffy round her eyes and itchy bumps on her tummy after the new antibiotic", EMERGENCY),
+        ("He has epilepsy; a 2 minute fit this morning and just now another short one", URGENT),
+        ("A desperate headache since the spinal injection on Wednesday", URGENT),
+        ("The back pain at her LP spot has got much worse since yesterday", URGENT),
+        ("Spinraza 2 days ago and since last night his right leg drags", URGENT),
+        ("He has epilepsy and that's his fourth this week, way more than normal", URGENT),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1600,6 +1617,7 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "The new nursery doesn't seem to know us yet",
         "Gave her 5ml of Evrysdi then her milk, normally about 200, and she drank it all",
         "She's dry at night now, 0 wet nappies all week",
+        "He's had 5 wet nappies today instead of his usual 7, drinking ok, happy in himself",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1828,6 +1846,10 @@ RECALL_ALLOWANCE = {
     # it's awful weather" is the writer's own), a nephew vomiting with no treatment named beside
     # him (read as someone else's child), and a finger monitor's "86% on her… mine says 98"
     "tuning_hundredfourteenth": 0.97,
+    # a headache "only there when she's sitting up … crying with it" (the mild post-LP headache,
+    # worse sitting up, is harmless in four other sets), a nosebleed "that stopped after 10 min"
+    # beside new bruising, and a red rash two days after starting Evrysdi with no itch named
+    "tuning_hundredfortieth": 0.97,
     # whole messages typed without a space ("shesfitinganwontstop10minsnow"): split only up to
     # 30 letters, because longer splits that allowed misspelt pieces misread words; and a word
     # heard by its sound counts only word for word ("breevin a bit fasta" is not read)
@@ -1877,10 +1899,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 137 sets, tuning_extra to tuning_hundredthirtyninth
+    # none may go missing without this failing: 141 sets, tuning_extra to tuning_hundredfortythird
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredthirtyninth"} <= names
-    assert len(names) >= 137
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredfortythird"} <= names
+    assert len(names) >= 141
 
 
 def test_red_flags_file_is_in_the_repo() -> None:
