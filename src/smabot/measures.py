@@ -386,10 +386,13 @@ _INTAKE = re.compile(
 )
 _VOLUME = re.compile(r"\b(?P<v>\d+(?:[.,]\d+)?) ?(?P<u>ml|mls|oz)\b")
 _USUAL = re.compile(r"\b(?:normally|usually|usual|normal|typically|would (?:normally )?have)\b")
+_FEED_ML = 20
 _SHORT = re.compile(r"\b(?:only|just|barely|hardly)\b")
 _USUAL_BARE = re.compile(
     r"\b(?:normally|usually|typically) (?:about |around |takes? |has |have )?"
-    r"(?P<v>\d+(?:[.,]\d+)?)\b(?! ?(?:[a-z%]|[.,]\d))"
+    r"(?P<v>\d+(?:[.,]\d+)?)\b"
+    r"(?! ?(?:ml|mls|oz|kg|g|%|hours?|hrs?|days?|weeks?|months?|years?|mins?|minutes?|times|"
+    r"[.,]\d))"
 )
 
 
@@ -408,7 +411,13 @@ def feed_shares(text: str) -> list[Measure]:
     taken = [v for v in volumes if v not in usual and v["u"][:2] == (usual or [v])[0]["u"][:2]]
     # "only taken 40ml all day, usually 600": the unit left unsaid, after a volume said to be
     # short ("gave 5ml of Evrysdi then her milk, normally about 200" compares nothing)
-    if taken and not usual and _SHORT.search(text, max(0, taken[0].start() - 20), taken[0].start()):
+    if (
+        taken
+        and not usual
+        # a feed's amount, not a dose's 5 ml (an ounce is about 30 ml)
+        and _number(taken[0]["v"]) * (30 if taken[0]["u"] == "oz" else 1) >= _FEED_ML
+        and _SHORT.search(text, max(0, taken[0].start() - 20), taken[0].start())
+    ):
         usual = list(_USUAL_BARE.finditer(text, taken[0].end()))
     if usual and taken:
         share = 100 * _number(taken[0]["v"]) / max(_number(usual[0]["v"]), 1.0)

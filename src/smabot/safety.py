@@ -205,7 +205,8 @@ _BEFORE_TOKENS = [
     # "0 wet nappies 10hrs" counts none: no wet nappies
     (
         re.compile(
-            r"\b(?:0|zero) (?=(?:wet )?(?:nappies|nappys|diapers|wees|pees)\b (?:in |for )?\d)"
+            r"\b(?:0|zero) (?=(?:wet )?(?:nappies|nappys|diapers|wees|pees)\b (?:in |for )?"
+            r"(?:[89]|\d\d))"
         ),
         "no ",
     ),
