@@ -657,10 +657,11 @@ RULES: list[tuple[str, str, str]] = [
         r"themselves)(?: (?!and|but|then|now|so)\w+){0,4}|"
         r"(?:his|her|their|my) legs (?:jump|jerk|twitch)\w* when (?:he|she|they|hes|shes)"
         r"(?: is| s)? (?:falling|drifting|dropping) (?:off|asleep)|"
-        # a colour on a thing, not on the child: "she's got yellow highlighter on her cheek"
+        # a skin condition's flare, not a nostril's: "eczema patches on her elbows flaring"
         r"(?:eczema|psoriasis|arthritis|skin|joints?|patches)(?: \w+){0,4} flaring(?: up)?|"
         r"flaring up|"
-        # (not after the eyes or skin: "eyes gone yellow group leader at playgroup spotted it")
+        # a colour on a thing, not on the child: "she's got yellow highlighter on her cheek" (not
+        # after the eyes or skin: "eyes gone yellow group leader at playgroup spotted it")
         r"(?:(?!eyes\b|eye\b|skin\b|whites\b)\w+ ){0,3}yellow (?:highlighter|paint|crayon|pen|"
         r"felt tips?|marker|ink|glitter|icing|"
         r"custard|play ?doh|food colouring|top|t shirt|jumper|dress|socks|hat|wellies|belt|class|"

@@ -319,11 +319,8 @@ _RECURS = re.compile(
     # "the nurse has stopped it but he's getting worse": stopping it did not end it
     r"(?:but|and) (?:hes|shes|theyre|he is|she is|they are) (?:still |now |only )?"
     r"(?:getting|got|gotten) worse(?! at\b)|"
-    # "nosebleed again tonight, 3rd one today": stopping each time does not end them
-    r"(?:2nd|3rd|4th|5th|second|third|fourth|fifth) one (?:today|tonight|this morning)|"
     r"(?P<sign>blue|grey|gray|yellow|swollen|swelling|fitting|jerking|twitching|shaking|floppy|"
-    r"bleeding|nosebleed|nose bleed|vomiting|grunting|struggling|seizing|dusky|purple|wheezing|"
-    r"wheezy) again)\b"
+    r"bleeding|vomiting|grunting|struggling|seizing|dusky|purple|wheezing|wheezy) again)\b"
 )
 _SENTENCE_BREAK = re.compile(r" [.!?;\n] ")
 # "I'm worried it's happening again because she seems tired": a fear, not a report
