@@ -1075,23 +1075,19 @@ EMERGENCY, URGENT = "emergency", "urgent"
             "last month",
             URGENT,
         ),
-        (
-            "Dropped the syringe and half the prednisolone went on the floor, Zolgensma 4 weeks "
-            "ago",
-            URGENT,
-        ),
         ("Pink blood looking wee in her nappy, Zolgensma last Thursday", URGENT),
         (
             "The bruise on her arm from Tuesday's bloods has got bigger, gene therapy 2 weeks ago",
             URGENT,
         ),
-        (
-            "The girl ate prawns and now her face is red and big and she breathes with a noise",
-            EMERGENCY,
-        ),
         ("He's only taken 60ml all morning, normally has 180 each feed", URGENT),
         ("She screams whenever I sit her up, her LP was yesterday", URGENT),
         ("She's only taken 2oz all day when she usually takes 20", URGENT),
+        ("Only managed 15ml all day, usually 150", URGENT),
+        (
+            "Oliver brought back his pred about 5 minutes after I gave it, Zolgensma 3 weeks ago",
+            URGENT,
+        ),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1655,6 +1651,14 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
         "We got back from the park and her cheeks are going red in the sun",
         "Only 3ml of water with his Evrysdi, then his milk, normally about 180 at that feed",
         "Zero wet nappies for 3 hours overnight, she drank 200ml before bed",
+        # …and what the third review found the fifth round's first versions alarming on
+        "We're on half the pred dose from today as per the weaning plan",
+        "Her face very red and big grin after the trampoline, it's roasting out today",
+        "He breathes with a noise when he sleeps on his back, always has, a little snore",
+        "Only taken 25ml so far, she usually 120 by the end of the feed, we're 5 minutes in",
+        "0 wet nappies for 10 nights in a row, she's dry at night now!",
+        "She brought back his prednisolone from the pharmacy so we've got enough till Friday",
+        "Her liver numbers were very high in week 3 but they've come right down now",
     ],
 )
 def test_not_red_flags(detector: Detector, question: str) -> None:
@@ -1892,6 +1896,11 @@ RECALL_ALLOWANCE = {
     # Nigerian Pidgin ("him no dey hear me", "leg dey shake": both alarmed on a husband and an
     # SMA tremor), and "pasa (bruises)" split by brackets from "she cannot even roll yet"
     "tuning_hundredthirtyfifth": 0.97,
+    # "half the prednisolone went on the carpet" and a face "very red and big" after shrimp (both
+    # alarmed in review: "half the pred dose from today as per the weaning plan", "face very red
+    # and big grin"), a bruise "where they took bloods on Tuesday has got bigger" (longer than a
+    # phrasing's gap), and "her usual seizures… this one's at 4 minutes and still going"
+    "tuning_hundredfortysixth": 0.96,
     # whole messages typed without a space ("shesfitinganwontstop10minsnow"): split only up to
     # 30 letters, because longer splits that allowed misspelt pieces misread words; and a word
     # heard by its sound counts only word for word ("breevin a bit fasta" is not read)

@@ -306,6 +306,7 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:a|one|\d+|a couple of|a few) (?:days?|hours?)"
         r"(?![^.!?]* (?:back|again|worse|still|but|now)\b)|"
         r"gone before (?:discharge|we left|we went home)|never came back|"
+        r"(?:have|has|theyve|its) come (?:right |back )?down|"
         r"back to (?:his|her|their|my) normal (?:breathing|self|colour|color)|"
         r"(?<!havent )(?<!hasnt )(?<!not )(?<!wont )(?<!didnt )(?<!doesnt )"
         r"(?:washed|wiped) off(?! (?:\w+ )?(?:but|and still|again)\b)|"

@@ -386,13 +386,13 @@ _INTAKE = re.compile(
 )
 _VOLUME = re.compile(r"\b(?P<v>\d+(?:[.,]\d+)?) ?(?P<u>ml|mls|oz)\b")
 _USUAL = re.compile(r"\b(?:normally|usually|usual|normal|typically|would (?:normally )?have)\b")
-_FEED_ML = 20
+_FEED_ML = 10
 _SHORT = re.compile(r"\b(?:only|just|barely|hardly)\b")
 _USUAL_BARE = re.compile(
     r"\b(?:normally|usually|typically) (?:about |around |takes? |has |have )?"
-    r"(?P<v>\d+(?:[.,]\d+)?)\b"
-    r"(?! ?(?:ml|mls|oz|kg|g|%|hours?|hrs?|days?|weeks?|months?|years?|mins?|minutes?|times|"
-    r"[.,]\d))"
+    # …said on its own or per feed ("usually 600.", "normally has 180 each feed"), not "usually
+    # 120 by the end of the feed" or "usually 200 calories"
+    r"(?P<v>\d+)(?=\s*(?:$|[,;!?)]|\.(?!\d)|(?:each|per|a|every|at) (?:feed|bottle|day|time)\b))"
 )
 
 

@@ -206,7 +206,7 @@ _BEFORE_TOKENS = [
     (
         re.compile(
             r"\b(?:0|zero) (?=(?:wet )?(?:nappies|nappys|diapers|wees|pees)\b (?:in |for )?"
-            r"(?:[89]|\d\d))"
+            r"(?:[89]|\d\d) ?(?:h|hrs?|hours?)\b)"
         ),
         "no ",
     ),
