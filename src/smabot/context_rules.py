@@ -30,6 +30,8 @@ _NOT_NOW = (
     r"(?!(?:now|today|tonight|currently|since|is|are|has|have|hes|shes|theyre|its|hers|his)\b)"
 )
 # Someone's own child, as a stranger's story names them: "a mum told us her son…"
+# "yellow" with up to three words before it, none of them the eyes or skin it would colour
+_YELLOW_ON = r"(?:(?!eyes\b|eye\b|skin\b|whites\b)\w+ ){0,3}yellow"
 THEIR_CHILD = (
     r"(?:her|his|their) (?:own )?(?:son|daughter|child|children|baby|kid|kids|boy|girl|"
     r"little one|toddler)s?\b"
@@ -656,22 +658,22 @@ RULES: list[tuple[str, str, str]] = [
         r"cough|be sick)|"
         r"(?:drew|drawn|drawing|painted|coloured|colored) (?:a picture of )?(?:herself|himself|"
         r"themselves)(?: (?!and|but|then|now|so)\w+){0,4}|"
-        r"(?:his|her|their|my) legs (?:jump|jerk|twitch)\w* when (?:he|she|they|hes|shes)"
-        r"(?: is| s)? (?:falling|drifting|dropping) (?:off|asleep)|"
         # a skin condition's flare, not a nostril's: "eczema patches on her elbows flaring"
         r"(?:eczema|psoriasis|arthritis|skin|joints?|patches)(?: \w+){0,4} flaring(?: up)?|"
         r"flaring up|"
         # a colour on a thing, not on the child: "she's got yellow highlighter on her cheek" (not
         # after the eyes or skin: "eyes gone yellow group leader at playgroup spotted it")
-        r"(?:(?!eyes\b|eye\b|skin\b|whites\b)\w+ ){0,3}yellow (?:highlighter|paint|crayon|pen|"
+        rf"{_YELLOW_ON} (?:highlighter|paint|crayon|pen|"
         r"felt tips?|marker|ink|glitter|icing|"
         r"custard|play ?doh|food colouring|top|t shirt|jumper|dress|socks|hat|wellies|belt|class|"
         r"team|group|house|teletubby)\b|"
-        r"(?:(?!eyes\b|eye\b|skin\b|whites\b)\w+ ){0,3}yellow in the (?:school )?"
+        rf"{_YELLOW_ON} in the (?:school )?"
         r"(?:play|show|nativity)|"
-        # sleep starts: "little jerky movements with her arms as she falls asleep"
-        r"(?:jerk\w*|twitch\w*|jump\w*)(?: \w+){0,8} (?:as|when|just as) (?:he|she|they) "
-        r"(?:is |are )?(?:falls?|falling|drifts?|drifting|drops?|dropping|nods?) (?:off|asleep)|"
+        # sleep starts: "little jerky movements with her arms as she falls asleep", "her legs jump
+        # when she's falling asleep"
+        r"(?:(?:his|her|their|my) legs )?(?:jerk\w*|twitch\w*|jump\w*)(?: \w+){0,8} "
+        r"(?:as|when|just as) (?:he|she|they|hes|shes)(?: is| are| s)? "
+        r"(?:falls?|falling|drifts?|drifting|drops?|dropping|nods?) (?:off|asleep)|"
         # the weather, not the child: "a heatwave forecast for next week, up to 34 degrees"
         r"(?:heatwave|heat wave|forecast|weather|outside|the room|bath ?water|fridge)"
         r"(?: (?!but\b|he\b|she\b|hes\b|shes\b|his\b|her\b|temp\w*\b|fever\b)\S+){0,8}? "

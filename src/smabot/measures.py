@@ -387,6 +387,7 @@ _INTAKE = re.compile(
 _VOLUME = re.compile(r"\b(?P<v>\d+(?:[.,]\d+)?) ?(?P<u>ml|mls|oz)\b")
 _USUAL = re.compile(r"\b(?:normally|usually|usual|normal|typically|would (?:normally )?have)\b")
 _FEED_ML = 10
+_ML_PER_OZ = 30
 _SHORT = re.compile(r"\b(?:only|just|barely|hardly)\b")
 _USUAL_BARE = re.compile(
     r"\b(?:normally|usually|typically) (?:about |around |takes? |has |have )?"
@@ -414,8 +415,8 @@ def feed_shares(text: str) -> list[Measure]:
     if (
         taken
         and not usual
-        # a feed's amount, not a dose's 5 ml (an ounce is about 30 ml)
-        and _number(taken[0]["v"]) * (30 if taken[0]["u"] == "oz" else 1) >= _FEED_ML
+        # a feed's amount, not a dose's 5 ml
+        and _number(taken[0]["v"]) * (_ML_PER_OZ if taken[0]["u"] == "oz" else 1) >= _FEED_ML
         and _SHORT.search(text, max(0, taken[0].start() - 20), taken[0].start())
     ):
         usual = list(_USUAL_BARE.finditer(text, taken[0].end()))
