@@ -51,6 +51,11 @@ def test_ask_prints_citations_and_json(corpus_copy: Path, tmp_path: Path) -> Non
     assert smabot("ask", "   ", env=env).returncode == 1
     explained = smabot("ask", "How is Zolgensma given?", "--explain", env=env).stdout
     assert "why these passages" in explained and "curated question" in explained
+    listed = smabot("ask", "her lips are going blue", "--explain", env=env).stdout
+    assert "red flag: " in listed and "from the phrasing" in listed
+    learned = "She has tolerated nothing all day and is getting very sleepy"
+    unlisted = smabot("ask", learned, "--explain", env=env).stdout
+    assert "no listed phrasing matched; the backstop reads it as one" in unlisted
 
 
 def test_eval_prints_figures_and_misses(corpus_copy: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from smabot import backstop
 from smabot.corpus import load_corpus
 from smabot.measures import spelled_numbers
 from smabot.safety import Alert, Detector, emergency_number, message
@@ -22,7 +23,14 @@ TUNING_SETS = sorted((ROOT / "tests" / "safety").glob("tuning_*.jsonl"))
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
+    """The lexicon alone: most tests here are about how it reads."""
     return Detector(load_corpus(CORPUS).red_flags)
+
+
+@pytest.fixture(scope="module")
+def production() -> Detector:
+    """What caregivers meet: the lexicon, then the learned backstop."""
+    return Detector(load_corpus(CORPUS).red_flags, backstop.load())
 
 
 def flagged(detector: Detector, text: str) -> Alert | None:
@@ -1095,574 +1103,582 @@ def test_red_flags_and_their_level(detector: Detector, question: str, level: str
     assert alert is not None and alert.level == level, alert
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "no trouble breathing, but she is tired after the infusion",
-        "she had a seizure last year, can she still have Zolgensma?",
-        "is a headache after the injection normal?",
-        "what are the signs of liver problems after gene therapy?",
-        "Does the dose fit a child of 10 kg?",
-        "He is not having any difficulty breathing",
-        # tuning_ninth: finished pasts dated by days or a weekday, and closed later
-        "3 days ago after spinraza he was breathing a bit fast but its been completely normal "
-        "since yesterday, sats 98",
-        "2 days ago she went stiff for 30 secs with a high temp, we called 111, she was seen and "
-        "sent home, fine since",
-        "she had a fever of 38.5 the week before her spinraza so they postponed it, had it done "
-        "yesterday, no fever now",
-        "our boy had a scary night last tuesday where he was breathing really fast and grunting",
-        "the week after the infusion she had a couple of tiny spots on her legs and it all "
-        "recovered by day 14",
-        # someone else's child
-        "the boy in the bed next to us on the day unit had a fever after his LP",
-        "my sister's baby (no sma) was taken in last night, breathing really hard",
-        # a definition asked for; "faint" meaning pale
-        "wat does 'laboured breathing' mean on the zolgensma discharge sheet?",
-        "she has a faint flat rash on her cheeks since starting evrysdi, no swelling",
-        # evidence against in the same clause
-        "she refused feeds for a few hours yesterday after her jabs but fed fine overnight",
-        "vomited once after her steroid this morning, kept the rest of her feeds down",
-        "no fits, no floppiness, wakes normally, just a bit sleepier than usual on day 3",
-        # a reading the negation inside the phrasing rules out
-        "legs not numb, nothing leaking from the plaster, just tired after the lp",
-        # an instruction whose time limit has passed, and she is fine
-        "the nurse said to ring if she refuses feeds for more than a day - its been 26 hours "
-        "and shes fine, feeding well",
-        "What are the side effects of Spinraza?",
-        "his temperature is 37.4 after the lumbar puncture",
-        "last wet nappy was 3 hours ago and she is feeding well",
-        "sats 97 on the monitor after his injection",
-        "what should we do if she has a fit?",
-        "Will my child be sedated for the spinal injection?",
-        "can zolgensma cause jaundice?",
-        "my son gets headaches and throws up after his nusinersen injection, is that normal",
-        "we keep rehydration sachets in the cupboard, is that sensible before the injection?",
-        "38.5 kg is his weight, how much evrysdi does he need?",
-        # the fever is over: "38.5" must not end the sentence before "it settled"
-        "She had a fever of 38.5 after her spinraza back in March, it settled within a day.",
-        "last loading dose his site went a bit red and they gave antibiotics; it healed",
-        # another person, carried on by "his" and "he"
-        "my dad has COPD and his sats always run around 91%, he's stable",
-        "my nephew has epilepsy, he had one of his usual short seizures at the party today",
-        "the baby in the next bed on the ward had a fit earlier, our son is fine",
-        "should we learn seizure first aid for our son?",
-        "the doctor said use the epipen if his lips swell. nothing like that has happened.",
-        "the nurse said call if she gets a fever. she hasn't.",
-        "her sats are fine, they've been sitting at 97 all night",
-        "she's only had a third of her dose of risdiplam because she spat it out",
-        "headache 3/10 after the lumbar puncture yesterday, fine with paracetamol",
-        "poo normal mustard colour, eyes white, 3 weeks after zolgensma",
-        "I am a little confused by how a child with this diagnosis would progress to standing",
-        # near-misses of the patterns above
-        "he hasnt vomited since yesterday morning",
-        "she has some small red rash on cheeks, not itchy, breathing normal. Is from medicine?",
-        "Chest infection update: not breathless at rest, sats 95-96, no fever.",
-        "if she gets hives and her lips swell do i use the epipen first or ring 999 first",
-        "ALT came back 52 (ref up to 45), team says it's a mild bump and to keep pred the same",
-        "10 days post Zolgensma: no fits, alert, smiling, feeding well, nappies wet.",
-        "Yesterday my son have small nosebleed, stop after 2 minutes with pressing. He is fine.",
-        "His allergy action plan: EpiPen Jr for any lip/tongue swelling or wheeze, then call 911.",
-        "My LP aftercare card says ring the ward for fever, neck stiffness, rash or a leaking site",
-        "My other kid (no SMA) fell off the trampoline and has a big bruise on her shin.",
-        "another mother tell her baby turn blue and go to hospital. My baby is fine.",
-        "Last winter my son was in PICU with pneumonia, sats going 85. Now he is well.",
-        "mild headache when I stand up, goes as soon as I lie down, day 1 after LP",
-        "only 4 wet nappies today instead of 6 bc of the heat, but she's feeding ok",
-        "Grandma says he looks dehydrated because his lips are chapped, but he's had 6 wet nappies",
-        "she had a wee accident at school last term - turned out to be a UTI, treated",
-        "pulse ox says 97, his pulse is 120 while he cries",
-        "ALT went from 42 to 51 this week and the doctor said that's expected",
-        # tuning_tenth near-misses of the new patterns
-        "I counted 40 breaths a minute, is that normal for a 1 year old?",
-        "his breaths were 45 per minute when calm",
-        "rr 30, heart rate 160",
-        "what is a normal number of breaths for a baby, 30 or 60?",
-        "how long can a baby go without a wet nappy? it's been 3 hours.",
-        "my son's classmate has anaphylaxis to nuts - should the care plan change?",
-        "a mum in our facebook group said her son got jaundiced after zolgensma, how common?",
-        "she had a headache every day last month before the LP; none since",
-        # tuning_eleventh near-misses of the new patterns
-        "her eyes were a bit yellow in the first week of life, newborn jaundice, long gone",
-        "post zolgensma week 6, anicteric, LFTs trending down",
-        "platelets came back 250 today, all normal",
-        "platelets checked 7 days after the infusion, fine",
-        "breathing 40 a min when asleep, is that ok at 2?",
-        "temp 37.2 day 3 post zolg",
-        "double vision since he was little, seeing the optician",
-        # tuning_twelfth near-misses of the new patterns
-        "a dad at clinic told us his daughter stopped breathing once, how do we prepare?",
-        "she vomited once after the drip and has fed normally since",
-        "rash after amoxicillin as a toddler, fully cleared, should we tell the infusion team?",
-        "no cough, no fever, breathing is fine",
-        "ALT 1.5 times normal at week 4, team happy",
-        # tuning_thirteenth near-misses of the new patterns
-        "wat are the sines of breething trouble we shud look out for?",
-        "the bruise from his blood test is turning yellow and green, normal?",
-        "my daughter is sizing up for a new wheelchair, which one tilts?",
-        "what should we ask about seizures at clinic next week?",
-        "her lips swelled after a wasp sting two summers ago, settled by itself",
-        "a drop of clear fluid on the plaster after the LP, its stopped now",
-        "he had a fit last yr and has been seizure free since",
-        # tuning_fourteenth and fifteenth near-misses, and a reviewer's harmless uses
-        "the allergy team gave us an epipen plan, who do we tell at school?",
-        "last month he had hives after peanut and we had to use the epipen, he's fine now",
-        "little red spots that fade when I press a glass on them, no temperature",
-        "she stares into space watching tv but snaps out of it when I say her name",
-        "oximeter alarmed at 86 when the probe slipped off his toe, re-sited, reads 97",
-        "he has known epilepsy, had one of his usual 1 minute seizures, back to himself",
-        "pins and needles in my feet when I sit too long, it goes when I shift",
-        "what signs mean I should ring 999 for her breathing?",
-        "the tingle in my leg during the LP went straight away, all normal since",
-        "if he gets a cold, breathing is harder, should we use the cough assist more",
-        "my grandad has copd, lips are blue sometimes, sats are 88",
-        "its so hot today, can he go to the park the day after his spinraza",
-        "his poo has been yellow and seedy since the spinraza, is that normal",
-        "her face is big and round from the prednisolone after zolgensma",
-        "she can't move the legs much because of SMA type 1, what physio helps",
-        "the new splints fits for about a year",
-        "his ALT was normal but his weight has gone up a lot",
-        # tuning_sixteenth near-misses of the new words
-        "the hot water bottle is hot to touch, can we use it on her back after the LP?",
-        "the water bottle is bone dry, how much should a 4 year old drink?",
-        "black poo since the iron drops, which the GP said is expected",
-        "her brother's hay fever makes his eyes puffy every spring",
-        "he refused the bottle for an hour while teething, then fed normally",
-        "our physio uses a squeaky toy to get her to blow harder",
-        "tiny red dot where the needle went in, no swelling, no pus",
-        # tuning_seventeenth and eighteenth near-misses
-        "can we give paracetamol after zolgensma for a mild fever from his jabs?",
-        "if he ever vomits his pred should we repeat it? he's taking it fine at the moment",
-        "anyone else out of breath on the ramp at school? not right now, I'm sat down and fine",
-        "felt a tingle in my leg when the needle went in, gone straight after",
-        # tuning_nineteenth near-misses
-        "small blue mark on his arm after the blood test, it is not bleeding, is normal?",
-        "last spinraza he had fever one night but now he is completely fine",
-        "tube blocked this morning but my carer unblocked it and it's all working now",
-        # tuning_twentieth near-misses
-        "tiny nosebleed, stopped quickly",
-        "can evrysdi lower the seizure threshold?",
-        # tuning_twentyfirst and twentysecond near-misses
-        "Obs 1400: SpO2 97% RA, RR 30, HR 120, afebrile, chest clear",
-        "Hx febrile convulsion 2022, none since. Should we keep buccal midaz at home?",
-        "1-min focal seizure yesterday, typical for him, back to himself in 10 min",
-        "no bruising, no blood in his wee, and platelets normal at week 2",
-        "the evrysdi leaflet mentions jaundice in newborns, does that apply at 8 months?",
-        "went quiet and a bit floppy with a fever yesterday, then perked right up",
-        # a negation in the reading's own clause still negates it
-        "sats never dropped below 92 overnight",
-        "no temp above 38 since the LP",
-        "temp hasn't gone over 38 since the spinraza",
-        "she hasn't had a temperature above 38.5 after the LP",
-        "not had a fit lasting more than 5 minutes",
-        "she breathes faster when she cries but settles in a minute and sats stay fine",
-        "his platelets dipped after zolgensma but came back up on their own",
-        "one small sick after her pred but otherwise bright",
-        # tuning_twenty-fourth and -fifth
-        "he grunts and goes red when he's having a poo, then he's fine",
-        "wee dark first thing in the morning but then pale after a bottle, zolgensma last month",
-        "stares at the tablet and doesn't answer but snaps out of it when I take it away",
-        "dry lips after the long drive but she had a big drink and perked up",
-        "a febrile fit on the 3rd, checked at hospital, today's the 12th and she's been fine",
-        "the consent form asks about jaundice history, zolgensma in march",
-        "if her gums bleed on spinraza should I ring? nothing happening now",
-        "vomited once on the 4th after the infusion, nothing since",
-        "had a temperature last week after the jab, normal for 5 days since",
-        "6 wet nappies a day, feeds slower while teething",
-        # a review of those rules: harmless sentences they must not alarm on
-        "school started again before half term",
-        "she's woken up in between feeds every night this week",
-        "the film couldn't keep him awake",
-        "she barely wakes for night feeds now, sleeping through",
-        "her bipap makes a noise with every breath, is that normal?",
-        "nobody knocked on the door when the delivery came",
-        "her hair is like cotton wool after a bath",
-        "she didn't flinch when she had her jab, so brave",
-        "her arms went fizzy with excitement lol",
-        "her face was covered in custard after pudding",
-        "his NG line is a bit gunky, how do I flush it",
-        "she coughed and spluttered on her water then was fine",
-        "her head is growing well, the spinraza team are happy",
-        "the raised bump from her BCG jab is normal apparently",
-        "he's had 6 wet nappies a day for the last 3 days",
-        # tuning_twenty-sixth and -seventh
-        "so nosebleed over 15 mins = A&E?",
-        "she has epilepsy and had her usual 30 second one, back to normal now",
-        "don't think she's dehydrated, plenty of wet nappies",
-        "if she fits for more than 5 minutes do I give the midazolam first and then call 999?",
-        "small bruise at the cannula site from the infusion last week, it's going yellow and "
-        "getting smaller",
-        # tuning_twenty-eighth and -ninth
-        "is it ok she hasn't had a wet nappy for 4 hours? the last one was soaked",
-        "only two wet nappies on sunday, but since monday she's back to 6 a day",
-        "should his poos be this mustard yellow colour after zolgensma? eyes are white",
-        "doc, is it true that seizures are a side effect of evrysdi? my son never had one",
-        "what should we keep at home for when he can't keep food down?",
-        "her eyes were yellow as a newborn, normal jaundice that went off with phototherapy",
-        "fever was there 3 days before, but now it is gone since 2 days, spinraza tomorrow",
-        "a bit stiff in the back after the spinraza, but nae fever, nae numbness",
-        # a review of those rules: harmless sentences they must not alarm on
-        "she keeps pinching her brother and won't stop",
-        "he hasnt fully come round after his nap, still grumpy",
-        "he makes jerky moves when he dances",
-        "i don't think she's breathing any differently after the vaccine",
-        "he bit his tongue and it is a bit swollen",
-        "he can't control his wee at night, he's 4",
-        "his head control is getting worse even though the medicine doesn't help",
-        "the skin around it was red from the tape",
-        "all the kids' necks are sore from the car seat",
-        "her nappy was soaked this morning",
-        "the GP said call 999 if he stops breathing. what do we do till then?",
-        # tuning_thirtieth and -first
-        "JESUS he went dusky choking on banana but cough assist got it up, he's PINK and giggling",
-        "went totally floppy in the bath, turns out he'd just fallen asleep",
-        "lip swelled a bit from biting it at dinner, no rash",
-        "thought he looked yellow under the kitchen light but it's just the lamp",
-        "what should his PAs be trained on for rescue medication and seizures?",
-        "she can't lift her legs and hasn't for 20 years, nothing's changed since spinraza",
-        "my grandaughter's spinraza is on tuesday, what should she eat before?",
-        # tuning_thirty-second and -third
-        "breathing a bit noisy last night from the blocked nose, but after aspiration it is passed",
-        "two days back he had little swelling of lip after strawberries, it went down in one hour",
-        "skin where plaster stick after spinal injection little red, I think it is glue",
-        "for dehydration which signs should we watch? now healthy",
-        "day 3 he vomited his pred, we gave it again. now day 11, all fine",
-        "day 1 after his LP his sats dipped to 90 overnight. now day 4, sats 97-98 day and night",
-        "tiny spot of blood on the plaster after the LP, dry now",
-        # a review of those rules: harmless sentences they must not alarm on
-        "she's fitting her new splints today",
-        "she keeps asking the same question about the dog, she's 4",
-        "she's breathing deep and fast after running around the garden",
-        "she keeps dozing off during the film",
-        "only sipping her tea, she never liked it hot",
-        "bruise got worse colour but smaller",
-        "my friend says her son is fitting",
-        # tuning_thirty-fourth and -fifth
-        "what are the sings of dehydration to look out for?",
-        "liver bloods a little up, doc says carry on the pred, no yellow eyes",
-        "vomited once after the car ride, nurse said it's common, kept every feed down since",
-        "jerky movements when he drifts off to sleep, is that normal?",
-        "a small bruise at the injection site, nothing else",
-        "her lip is a bit puffy because she keeps biting it",
-        "pins and needles in my foot, gone once I stood up",
-        "she had her typical short absence and is back to herself",
-        # a review of those rules: harmless sentences they must not alarm on
-        "we were fitting her new bipap mask and she wouldn't stop crying",
-        "she has a fist full of cheerios",
-        "she's had a fist-sized bruise on her thigh from the stairgate last week",
-        "No seizures or anything. The hives started 20 minutes ago and are fading",
-        "her typical seizure started 10 minutes ago and only lasted a minute",
-        "I can't get a full sentence out of her about school, typical teenager",
-        "threw up all over me after his feed but then took his next bottle fine",
-        "her eczema is creeping up both legs again",
-        "his temperature isn't staying down even with calpol, 37.9",
-        "she needs cough assist every morning and evening, how long should each session be?",
-        "swelling on his neck, I think his glands are up with this cold",
-        "his arms and legs shaking a bit when he reaches for toys, is that the SMA tremor?",
-        # tuning_thirty-sixth and -seventh
-        "she hasn't pooed for 2 days but has lots of wet nappies and is feeding well",
-        "breastfed, the wee in her nappies is pale and the poo is mustard, is that normal?",
-        "watched a documentary where a baby was gasping for breath, how would I even spot that?",
-        "a character on Casualty had a seizure after a lumbar puncture, can that happen?",
-        "someone on Facebook says their daughter's eyes went yellow after Zolgensma, ours are fine",
-        "a guy in my SMA adults group says his legs went numb after an LP, is that common?",
-        "night nurse noted one fewer wet nappy than usual, he's feeding well",
-        # a review of those rules: harmless sentences they must not alarm on
-        "she's not really breathing fast, just a bit snuffly with her cold",
-        "he doesn't seem to be breathing fast or struggling, just has a cold",
-        "it's been 72 hours since her LP and her sats are 97, all fine",
-        "her legs hang floppy when I lift her, that's the SMA isn't it?",
-        "her bladder doesn't empty fully so we do intermittent catheters, how often?",
-        "the spot on her cheek is puffy and red, I think it's a mosquito bite",
-        "had her loading dose on Monday; she screams lying flat and settles when held upright",
-        "her arms fly up when she startles at a loud noise, is that the Moro reflex?",
-        "she has clusters of twitching in her tongue, is that the SMA fasciculations?",
-        "my son has a fitting for his new spinal brace tomorrow",
-        "is my baby fitting in the car seat properly",
-        "no breathing problems, no grunting, just a dry cough after his spinraza",
-        # tuning_thirty-eighth and -ninth
-        "temp 38.3 with a cold, he's never had a lumbar puncture or any spinal injections",
-        "drinking her milk through a straw now, so proud",
-        "are there interactions between her seizure medicines and Evrysdi?",
-        "my ex is giving me a seizure with these texts lol, when can I swim after spinraza?",
-        "this week has been a fever dream, I'm fine just tired",
-        "can't breathe I'm laughing so hard at this video",
-        "the rash went, and she's on a different antibiotic with no problems",
-        "he had 38.1 after the LP but it was gone by the morning and he's fine",
-        "ringing ears and a stiff neck after my last dose, it all went after three days",
-        "we thought her eyes looked yellow but the clinic said it was the lighting",
-        "what sats number should make me call an ambulance? he's well now, just planning",
-        "my lip's a bit puffy where I bit it at lunch",
-        # a review of those rules: harmless sentences they must not alarm on
-        "she's covered in blisters from chickenpox, is it safe to keep giving Evrysdi?",
-        "the skin on his heel is coming away where the blister popped",
-        "he's needing his NIV during the night as usual, is it ok to travel by plane?",
-        "is suctioning every 30 mins normal when he has a cold? he's otherwise fine",
-        "she's 14 and passing big clots on her period, is that normal?",
-        "she's sick back every feed but it's small possets, gaining weight well",
-        "her last pad was changed 10 hours ago at bedtime and it was wet this morning",
-        "her lip is swollen where she bumped it on the table",
-        # tuning_fortieth and -first
-        "jerky movements as he falls asleep, smiley straight after",
-        "a faint bruise where the heel prick was, no bleeding",
-        "what breathing signs mean I should call 999 rather than the ward?",
-        "the Owlet base station keeps going yellow when the sock wriggles off",
-        "the camera filter made him look yellow, in daylight he's fine",
-        "at what oxygen level should I call 999 for my daughter?",
-        "thermometer said 100.2F after his LP this morning, that's under 100.4 isn't it?",
-        # a review of those rules: harmless sentences they must not alarm on
-        "the GP wants a proper blood test rather than a finger prick",
-        "his nappy rash keeps coming back bright red every time he has antibiotics",
-        "the team stopped his prednisolone last week as planned",
-        "she stopped crying as soon as I gave her the pred in yoghurt",
-        "her leggings keep creeping up both legs in the chair, LP last week",
-        "we're having to suction him every morning, same as always",
-        "the LP dressing pad has been dry for 10 hours, can I take it off now?",
-        # tuning_forty-second and -third
-        "tummy breathing as usual sats 95",
-        "legs weak as always nothing new",
-        "nearly had a fit when i saw the parking bill",
-        "his platelet count came back up and we were sent home, when is the next blood test?",
-        # a review of those rules: harmless sentences they must not alarm on
-        "temp fine, it's been 32 days since her LP",
-        "he doesn't react to anything, no allergies at all, can he have the zolgensma?",
-        "he won't take any at all of the Calpol so I'm using the suppository, temp 37.5",
-        "her soft spot is fine but her sats dipped to 94 while she was crying",
-        "eczema spreading down both legs since the LP, itchy but otherwise fine",
-        "he's 2 and in nappies, pooed himself during the spinraza procedure",
-        # tuning_forty-fourth (a practical question with an aside)
-        "the dose-tracker app has frozen and is completely unresponsive, how else can I log it?",
-        "my husband stopped breathing for a second when he saw the Zolgensma price, haha",
-        # tuning_forty-fifth to -seventh
-        "her wee is pale and her poo is normal, 4 weeks after zolgensma",
-        "sats on the oximeter were 98 awake and 95 asleep",
-        "his skin isn't yellow and his eyes are white, zolgensma last month",
-        "I know about swelling of the lips from the leaflet, what else should we watch for?",
-        "two years ago he had a febrile convulsion. He hasn't had another one since. "
-        "Can he have the flu jab?",
-        "his face is puffy and round from the prednisolone, is that normal?",
-        "what does grunting sound like?",
-        "she can't walk without her walker, that's her normal. when is the next LP?",
-        "she vomited once on the ward after the Zolgensma infusion and has fed well since",
-        "the physio says he's back to kicking like before, LP was last week",
-        "Evrysdi for a year. Last month she had a fever for a day, it went with calpol",
-        "I'm drafting the section on seizures for her care plan",
-        "I ran a marathon this morning, how do I store the evrysdi in the car?",
-        # …and harmless sentences they must not alarm on
-        "He had a seizure as a baby. His football team is playing in blue again this season",
-        "She had a fit last year and recovered fully. I'm worried it's happening again because "
-        "she seems tired, but no jerking, no blue, nothing",
-        # tuning_forty-eighth and -ninth
-        "my mum has COPD and her sats are 88 today",
-        "my husband's friend's son had a fit last year, is that common with SMA?",
-        "her doll 'can't breathe' so she's giving it oxygen with a cup",
-        "the nurse says his temp is 37.2 and he's fine",
-        "she pretends to faint whenever it's bath time",
-        "he asked me will my lips go blue if I get a cold?",
-        "his legs jump when he's falling asleep then he sleeps fine",
-        "my mum rang, her sats are 88 with her COPD",
-        "the nurse said her poo is black because of the iron drops",
-        # tuning_fiftieth and -first
-        "bukhar nahi hai, just asking about the next Spinraza",
-        "tuvo convulsiones hace 2 años, nada desde entonces",
-        "she can't move her legs, never has, that's her SMA. LP went fine today",
-        "my legs have been weak for years with SMA 3. The day after my LP they feel the same",
-        "¿cómo se ve la ictericia después de Zolgensma?",
-        # tuning_fiftysecond to -fifth
-        "a wee bit less milk than usual with his cold but plenty of wet nappies",
-        "wees normal - 24 hours since the spinraza, can she go to school tomorrow?",
-        "the choking cleared straight away with a cough and she's eating fine",
-        "last wet nappy at 4:30 and it's 5:30 pm now, is that ok?",
-        "he weighs sixty pounds, what dose of evrysdi is that?",
-        "bruises on his shin from falling off his scooter yesterday",
-        # a name heard by its sound is no red flag ("Zazie": "seizure", "Torrie": "tarry")
-        "my daughter zazie is well today, just a question about physio",
-        "torrie had his spinraza yesterday and is doing fine",
-        "he had a fit of the giggles in the waiting room",
-        "how long after Zolgensma should we keep watching for yellow skin?",
-        "she choked on her milk but coughed it up straight away and is pink and happy",
-        "what do I do if he ever fits for more than 5 minutes?",
-        "if her lips go blue, should I call 999?",
-        "she's well at the moment: if her lips ever turned blue on the plane, what do we do?",
-        "plan says lie flat for an hour after the injection and call if the headache gets worse",
-        "She's just had her Spinraza dose, what should I do if she gets a fever over 38 tonight?",
-        "Her lumbar puncture was 3 hours ago, what signs should I watch for?",
-        "We've been reading the leaflet since 6am, what should I do if he has a seizure?",
-        "Her eyes are huge and beautiful, she's such a happy baby.",
-        # a time is no platelet count; a wee since is a wet nappy; "got yellow" is paint
-        "Platelet check is today at 2pm, do I need to stop her ibuprofen beforehand?",
-        "platelets were low wk 1 after zol now normal",
-        "dry nappy this morn but weed loads since",
-        "She's got yellow highlighter all over her cheek from her sister's art set",
-        "where do I find the leaflet about the injection site?",
-        "she's currently on Evrysdi and doing well",
-        # the review's: a fitting is a brace's, a hedged yellow needs Zolgensma, rabbits breed
-        "we need some fitting help with her new AFOs, any recommendations?",
-        "my hands are shaking and wont stop, I'm so anxious about tomorrow's spinraza",
-        "he's a bit yellow in the photo because of the filter, he's actually pink and well",
-        "our rabbits are breeding so fast we have 20 now, are they ok around her?",
-        "is that twitchy eyelid thing a seizure? he isnt doing it at the moment",
-        "since the thickener his feeds are not coming up anymore, yay",
-        "she cries when we move her neck brace, it's itchy",
-        # the weather's degrees, a cough that cleared, a threshold asked, a friend's baby, a TV
-        # show, a count of wet nappies, meconium, searches typed into the chat
-        "Thirty-eight degrees outside today - is it ok to drive to her Spinraza appointment?",
-        "Choked on a crisp an hour ago but coughed it straight up, breathing totally normal since",
-        "What sats number should make me ring 999 rather than my respiratory team?",
-        "I get a bit out of breath doing my stretches, settles after a couple of minutes rest",
-        "A friend's baby ended up on a drip with dehydration. What signs should we look out for?",
-        "Saw something on a parenting TV show about sunken fontanelles. How do I check his?",
-        "No vomiting, wetting nappies fine (5 since this morning), just less keen on solids",
-        "my newborn is doing black sticky poos, the midwife said its meconium",
-        "febrile seizure signs baby",
-        "sunken fontanelle meaning",
-        "blood in urine causes child list",
-        "puffy round her eyes from hay fever, same every spring",
-        "the sofa cushion is soft but the middle is sunken",
-        # wet nappies counted, a bitten lip, pink again, a cough that cleared, a friend's baby,
-        # a treatment or a tablet, a team's colour
-        "He was off his feeds yesterday but today he's drunk loads, 5 wet nappies since breakfast",
-        "Her lip swelled a little after she bit it at dinner, no other swelling",
-        "Her lips went a bit dusky when she was crying, but they pinked up straight away",
-        "He choked on some yoghurt at lunch, coughed it up himself within a few seconds",
-        "A friend's baby went yellow after Zolgensma. Ours is 4 weeks post, colour normal",
-        "we paused his breathing treatments while he was away at school camp",
-        "the capsules are harder to swallow than the old ones",
-        "she's fine it's not a seizure, the jerks are just hiccups",
-        "after her blood test I checked through the dressing and it's all dry",
-        # a grandparent's, a sibling's or the parent's own illness, questions that ask on
-        "Grandad's got a temp of 38 and a stiff neck from gardening. Our grandson is well.",
-        "Older sister has a tummy bug, vomiting since last night. The baby isn't sick at all.",
-        "I've got a bit of jaundice myself - it's my Gilbert's. The baby is fine.",
-        "What are signs of allergy to the medicine? Swelling lips is allergy?",
-        "the car has heat 40 in it, she had her lp thursday and she's well",
-        "supporting her neck is hard work since her spinraza",
-        "the printer output nil since 6am",
-        # a runny nose, a leaking nappy, a child paralysed since birth
-        "It's pollen season and his nose has been pouring all day",
-        "Her night nappies have been leaking wee since her growth spurt; Spinraza 3 days ago.",
-        "He has been paralysed from the waist down since birth; he had his LP on Tuesday",
-        "um so basically he's fine um just asking what the signs of a fit are",
-        # a fronted past and the past clause it dates, a coughing fit, a count a day, a nosebleed
-        # pinched, the SMA itself, better today
-        "He had a coughing fit for about 10 minutes at bedtime with his cold, breathing fine now",
-        "Her cheeks are puffy from the pred. Wet nappies are normal, 6 or 7 a day.",
-        "Had a short nosebleed this morning that stopped when I pinched his nose.",
-        "his legs won't move at all - that's normal for his SMA type 1, nothing new",
-        "his eye go up when he look at the ceiling fan, he laughs",
-        "The neurologist said he was unlikely to have a seizure from Spinraza",
-        "Mild headache after yesterday's LP, worse sitting up, but much better today.",
-        "my baby eyes was little yellow when he born, now is normal white",
-        # a worry, a device, the weather, the bath, a lifelong state, a probe, an undated past
-        # that a later sentence says is over, "faint" and "full" as amounts, a listed side
-        # effect, a dose's ml
-        "Worried about dehydration on holiday, how much should she drink?",
-        "We're buying a seizure mat for her cot. Which brand do families use?",
-        "It's going to be 38 degrees in Portugal next week, two weeks after her Spinraza",
-        "Bath water was 38 degrees, is that fine the day after his LP?",
-        "Her legs have been weak for years because of her SMA, no change since the LP last week",
-        "The oximeter read 84 because the probe slipped off his toe, it's read 97 since",
-        "On Sunday he got a few hives after strawberries. I gave him antihistamine and they "
-        "faded within the hour. He's been completely fine since.",
-        "Her Evrysdi dose is 3 ml. She usually has 150 ml of milk a feed.",
-        "A faint, flat pink rash on his tummy after Evrysdi that fades when pressed",
-        "He's had 5 full feeds today and his soft spot is flat",
-        "I know headaches are listed as a common side effect of Spinraza, how long do they last?",
-        # a low reading over, the child sent home, a baseline, what is known, explained signs
-        "Yesterday his sats dropped to 90 during a cold, they did cough assist, now 97 and home",
-        "Sats 96 on air, he's now 88 cm and his wheelchair needs adjusting",
-        "The nosebleed, it's gone very quickly this time, stopped in under a minute",
-        "He grunts while he's pushing out a poo, breathing is normal otherwise",
-        "my legs are weak always from SMA, same as before the injection, nothing new",
-        "I know about yellow eyes and dark wee after Zolgensma - is there anything else?",
-        "Her eyes are a bit puffy this morning from crying half the night with her teeth",
-        "he makes a little grunting noise only when he's straining to do a poo",
-        "Had his last one two years ago, she's on risdiplam now and has a cold with 38.5",
-        # asked in passing, expected, worried about, ruled out
-        "Could you tell me what the signs are that a cold is turning into a chest infection, like "
-        "fast breathing or blue lips, so I know what to watch for?",
-        "What temperature counts as a fever after her lumbar puncture, in case she gets hot?",
-        "No fast breathing, no retractions, sats 99. Just checking the spit up isn't a breathing "
-        "thing.",
-        # a recovery time is not the fit's length
-        "Her usual absence seizure this morning, 30 seconds, and she was herself again within 15 "
-        "minutes as always. Noting it for the neurologist.",
-        "She turned down two bottles on Sunday with a snotty nose, back to her usual feeds since.",
-        "Is a runny nose always an emergency after Spinraza, or only with a fever?",
-        "Every morning I look at her gums and legs for bruising, nothing there, I'm just anxious.",
-        "For the school's plan: at what temperature should they ring 999 for him?",
-        "Wet nappies pale and plenty of them, feeding well after the infusion.",
-        "No breathing problems tonight, sats 97.",
-        "Nosebleed after he picked his nose at school, stopped with a tissue in 2 minutes.",
-        "Can you recommend a seizure diary app?",
-        "Pins and needles in my foot when I sit cross-legged, it goes when I lie down in bed.",
-        "The nosebleed stopped, it's gone 20 minutes now without a drop.",
-        "Blood in poo checks: none seen all week.",
-        "Is blood in my brother's wee something we should watch for after his Zolgensma?",
-        # what the review found the first version of this round's rules alarming on
-        "His wheelchair fit is going on fine, the new cushion arrived",
-        "Mild headache since her spinraza, no fever, it goes away when she lies down",
-        "Two years ago he had a febrile seizure, was back to himself within 10 minutes and he's "
-        "never had another since",
-        "At what temperature should we call 999, is it 38 or 39?",
-        "My cousin had a seizure at work today, he's fine now. Is SMA linked to seizures?",
-        "When I saw the Zolgensma bill I nearly had a seizure, is there help with costs?",
-        "my niece with SMA2 is poorly with a fever of 38.5 at my sister's house; my son had his "
-        "zolgensma 2 weeks ago and is fine, should he stay away?",
-        "Two weeks on PICU for his chest, home now and breathing like his old self",
-        "Three years ago today she stopped breathing and we bagged her. Just remembering.",
-        "What oxygen number should make us call 999 for a baby with SMA?",
-        "Her lips swelled up after amoxicillin in 2021, should the Zolgensma team know?",
-        "My nephew has a cold and a temperature of 38.5, can he visit my son who had Spinraza "
-        "last week?",
-        "He had hives after the infusion last month, they stopped it and he was fine in an hour",
-        "She's got yellow paint all over her hands from nursery",
-        "Eczema flaring on his arms again, cream from the GP helps",
-        "What's the signs of a chest infection in SMA?",
-        "His legs have been weak since diagnosis, no change after the LP",
-        "Had a temp of 38.3 after the second dose, it was an ear infection, she's grand now",
-        "He had one febrile convulsion aged 2, none since, now 6",
-        "Heatwave forecast next week, up to 33 degrees, how do we keep her Evrysdi cool?",
-        "She does little jerky movements with her arms as she falls asleep, then sleeps soundly",
-        "If, hypothetically, he had a fit during the sedation, what would the team do?",
-        "The itchy rash from the plaster last LP went in a day with cream",
-        "His spots have gone and the platelets came back normal on day 10",
-        "Choked a little on her milk, back to her normal breathing straight away",
-        "Tingling in her leg after the last LP, gone before discharge and never came back",
-        "The hot water bottle is hot to touch, can I use it on her back after the LP?",
-        # what the review of this session's rounds found the first versions alarming on
-        "My knees feel weak on the stairs, same as for years, I'm 34 with SMA3",
-        "She's yellow belt in her karate class now!",
-        "Her steroid cream for the eczema ran out, can I use Sudocrem?",
-        "0 wet wipes left in the changing bag, where's the nearest shop?",
-        "He threw another little fit when I put his splints on, typical toddler",
-        "The new nursery doesn't seem to know us yet",
-        "Gave her 5ml of Evrysdi then her milk, normally about 200, and she drank it all",
-        "She's dry at night now, 0 wet nappies all week",
-        "He's had 5 wet nappies today instead of his usual 7, drinking ok, happy in himself",
-        # …and what the second review found the fourth round's first versions alarming on
-        "My husband no dey hear me at all when football dey on",
-        "She's got a funny colour round the mouth from the blackcurrant juice",
-        "The prednisolone tablets are difficult to swallow, can I crush them?",
-        "It's still pouring with rain so we'll do her physio inside",
-        "I brought back her pred bottle to the pharmacy as she finished the course",
-        "He hasn't taken anything for the pain today because he seems fine",
-        "Desperate head lice problem at nursery, can I use the lotion while she's on Evrysdi?",
-        "We got back from the park and her cheeks are going red in the sun",
-        "Only 3ml of water with his Evrysdi, then his milk, normally about 180 at that feed",
-        "Zero wet nappies for 3 hours overnight, she drank 200ml before bed",
-        # …and what the third review found the fifth round's first versions alarming on
-        "We're on half the pred dose from today as per the weaning plan",
-        "Her face very red and big grin after the trampoline, it's roasting out today",
-        "He breathes with a noise when he sleeps on his back, always has, a little snore",
-        "Only taken 25ml so far, she usually 120 by the end of the feed, we're 5 minutes in",
-        "0 wet nappies for 10 nights in a row, she's dry at night now!",
-        "She brought back his prednisolone from the pharmacy so we've got enough till Friday",
-        "Her liver numbers were very high in week 3 but they've come right down now",
-    ],
-)
+# Near-misses: messages that must not alarm, many written against one of the lexicon's rules.
+NEAR_MISSES = [
+    "no trouble breathing, but she is tired after the infusion",
+    "she had a seizure last year, can she still have Zolgensma?",
+    "is a headache after the injection normal?",
+    "what are the signs of liver problems after gene therapy?",
+    "Does the dose fit a child of 10 kg?",
+    "He is not having any difficulty breathing",
+    # tuning_ninth: finished pasts dated by days or a weekday, and closed later
+    "3 days ago after spinraza he was breathing a bit fast but its been completely normal "
+    "since yesterday, sats 98",
+    "2 days ago she went stiff for 30 secs with a high temp, we called 111, she was seen and "
+    "sent home, fine since",
+    "she had a fever of 38.5 the week before her spinraza so they postponed it, had it done "
+    "yesterday, no fever now",
+    "our boy had a scary night last tuesday where he was breathing really fast and grunting",
+    "the week after the infusion she had a couple of tiny spots on her legs and it all "
+    "recovered by day 14",
+    # someone else's child
+    "the boy in the bed next to us on the day unit had a fever after his LP",
+    "my sister's baby (no sma) was taken in last night, breathing really hard",
+    # a definition asked for; "faint" meaning pale
+    "wat does 'laboured breathing' mean on the zolgensma discharge sheet?",
+    "she has a faint flat rash on her cheeks since starting evrysdi, no swelling",
+    # evidence against in the same clause
+    "she refused feeds for a few hours yesterday after her jabs but fed fine overnight",
+    "vomited once after her steroid this morning, kept the rest of her feeds down",
+    "no fits, no floppiness, wakes normally, just a bit sleepier than usual on day 3",
+    # a reading the negation inside the phrasing rules out
+    "legs not numb, nothing leaking from the plaster, just tired after the lp",
+    # an instruction whose time limit has passed, and she is fine
+    "the nurse said to ring if she refuses feeds for more than a day - its been 26 hours "
+    "and shes fine, feeding well",
+    "What are the side effects of Spinraza?",
+    "his temperature is 37.4 after the lumbar puncture",
+    "last wet nappy was 3 hours ago and she is feeding well",
+    "sats 97 on the monitor after his injection",
+    "what should we do if she has a fit?",
+    "Will my child be sedated for the spinal injection?",
+    "can zolgensma cause jaundice?",
+    "my son gets headaches and throws up after his nusinersen injection, is that normal",
+    "we keep rehydration sachets in the cupboard, is that sensible before the injection?",
+    "38.5 kg is his weight, how much evrysdi does he need?",
+    # the fever is over: "38.5" must not end the sentence before "it settled"
+    "She had a fever of 38.5 after her spinraza back in March, it settled within a day.",
+    "last loading dose his site went a bit red and they gave antibiotics; it healed",
+    # another person, carried on by "his" and "he"
+    "my dad has COPD and his sats always run around 91%, he's stable",
+    "my nephew has epilepsy, he had one of his usual short seizures at the party today",
+    "the baby in the next bed on the ward had a fit earlier, our son is fine",
+    "should we learn seizure first aid for our son?",
+    "the doctor said use the epipen if his lips swell. nothing like that has happened.",
+    "the nurse said call if she gets a fever. she hasn't.",
+    "her sats are fine, they've been sitting at 97 all night",
+    "she's only had a third of her dose of risdiplam because she spat it out",
+    "headache 3/10 after the lumbar puncture yesterday, fine with paracetamol",
+    "poo normal mustard colour, eyes white, 3 weeks after zolgensma",
+    "I am a little confused by how a child with this diagnosis would progress to standing",
+    # near-misses of the patterns above
+    "he hasnt vomited since yesterday morning",
+    "she has some small red rash on cheeks, not itchy, breathing normal. Is from medicine?",
+    "Chest infection update: not breathless at rest, sats 95-96, no fever.",
+    "if she gets hives and her lips swell do i use the epipen first or ring 999 first",
+    "ALT came back 52 (ref up to 45), team says it's a mild bump and to keep pred the same",
+    "10 days post Zolgensma: no fits, alert, smiling, feeding well, nappies wet.",
+    "Yesterday my son have small nosebleed, stop after 2 minutes with pressing. He is fine.",
+    "His allergy action plan: EpiPen Jr for any lip/tongue swelling or wheeze, then call 911.",
+    "My LP aftercare card says ring the ward for fever, neck stiffness, rash or a leaking site",
+    "My other kid (no SMA) fell off the trampoline and has a big bruise on her shin.",
+    "another mother tell her baby turn blue and go to hospital. My baby is fine.",
+    "Last winter my son was in PICU with pneumonia, sats going 85. Now he is well.",
+    "mild headache when I stand up, goes as soon as I lie down, day 1 after LP",
+    "only 4 wet nappies today instead of 6 bc of the heat, but she's feeding ok",
+    "Grandma says he looks dehydrated because his lips are chapped, but he's had 6 wet nappies",
+    "she had a wee accident at school last term - turned out to be a UTI, treated",
+    "pulse ox says 97, his pulse is 120 while he cries",
+    "ALT went from 42 to 51 this week and the doctor said that's expected",
+    # tuning_tenth near-misses of the new patterns
+    "I counted 40 breaths a minute, is that normal for a 1 year old?",
+    "his breaths were 45 per minute when calm",
+    "rr 30, heart rate 160",
+    "what is a normal number of breaths for a baby, 30 or 60?",
+    "how long can a baby go without a wet nappy? it's been 3 hours.",
+    "my son's classmate has anaphylaxis to nuts - should the care plan change?",
+    "a mum in our facebook group said her son got jaundiced after zolgensma, how common?",
+    "she had a headache every day last month before the LP; none since",
+    # tuning_eleventh near-misses of the new patterns
+    "her eyes were a bit yellow in the first week of life, newborn jaundice, long gone",
+    "post zolgensma week 6, anicteric, LFTs trending down",
+    "platelets came back 250 today, all normal",
+    "platelets checked 7 days after the infusion, fine",
+    "breathing 40 a min when asleep, is that ok at 2?",
+    "temp 37.2 day 3 post zolg",
+    "double vision since he was little, seeing the optician",
+    # tuning_twelfth near-misses of the new patterns
+    "a dad at clinic told us his daughter stopped breathing once, how do we prepare?",
+    "she vomited once after the drip and has fed normally since",
+    "rash after amoxicillin as a toddler, fully cleared, should we tell the infusion team?",
+    "no cough, no fever, breathing is fine",
+    "ALT 1.5 times normal at week 4, team happy",
+    # tuning_thirteenth near-misses of the new patterns
+    "wat are the sines of breething trouble we shud look out for?",
+    "the bruise from his blood test is turning yellow and green, normal?",
+    "my daughter is sizing up for a new wheelchair, which one tilts?",
+    "what should we ask about seizures at clinic next week?",
+    "her lips swelled after a wasp sting two summers ago, settled by itself",
+    "a drop of clear fluid on the plaster after the LP, its stopped now",
+    "he had a fit last yr and has been seizure free since",
+    # tuning_fourteenth and fifteenth near-misses, and a reviewer's harmless uses
+    "the allergy team gave us an epipen plan, who do we tell at school?",
+    "last month he had hives after peanut and we had to use the epipen, he's fine now",
+    "little red spots that fade when I press a glass on them, no temperature",
+    "she stares into space watching tv but snaps out of it when I say her name",
+    "oximeter alarmed at 86 when the probe slipped off his toe, re-sited, reads 97",
+    "he has known epilepsy, had one of his usual 1 minute seizures, back to himself",
+    "pins and needles in my feet when I sit too long, it goes when I shift",
+    "what signs mean I should ring 999 for her breathing?",
+    "the tingle in my leg during the LP went straight away, all normal since",
+    "if he gets a cold, breathing is harder, should we use the cough assist more",
+    "my grandad has copd, lips are blue sometimes, sats are 88",
+    "its so hot today, can he go to the park the day after his spinraza",
+    "his poo has been yellow and seedy since the spinraza, is that normal",
+    "her face is big and round from the prednisolone after zolgensma",
+    "she can't move the legs much because of SMA type 1, what physio helps",
+    "the new splints fits for about a year",
+    "his ALT was normal but his weight has gone up a lot",
+    # tuning_sixteenth near-misses of the new words
+    "the hot water bottle is hot to touch, can we use it on her back after the LP?",
+    "the water bottle is bone dry, how much should a 4 year old drink?",
+    "black poo since the iron drops, which the GP said is expected",
+    "her brother's hay fever makes his eyes puffy every spring",
+    "he refused the bottle for an hour while teething, then fed normally",
+    "our physio uses a squeaky toy to get her to blow harder",
+    "tiny red dot where the needle went in, no swelling, no pus",
+    # tuning_seventeenth and eighteenth near-misses
+    "can we give paracetamol after zolgensma for a mild fever from his jabs?",
+    "if he ever vomits his pred should we repeat it? he's taking it fine at the moment",
+    "anyone else out of breath on the ramp at school? not right now, I'm sat down and fine",
+    "felt a tingle in my leg when the needle went in, gone straight after",
+    # tuning_nineteenth near-misses
+    "small blue mark on his arm after the blood test, it is not bleeding, is normal?",
+    "last spinraza he had fever one night but now he is completely fine",
+    "tube blocked this morning but my carer unblocked it and it's all working now",
+    # tuning_twentieth near-misses
+    "tiny nosebleed, stopped quickly",
+    "can evrysdi lower the seizure threshold?",
+    # tuning_twentyfirst and twentysecond near-misses
+    "Obs 1400: SpO2 97% RA, RR 30, HR 120, afebrile, chest clear",
+    "Hx febrile convulsion 2022, none since. Should we keep buccal midaz at home?",
+    "1-min focal seizure yesterday, typical for him, back to himself in 10 min",
+    "no bruising, no blood in his wee, and platelets normal at week 2",
+    "the evrysdi leaflet mentions jaundice in newborns, does that apply at 8 months?",
+    "went quiet and a bit floppy with a fever yesterday, then perked right up",
+    # a negation in the reading's own clause still negates it
+    "sats never dropped below 92 overnight",
+    "no temp above 38 since the LP",
+    "temp hasn't gone over 38 since the spinraza",
+    "she hasn't had a temperature above 38.5 after the LP",
+    "not had a fit lasting more than 5 minutes",
+    "she breathes faster when she cries but settles in a minute and sats stay fine",
+    "his platelets dipped after zolgensma but came back up on their own",
+    "one small sick after her pred but otherwise bright",
+    # tuning_twenty-fourth and -fifth
+    "he grunts and goes red when he's having a poo, then he's fine",
+    "wee dark first thing in the morning but then pale after a bottle, zolgensma last month",
+    "stares at the tablet and doesn't answer but snaps out of it when I take it away",
+    "dry lips after the long drive but she had a big drink and perked up",
+    "a febrile fit on the 3rd, checked at hospital, today's the 12th and she's been fine",
+    "the consent form asks about jaundice history, zolgensma in march",
+    "if her gums bleed on spinraza should I ring? nothing happening now",
+    "vomited once on the 4th after the infusion, nothing since",
+    "had a temperature last week after the jab, normal for 5 days since",
+    "6 wet nappies a day, feeds slower while teething",
+    # a review of those rules: harmless sentences they must not alarm on
+    "school started again before half term",
+    "she's woken up in between feeds every night this week",
+    "the film couldn't keep him awake",
+    "she barely wakes for night feeds now, sleeping through",
+    "her bipap makes a noise with every breath, is that normal?",
+    "nobody knocked on the door when the delivery came",
+    "her hair is like cotton wool after a bath",
+    "she didn't flinch when she had her jab, so brave",
+    "her arms went fizzy with excitement lol",
+    "her face was covered in custard after pudding",
+    "his NG line is a bit gunky, how do I flush it",
+    "she coughed and spluttered on her water then was fine",
+    "her head is growing well, the spinraza team are happy",
+    "the raised bump from her BCG jab is normal apparently",
+    "he's had 6 wet nappies a day for the last 3 days",
+    # tuning_twenty-sixth and -seventh
+    "so nosebleed over 15 mins = A&E?",
+    "she has epilepsy and had her usual 30 second one, back to normal now",
+    "don't think she's dehydrated, plenty of wet nappies",
+    "if she fits for more than 5 minutes do I give the midazolam first and then call 999?",
+    "small bruise at the cannula site from the infusion last week, it's going yellow and "
+    "getting smaller",
+    # tuning_twenty-eighth and -ninth
+    "is it ok she hasn't had a wet nappy for 4 hours? the last one was soaked",
+    "only two wet nappies on sunday, but since monday she's back to 6 a day",
+    "should his poos be this mustard yellow colour after zolgensma? eyes are white",
+    "doc, is it true that seizures are a side effect of evrysdi? my son never had one",
+    "what should we keep at home for when he can't keep food down?",
+    "her eyes were yellow as a newborn, normal jaundice that went off with phototherapy",
+    "fever was there 3 days before, but now it is gone since 2 days, spinraza tomorrow",
+    "a bit stiff in the back after the spinraza, but nae fever, nae numbness",
+    # a review of those rules: harmless sentences they must not alarm on
+    "she keeps pinching her brother and won't stop",
+    "he hasnt fully come round after his nap, still grumpy",
+    "he makes jerky moves when he dances",
+    "i don't think she's breathing any differently after the vaccine",
+    "he bit his tongue and it is a bit swollen",
+    "he can't control his wee at night, he's 4",
+    "his head control is getting worse even though the medicine doesn't help",
+    "the skin around it was red from the tape",
+    "all the kids' necks are sore from the car seat",
+    "her nappy was soaked this morning",
+    "the GP said call 999 if he stops breathing. what do we do till then?",
+    # tuning_thirtieth and -first
+    "JESUS he went dusky choking on banana but cough assist got it up, he's PINK and giggling",
+    "went totally floppy in the bath, turns out he'd just fallen asleep",
+    "lip swelled a bit from biting it at dinner, no rash",
+    "thought he looked yellow under the kitchen light but it's just the lamp",
+    "what should his PAs be trained on for rescue medication and seizures?",
+    "she can't lift her legs and hasn't for 20 years, nothing's changed since spinraza",
+    "my grandaughter's spinraza is on tuesday, what should she eat before?",
+    # tuning_thirty-second and -third
+    "breathing a bit noisy last night from the blocked nose, but after aspiration it is passed",
+    "two days back he had little swelling of lip after strawberries, it went down in one hour",
+    "skin where plaster stick after spinal injection little red, I think it is glue",
+    "for dehydration which signs should we watch? now healthy",
+    "day 3 he vomited his pred, we gave it again. now day 11, all fine",
+    "day 1 after his LP his sats dipped to 90 overnight. now day 4, sats 97-98 day and night",
+    "tiny spot of blood on the plaster after the LP, dry now",
+    # a review of those rules: harmless sentences they must not alarm on
+    "she's fitting her new splints today",
+    "she keeps asking the same question about the dog, she's 4",
+    "she's breathing deep and fast after running around the garden",
+    "she keeps dozing off during the film",
+    "only sipping her tea, she never liked it hot",
+    "bruise got worse colour but smaller",
+    "my friend says her son is fitting",
+    # tuning_thirty-fourth and -fifth
+    "what are the sings of dehydration to look out for?",
+    "liver bloods a little up, doc says carry on the pred, no yellow eyes",
+    "vomited once after the car ride, nurse said it's common, kept every feed down since",
+    "jerky movements when he drifts off to sleep, is that normal?",
+    "a small bruise at the injection site, nothing else",
+    "her lip is a bit puffy because she keeps biting it",
+    "pins and needles in my foot, gone once I stood up",
+    "she had her typical short absence and is back to herself",
+    # a review of those rules: harmless sentences they must not alarm on
+    "we were fitting her new bipap mask and she wouldn't stop crying",
+    "she has a fist full of cheerios",
+    "she's had a fist-sized bruise on her thigh from the stairgate last week",
+    "No seizures or anything. The hives started 20 minutes ago and are fading",
+    "her typical seizure started 10 minutes ago and only lasted a minute",
+    "I can't get a full sentence out of her about school, typical teenager",
+    "threw up all over me after his feed but then took his next bottle fine",
+    "her eczema is creeping up both legs again",
+    "his temperature isn't staying down even with calpol, 37.9",
+    "she needs cough assist every morning and evening, how long should each session be?",
+    "swelling on his neck, I think his glands are up with this cold",
+    "his arms and legs shaking a bit when he reaches for toys, is that the SMA tremor?",
+    # tuning_thirty-sixth and -seventh
+    "she hasn't pooed for 2 days but has lots of wet nappies and is feeding well",
+    "breastfed, the wee in her nappies is pale and the poo is mustard, is that normal?",
+    "watched a documentary where a baby was gasping for breath, how would I even spot that?",
+    "a character on Casualty had a seizure after a lumbar puncture, can that happen?",
+    "someone on Facebook says their daughter's eyes went yellow after Zolgensma, ours are fine",
+    "a guy in my SMA adults group says his legs went numb after an LP, is that common?",
+    "night nurse noted one fewer wet nappy than usual, he's feeding well",
+    # a review of those rules: harmless sentences they must not alarm on
+    "she's not really breathing fast, just a bit snuffly with her cold",
+    "he doesn't seem to be breathing fast or struggling, just has a cold",
+    "it's been 72 hours since her LP and her sats are 97, all fine",
+    "her legs hang floppy when I lift her, that's the SMA isn't it?",
+    "her bladder doesn't empty fully so we do intermittent catheters, how often?",
+    "the spot on her cheek is puffy and red, I think it's a mosquito bite",
+    "had her loading dose on Monday; she screams lying flat and settles when held upright",
+    "her arms fly up when she startles at a loud noise, is that the Moro reflex?",
+    "she has clusters of twitching in her tongue, is that the SMA fasciculations?",
+    "my son has a fitting for his new spinal brace tomorrow",
+    "is my baby fitting in the car seat properly",
+    "no breathing problems, no grunting, just a dry cough after his spinraza",
+    # tuning_thirty-eighth and -ninth
+    "temp 38.3 with a cold, he's never had a lumbar puncture or any spinal injections",
+    "drinking her milk through a straw now, so proud",
+    "are there interactions between her seizure medicines and Evrysdi?",
+    "my ex is giving me a seizure with these texts lol, when can I swim after spinraza?",
+    "this week has been a fever dream, I'm fine just tired",
+    "can't breathe I'm laughing so hard at this video",
+    "the rash went, and she's on a different antibiotic with no problems",
+    "he had 38.1 after the LP but it was gone by the morning and he's fine",
+    "ringing ears and a stiff neck after my last dose, it all went after three days",
+    "we thought her eyes looked yellow but the clinic said it was the lighting",
+    "what sats number should make me call an ambulance? he's well now, just planning",
+    "my lip's a bit puffy where I bit it at lunch",
+    # a review of those rules: harmless sentences they must not alarm on
+    "she's covered in blisters from chickenpox, is it safe to keep giving Evrysdi?",
+    "the skin on his heel is coming away where the blister popped",
+    "he's needing his NIV during the night as usual, is it ok to travel by plane?",
+    "is suctioning every 30 mins normal when he has a cold? he's otherwise fine",
+    "she's 14 and passing big clots on her period, is that normal?",
+    "she's sick back every feed but it's small possets, gaining weight well",
+    "her last pad was changed 10 hours ago at bedtime and it was wet this morning",
+    "her lip is swollen where she bumped it on the table",
+    # tuning_fortieth and -first
+    "jerky movements as he falls asleep, smiley straight after",
+    "a faint bruise where the heel prick was, no bleeding",
+    "what breathing signs mean I should call 999 rather than the ward?",
+    "the Owlet base station keeps going yellow when the sock wriggles off",
+    "the camera filter made him look yellow, in daylight he's fine",
+    "at what oxygen level should I call 999 for my daughter?",
+    "thermometer said 100.2F after his LP this morning, that's under 100.4 isn't it?",
+    # a review of those rules: harmless sentences they must not alarm on
+    "the GP wants a proper blood test rather than a finger prick",
+    "his nappy rash keeps coming back bright red every time he has antibiotics",
+    "the team stopped his prednisolone last week as planned",
+    "she stopped crying as soon as I gave her the pred in yoghurt",
+    "her leggings keep creeping up both legs in the chair, LP last week",
+    "we're having to suction him every morning, same as always",
+    "the LP dressing pad has been dry for 10 hours, can I take it off now?",
+    # tuning_forty-second and -third
+    "tummy breathing as usual sats 95",
+    "legs weak as always nothing new",
+    "nearly had a fit when i saw the parking bill",
+    "his platelet count came back up and we were sent home, when is the next blood test?",
+    # a review of those rules: harmless sentences they must not alarm on
+    "temp fine, it's been 32 days since her LP",
+    "he doesn't react to anything, no allergies at all, can he have the zolgensma?",
+    "he won't take any at all of the Calpol so I'm using the suppository, temp 37.5",
+    "her soft spot is fine but her sats dipped to 94 while she was crying",
+    "eczema spreading down both legs since the LP, itchy but otherwise fine",
+    "he's 2 and in nappies, pooed himself during the spinraza procedure",
+    # tuning_forty-fourth (a practical question with an aside)
+    "the dose-tracker app has frozen and is completely unresponsive, how else can I log it?",
+    "my husband stopped breathing for a second when he saw the Zolgensma price, haha",
+    # tuning_forty-fifth to -seventh
+    "her wee is pale and her poo is normal, 4 weeks after zolgensma",
+    "sats on the oximeter were 98 awake and 95 asleep",
+    "his skin isn't yellow and his eyes are white, zolgensma last month",
+    "I know about swelling of the lips from the leaflet, what else should we watch for?",
+    "two years ago he had a febrile convulsion. He hasn't had another one since. "
+    "Can he have the flu jab?",
+    "his face is puffy and round from the prednisolone, is that normal?",
+    "what does grunting sound like?",
+    "she can't walk without her walker, that's her normal. when is the next LP?",
+    "she vomited once on the ward after the Zolgensma infusion and has fed well since",
+    "the physio says he's back to kicking like before, LP was last week",
+    "Evrysdi for a year. Last month she had a fever for a day, it went with calpol",
+    "I'm drafting the section on seizures for her care plan",
+    "I ran a marathon this morning, how do I store the evrysdi in the car?",
+    # …and harmless sentences they must not alarm on
+    "He had a seizure as a baby. His football team is playing in blue again this season",
+    "She had a fit last year and recovered fully. I'm worried it's happening again because "
+    "she seems tired, but no jerking, no blue, nothing",
+    # tuning_forty-eighth and -ninth
+    "my mum has COPD and her sats are 88 today",
+    "my husband's friend's son had a fit last year, is that common with SMA?",
+    "her doll 'can't breathe' so she's giving it oxygen with a cup",
+    "the nurse says his temp is 37.2 and he's fine",
+    "she pretends to faint whenever it's bath time",
+    "he asked me will my lips go blue if I get a cold?",
+    "his legs jump when he's falling asleep then he sleeps fine",
+    "my mum rang, her sats are 88 with her COPD",
+    "the nurse said her poo is black because of the iron drops",
+    # tuning_fiftieth and -first
+    "bukhar nahi hai, just asking about the next Spinraza",
+    "tuvo convulsiones hace 2 años, nada desde entonces",
+    "she can't move her legs, never has, that's her SMA. LP went fine today",
+    "my legs have been weak for years with SMA 3. The day after my LP they feel the same",
+    "¿cómo se ve la ictericia después de Zolgensma?",
+    # tuning_fiftysecond to -fifth
+    "a wee bit less milk than usual with his cold but plenty of wet nappies",
+    "wees normal - 24 hours since the spinraza, can she go to school tomorrow?",
+    "the choking cleared straight away with a cough and she's eating fine",
+    "last wet nappy at 4:30 and it's 5:30 pm now, is that ok?",
+    "he weighs sixty pounds, what dose of evrysdi is that?",
+    "bruises on his shin from falling off his scooter yesterday",
+    # a name heard by its sound is no red flag ("Zazie": "seizure", "Torrie": "tarry")
+    "my daughter zazie is well today, just a question about physio",
+    "torrie had his spinraza yesterday and is doing fine",
+    "he had a fit of the giggles in the waiting room",
+    "how long after Zolgensma should we keep watching for yellow skin?",
+    "she choked on her milk but coughed it up straight away and is pink and happy",
+    "what do I do if he ever fits for more than 5 minutes?",
+    "if her lips go blue, should I call 999?",
+    "she's well at the moment: if her lips ever turned blue on the plane, what do we do?",
+    "plan says lie flat for an hour after the injection and call if the headache gets worse",
+    "She's just had her Spinraza dose, what should I do if she gets a fever over 38 tonight?",
+    "Her lumbar puncture was 3 hours ago, what signs should I watch for?",
+    "We've been reading the leaflet since 6am, what should I do if he has a seizure?",
+    "Her eyes are huge and beautiful, she's such a happy baby.",
+    # a time is no platelet count; a wee since is a wet nappy; "got yellow" is paint
+    "Platelet check is today at 2pm, do I need to stop her ibuprofen beforehand?",
+    "platelets were low wk 1 after zol now normal",
+    "dry nappy this morn but weed loads since",
+    "She's got yellow highlighter all over her cheek from her sister's art set",
+    "where do I find the leaflet about the injection site?",
+    "she's currently on Evrysdi and doing well",
+    # the review's: a fitting is a brace's, a hedged yellow needs Zolgensma, rabbits breed
+    "we need some fitting help with her new AFOs, any recommendations?",
+    "my hands are shaking and wont stop, I'm so anxious about tomorrow's spinraza",
+    "he's a bit yellow in the photo because of the filter, he's actually pink and well",
+    "our rabbits are breeding so fast we have 20 now, are they ok around her?",
+    "is that twitchy eyelid thing a seizure? he isnt doing it at the moment",
+    "since the thickener his feeds are not coming up anymore, yay",
+    "she cries when we move her neck brace, it's itchy",
+    # the weather's degrees, a cough that cleared, a threshold asked, a friend's baby, a TV
+    # show, a count of wet nappies, meconium, searches typed into the chat
+    "Thirty-eight degrees outside today - is it ok to drive to her Spinraza appointment?",
+    "Choked on a crisp an hour ago but coughed it straight up, breathing totally normal since",
+    "What sats number should make me ring 999 rather than my respiratory team?",
+    "I get a bit out of breath doing my stretches, settles after a couple of minutes rest",
+    "A friend's baby ended up on a drip with dehydration. What signs should we look out for?",
+    "Saw something on a parenting TV show about sunken fontanelles. How do I check his?",
+    "No vomiting, wetting nappies fine (5 since this morning), just less keen on solids",
+    "my newborn is doing black sticky poos, the midwife said its meconium",
+    "febrile seizure signs baby",
+    "sunken fontanelle meaning",
+    "blood in urine causes child list",
+    "puffy round her eyes from hay fever, same every spring",
+    "the sofa cushion is soft but the middle is sunken",
+    # wet nappies counted, a bitten lip, pink again, a cough that cleared, a friend's baby,
+    # a treatment or a tablet, a team's colour
+    "He was off his feeds yesterday but today he's drunk loads, 5 wet nappies since breakfast",
+    "Her lip swelled a little after she bit it at dinner, no other swelling",
+    "Her lips went a bit dusky when she was crying, but they pinked up straight away",
+    "He choked on some yoghurt at lunch, coughed it up himself within a few seconds",
+    "A friend's baby went yellow after Zolgensma. Ours is 4 weeks post, colour normal",
+    "we paused his breathing treatments while he was away at school camp",
+    "the capsules are harder to swallow than the old ones",
+    "she's fine it's not a seizure, the jerks are just hiccups",
+    "after her blood test I checked through the dressing and it's all dry",
+    # a grandparent's, a sibling's or the parent's own illness, questions that ask on
+    "Grandad's got a temp of 38 and a stiff neck from gardening. Our grandson is well.",
+    "Older sister has a tummy bug, vomiting since last night. The baby isn't sick at all.",
+    "I've got a bit of jaundice myself - it's my Gilbert's. The baby is fine.",
+    "What are signs of allergy to the medicine? Swelling lips is allergy?",
+    "the car has heat 40 in it, she had her lp thursday and she's well",
+    "supporting her neck is hard work since her spinraza",
+    "the printer output nil since 6am",
+    # a runny nose, a leaking nappy, a child paralysed since birth
+    "It's pollen season and his nose has been pouring all day",
+    "Her night nappies have been leaking wee since her growth spurt; Spinraza 3 days ago.",
+    "He has been paralysed from the waist down since birth; he had his LP on Tuesday",
+    "um so basically he's fine um just asking what the signs of a fit are",
+    # a fronted past and the past clause it dates, a coughing fit, a count a day, a nosebleed
+    # pinched, the SMA itself, better today
+    "He had a coughing fit for about 10 minutes at bedtime with his cold, breathing fine now",
+    "Her cheeks are puffy from the pred. Wet nappies are normal, 6 or 7 a day.",
+    "Had a short nosebleed this morning that stopped when I pinched his nose.",
+    "his legs won't move at all - that's normal for his SMA type 1, nothing new",
+    "his eye go up when he look at the ceiling fan, he laughs",
+    "The neurologist said he was unlikely to have a seizure from Spinraza",
+    "Mild headache after yesterday's LP, worse sitting up, but much better today.",
+    "my baby eyes was little yellow when he born, now is normal white",
+    # a worry, a device, the weather, the bath, a lifelong state, a probe, an undated past
+    # that a later sentence says is over, "faint" and "full" as amounts, a listed side
+    # effect, a dose's ml
+    "Worried about dehydration on holiday, how much should she drink?",
+    "We're buying a seizure mat for her cot. Which brand do families use?",
+    "It's going to be 38 degrees in Portugal next week, two weeks after her Spinraza",
+    "Bath water was 38 degrees, is that fine the day after his LP?",
+    "Her legs have been weak for years because of her SMA, no change since the LP last week",
+    "The oximeter read 84 because the probe slipped off his toe, it's read 97 since",
+    "On Sunday he got a few hives after strawberries. I gave him antihistamine and they "
+    "faded within the hour. He's been completely fine since.",
+    "Her Evrysdi dose is 3 ml. She usually has 150 ml of milk a feed.",
+    "A faint, flat pink rash on his tummy after Evrysdi that fades when pressed",
+    "He's had 5 full feeds today and his soft spot is flat",
+    "I know headaches are listed as a common side effect of Spinraza, how long do they last?",
+    # a low reading over, the child sent home, a baseline, what is known, explained signs
+    "Yesterday his sats dropped to 90 during a cold, they did cough assist, now 97 and home",
+    "Sats 96 on air, he's now 88 cm and his wheelchair needs adjusting",
+    "The nosebleed, it's gone very quickly this time, stopped in under a minute",
+    "He grunts while he's pushing out a poo, breathing is normal otherwise",
+    "my legs are weak always from SMA, same as before the injection, nothing new",
+    "I know about yellow eyes and dark wee after Zolgensma - is there anything else?",
+    "Her eyes are a bit puffy this morning from crying half the night with her teeth",
+    "he makes a little grunting noise only when he's straining to do a poo",
+    "Had his last one two years ago, she's on risdiplam now and has a cold with 38.5",
+    # asked in passing, expected, worried about, ruled out
+    "Could you tell me what the signs are that a cold is turning into a chest infection, like "
+    "fast breathing or blue lips, so I know what to watch for?",
+    "What temperature counts as a fever after her lumbar puncture, in case she gets hot?",
+    "No fast breathing, no retractions, sats 99. Just checking the spit up isn't a breathing "
+    "thing.",
+    # a recovery time is not the fit's length
+    "Her usual absence seizure this morning, 30 seconds, and she was herself again within 15 "
+    "minutes as always. Noting it for the neurologist.",
+    "She turned down two bottles on Sunday with a snotty nose, back to her usual feeds since.",
+    "Is a runny nose always an emergency after Spinraza, or only with a fever?",
+    "Every morning I look at her gums and legs for bruising, nothing there, I'm just anxious.",
+    "For the school's plan: at what temperature should they ring 999 for him?",
+    "Wet nappies pale and plenty of them, feeding well after the infusion.",
+    "No breathing problems tonight, sats 97.",
+    "Nosebleed after he picked his nose at school, stopped with a tissue in 2 minutes.",
+    "Can you recommend a seizure diary app?",
+    "Pins and needles in my foot when I sit cross-legged, it goes when I lie down in bed.",
+    "The nosebleed stopped, it's gone 20 minutes now without a drop.",
+    "Blood in poo checks: none seen all week.",
+    "Is blood in my brother's wee something we should watch for after his Zolgensma?",
+    # what the review found the first version of this round's rules alarming on
+    "His wheelchair fit is going on fine, the new cushion arrived",
+    "Mild headache since her spinraza, no fever, it goes away when she lies down",
+    "Two years ago he had a febrile seizure, was back to himself within 10 minutes and he's "
+    "never had another since",
+    "At what temperature should we call 999, is it 38 or 39?",
+    "My cousin had a seizure at work today, he's fine now. Is SMA linked to seizures?",
+    "When I saw the Zolgensma bill I nearly had a seizure, is there help with costs?",
+    "my niece with SMA2 is poorly with a fever of 38.5 at my sister's house; my son had his "
+    "zolgensma 2 weeks ago and is fine, should he stay away?",
+    "Two weeks on PICU for his chest, home now and breathing like his old self",
+    "Three years ago today she stopped breathing and we bagged her. Just remembering.",
+    "What oxygen number should make us call 999 for a baby with SMA?",
+    "Her lips swelled up after amoxicillin in 2021, should the Zolgensma team know?",
+    "My nephew has a cold and a temperature of 38.5, can he visit my son who had Spinraza "
+    "last week?",
+    "He had hives after the infusion last month, they stopped it and he was fine in an hour",
+    "She's got yellow paint all over her hands from nursery",
+    "Eczema flaring on his arms again, cream from the GP helps",
+    "What's the signs of a chest infection in SMA?",
+    "His legs have been weak since diagnosis, no change after the LP",
+    "Had a temp of 38.3 after the second dose, it was an ear infection, she's grand now",
+    "He had one febrile convulsion aged 2, none since, now 6",
+    "Heatwave forecast next week, up to 33 degrees, how do we keep her Evrysdi cool?",
+    "She does little jerky movements with her arms as she falls asleep, then sleeps soundly",
+    "If, hypothetically, he had a fit during the sedation, what would the team do?",
+    "The itchy rash from the plaster last LP went in a day with cream",
+    "His spots have gone and the platelets came back normal on day 10",
+    "Choked a little on her milk, back to her normal breathing straight away",
+    "Tingling in her leg after the last LP, gone before discharge and never came back",
+    "The hot water bottle is hot to touch, can I use it on her back after the LP?",
+    # what the review of this session's rounds found the first versions alarming on
+    "My knees feel weak on the stairs, same as for years, I'm 34 with SMA3",
+    "She's yellow belt in her karate class now!",
+    "Her steroid cream for the eczema ran out, can I use Sudocrem?",
+    "0 wet wipes left in the changing bag, where's the nearest shop?",
+    "He threw another little fit when I put his splints on, typical toddler",
+    "The new nursery doesn't seem to know us yet",
+    "Gave her 5ml of Evrysdi then her milk, normally about 200, and she drank it all",
+    "She's dry at night now, 0 wet nappies all week",
+    "He's had 5 wet nappies today instead of his usual 7, drinking ok, happy in himself",
+    # …and what the second review found the fourth round's first versions alarming on
+    "My husband no dey hear me at all when football dey on",
+    "She's got a funny colour round the mouth from the blackcurrant juice",
+    "The prednisolone tablets are difficult to swallow, can I crush them?",
+    "It's still pouring with rain so we'll do her physio inside",
+    "I brought back her pred bottle to the pharmacy as she finished the course",
+    "He hasn't taken anything for the pain today because he seems fine",
+    "Desperate head lice problem at nursery, can I use the lotion while she's on Evrysdi?",
+    "We got back from the park and her cheeks are going red in the sun",
+    "Only 3ml of water with his Evrysdi, then his milk, normally about 180 at that feed",
+    "Zero wet nappies for 3 hours overnight, she drank 200ml before bed",
+    # …and what the third review found the fifth round's first versions alarming on
+    "We're on half the pred dose from today as per the weaning plan",
+    "Her face very red and big grin after the trampoline, it's roasting out today",
+    "He breathes with a noise when he sleeps on his back, always has, a little snore",
+    "Only taken 25ml so far, she usually 120 by the end of the feed, we're 5 minutes in",
+    "0 wet nappies for 10 nights in a row, she's dry at night now!",
+    "She brought back his prednisolone from the pharmacy so we've got enough till Friday",
+    "Her liver numbers were very high in week 3 but they've come right down now",
+]
+
+
+@pytest.mark.parametrize("question", NEAR_MISSES)
 def test_not_red_flags(detector: Detector, question: str) -> None:
     assert flagged(detector, question) is None
+
+
+def test_the_backstop_alarms_on_few_near_misses(production: Detector) -> None:
+    # a bag of words cannot read "he hasnt vomited since yesterday morning"; measured when the
+    # backstop came: 57 of 481 near-misses (README, "The backstop"), most written to trap a rule
+    alarmed = [q for q in NEAR_MISSES if production.detect(q) is not None]
+    assert len(alarmed) <= 57, alarmed
 
 
 def test_the_message_names_the_locale_number(detector: Detector) -> None:
@@ -1713,8 +1729,8 @@ def test_the_suite_is_large_varied_and_split_once() -> None:
     assert {"general_question", "past_event", "negated", "hypothetical"} <= kinds
 
 
-# Measured once on the frozen test half and guarded here; see the README's "Safety" figures.
-TEST_MIN_RECALL = 0.94
+# Measured on the frozen test half and guarded here; see the README's "Safety" figures.
+TEST_MIN_RECALL = 1.0
 TEST_MAX_FALSE_ALARMS = 0.10
 
 
@@ -1724,10 +1740,17 @@ def test_tuning_half(detector: Detector) -> None:
     assert result.false_alarm_rate <= 0.05, result.alarmed
 
 
-def test_test_half(detector: Detector) -> None:
-    result = score(_suite("test"), lambda text: flagged(detector, text) is not None)
+def test_test_half(production: Detector) -> None:
+    result = score(_suite("test"), lambda text: production.detect(text) is not None)
     assert result.recall >= TEST_MIN_RECALL, result.summary()
     assert result.false_alarm_rate <= TEST_MAX_FALSE_ALARMS, result.summary()
+
+
+def test_test_half_with_the_lexicon_alone(detector: Detector) -> None:
+    # measured 0.989 / 0.046 before the backstop; the backstop is a second look, not a crutch
+    result = score(_suite("test"), lambda text: flagged(detector, text) is not None)
+    assert result.recall >= 0.98, result.summary()
+    assert result.false_alarm_rate <= 0.05, result.summary()
 
 
 # ---- metamorphic: what must never remove a flag --------------------------------------------
@@ -1751,6 +1774,18 @@ def test_a_finished_earlier_event_in_front_never_removes_a_flag(
 ) -> None:
     lost = [v.id for v in _caught() if flagged(detector, prefix + v.text) is None]
     assert not lost
+
+
+@pytest.mark.parametrize("prefix", EARLIER_EVENTS)
+def test_nor_does_it_with_the_backstop(production: Detector, prefix: str) -> None:
+    every = [v for v in load_vignettes(VIGNETTES) if v.flag]
+    caught = [v for v in every if production.detect(v.text) is not None]
+    assert len(caught) == len(every)
+    lost = [v.id for v in caught if production.detect(prefix + v.text) is None]
+    # The lexicon keeps this guarantee (above); the backstop reads the whole message as one bag
+    # of words, so a backstory dilutes a flag only it caught. Measured: it loses the one test
+    # message only it catches (a-085) behind every backstory (README, "The backstop").
+    assert len(lost) <= 1, lost
 
 
 def _typo(word: str, rng: random.Random) -> str:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from wordfreq import zipf_frequency
 
-from smabot import safety
+from smabot import backstop, safety
 from smabot.analysis import fold
 from smabot.index import Hit, Index
 from smabot.intent import load_intents
@@ -132,7 +132,7 @@ class Answerer:
         self.index = index
         self.tuning = tuning
         self.locale = locale
-        self.safety = safety.Detector(index.red_flags)
+        self.safety = safety.Detector(index.red_flags, backstop.load())
         self.question_field = QuestionField(index)
         self._drugs = {
             t for group in index.synonyms.get("drugs", []) for t in index.analyzer.terms(group[0])

@@ -200,10 +200,29 @@ def _ask(args: argparse.Namespace) -> int:
     else:
         print(render(answer, color=sys.stdout.isatty()))
     if args.explain:
+        if answer.red_flag:
+            print(_explain_red_flag(answerer, question))
         print(explain(answerer.explain(question, args.history or [], args.top_k)))
         if uncovered := answerer.asks_uncovered(question, args.history or []):
             print(f"not covered: it asks about {', '.join(uncovered)}, which no section is about")
     return 0
+
+
+def _explain_red_flag(answerer: Answerer, question: str) -> str:
+    """Which red flag, and from what: a listed phrasing, or the backstop's strongest words."""
+    from smabot import backstop
+
+    alert = answerer.safety.detect(question)
+    if alert is None or answerer.safety.learned is None:
+        return ""
+    if alert.flag != backstop.FLAG:
+        return f"\nred flag: {alert.flag} ({alert.level}), from the phrasing {alert.phrase!r}"
+    learned = answerer.safety.learned
+    words = ", ".join(repr(w) for w, _ in learned.strongest(question))
+    return (
+        f"\nred flag: no listed phrasing matched; the backstop reads it as one "
+        f"(probability {learned.probability(question):.2f}, {alert.level}), most for {words}"
+    )
 
 
 def explain(ranked: list[dict[str, Any]]) -> str:
@@ -250,11 +269,13 @@ def render(answer: Answer, color: bool = False) -> str:
 
 
 def _safety(args: argparse.Namespace) -> int:
+    from smabot import backstop
     from smabot.corpus import load_corpus
     from smabot.safety import Detector
     from smabot.safety_eval import load_vignettes, score
 
-    detector = Detector(load_corpus(_settings(args).corpus_dir()).red_flags)
+    learned = None if args.without_backstop else backstop.load()
+    detector = Detector(load_corpus(_settings(args).corpus_dir()).red_flags, learned)
     vignettes = [v for v in load_vignettes(args.file) if args.split in (None, v.split)]
     if not vignettes:
         print(f"{args.file}: no vignettes{f' in split {args.split!r}' if args.split else ''}")
@@ -267,6 +288,20 @@ def _safety(args: argparse.Namespace) -> int:
         print(f"{key:>16}: {value}")
     print(f"{'missed':>16}: {', '.join(result.missed) or 'none'}")
     print(f"{'false alarms':>16}: {', '.join(result.alarmed) or 'none'}")
+    return 0
+
+
+def _train_backstop(args: argparse.Namespace) -> int:
+    from smabot import backstop
+
+    examples = backstop.repo_examples(args.repo)
+    if not any(e.flag for e in examples) or all(e.flag for e in examples):
+        print(f"{args.repo}: no red flags and near-misses to learn from (tests/safety/*.jsonl)")
+        return 1
+    out = args.out or backstop.MODEL_PATH
+    backstop.save(backstop.train(examples), out)
+    flags = sum(e.flag for e in examples)
+    print(f"{out}: learned from {flags:,} red flags and {len(examples) - flags:,} others")
     return 0
 
 
@@ -479,6 +514,20 @@ def _parser() -> argparse.ArgumentParser:
     safety.add_argument("file", type=Path, help="a JSONL file of vignettes (tests/safety/)")
     safety.add_argument("--split", help="only vignettes of this split (tune or test)")
     safety.add_argument("--json", action="store_true", help="print the figures as JSON")
+    safety.add_argument(
+        "--without-backstop", action="store_true", help="the lexicon alone, no learned second look"
+    )
+
+    train = command(
+        "train-backstop", _train_backstop, "Retrain the red-flag backstop from the repo's sets."
+    )
+    train.add_argument("--repo", type=Path, default=Path("."), help="the repo's root (default .)")
+    train.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where to write the model (default: the one smabot uses)",
+    )
 
     evaluate = command("eval", _eval, "Score a question file (JSONL) through the API path.")
     evaluate.add_argument("file", type=Path, help="questions, one JSON object a line")

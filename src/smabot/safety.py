@@ -6,6 +6,8 @@ there. Otherwise the question is normalised, its words matched against every fla
 (a few small words may stand between them) and its numbers read (measures.py). Last, each
 finding's context decides whether it counts: negated, over, hypothetical, a general question,
 or about other people (context.py); then combinations, treatments and thresholds (red_flags.yml).
+When the lexicon finds nothing in a question that passed the pre-check, a model learned from the
+vignette sets takes a second look (backstop.py).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from typing import Any, Literal
 
 from wordfreq import top_n_list, zipf_frequency
 
-from smabot import context
+from smabot import backstop, context
 from smabot.analysis import fold
+from smabot.backstop import Backstop
 from smabot.dates import relative_dates, relative_days
 from smabot.measures import FIT_WORDS, HAS_HEAT, Measure, feed_shares, measures, spelled_numbers
 from smabot.segment import MAX_LENGTH, MIN_LENGTH, segment
@@ -435,7 +438,8 @@ class _Reading:
 class Detector:
     """Finds red flags in questions with a red-flag lexicon (red_flags.yml as plain data)."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], learned: Backstop | None = None) -> None:
+        self.learned = learned  # the backstop's second look, when the lexicon found nothing
         groups = {name: tuple(words) for name, words in data["groups"].items()}
         self._negation_gap = _NEGATION_GAP | set(groups.get("not", ()))
         self.flags = [_compile_flag(f, groups) for f in data["flags"]]
@@ -549,10 +553,28 @@ class Detector:
 
     def detect(self, question: str) -> Alert | None:
         """The most serious red flag the question describes as happening now, if any."""
-        if not self.might_flag(question):
-            return None
+        return self.examine(question) if self.might_flag(question) else None
+
+    def examine(self, question: str) -> Alert | None:
+        """The heavy part, for a question the pre-check let through: lexicon, then backstop."""
         reading = self.read(question)
-        return self.decide(reading, self.findings(reading), context.modifiers(reading.text))
+        findings = self.findings(reading)
+        modifiers = context.modifiers(reading.text)
+        alert = self.decide(reading, findings, modifiers)
+        if alert is not None or self.learned is None:
+            return alert
+        # The lexicon reads negation, the past and "what if" where n-grams cannot: when its
+        # context set every phrasing aside ("he hasn't vomited since yesterday"), only a sure
+        # backstop overrules it.
+        set_aside = bool(findings) and all(
+            context.categories(modifiers, f.start, f.end) for f in findings
+        )
+        probability = self.learned.probability(question)
+        if probability < (backstop.SURE if set_aside else backstop.THRESHOLD):
+            return None
+        strongest = self.learned.strongest(question, 1)
+        phrase = strongest[0][0] if strongest else ""
+        return Alert(self.learned.level(question), backstop.FLAG, backstop.DESCRIPTION, phrase)
 
     def _spell(self, word: str) -> tuple[str, bool]:
         """A lexicon word for a caregiver's spelling (SMS forms, dropped g's, then typos), and

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from smabot import context
+from smabot import backstop
 from smabot.corpus import load_corpus
 from smabot.safety import Detector
 from smabot.settings import bundled_dir
@@ -54,7 +54,7 @@ def ordinary_questions(count: int) -> list[str]:
 
 def measure_safety(count: int = 1000) -> SafetyBench:
     """Time the red-flag step on `count` ordinary questions, both ways, in the same run."""
-    detector = Detector(load_corpus(bundled_dir("corpus")).red_flags)
+    detector = Detector(load_corpus(bundled_dir("corpus")).red_flags, backstop.load())
     questions = ordinary_questions(count)
     for question in questions:  # warm the caches both ways use (spelling, word frequencies)
         detector.detect(question)
@@ -63,8 +63,7 @@ def measure_safety(count: int = 1000) -> SafetyBench:
         t0 = time.perf_counter()
         alert = detector.detect(question)
         t1 = time.perf_counter()
-        reading = detector.read(question)
-        detector.decide(reading, detector.findings(reading), context.modifiers(reading.text))
+        detector.examine(question)
         t2 = time.perf_counter()
         ours.append((t1 - t0) * 1000)
         heavy.append((t2 - t1) * 1000)

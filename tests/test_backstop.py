@@ -1,0 +1,158 @@
+"""The learned backstop: fresh, faithful to its training arithmetic, and a second look only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+
+from smabot import backstop
+from smabot.cli import main
+from smabot.corpus import load_corpus
+from smabot.evaluate import jsonl_rows
+from smabot.safety import Detector
+from smabot.safety_eval import load_vignettes
+
+from .conftest import CORPUS, ROOT
+
+# Red flags a review helper wrote against the lexicon (never in a tuning set, never trained on)
+# that no listed phrasing catches: the backstop's job.
+UNLISTED = [
+    "The hospital rang and said his liver tests are very high and he has to come in today",
+    "She has tolerated nothing all day and is getting very sleepy",
+    "During the infusion he started finding it difficult to swallow and his voice sounds funny",
+    "Since he fell this morning he really doesn't know us, keeps staring past me",
+]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Detector:
+    return Detector(load_corpus(CORPUS).red_flags)
+
+
+@pytest.fixture(scope="module")
+def production() -> Detector:
+    return Detector(load_corpus(CORPUS).red_flags, backstop.load())
+
+
+def test_the_committed_model_is_what_the_repo_s_sets_train() -> None:
+    # fails when a tuning set was added or changed without `smabot train-backstop`
+    retrained = backstop.train(backstop.repo_examples(ROOT))
+    committed = backstop.load()
+    sample = [v.text for v in load_vignettes(ROOT / "tests/safety/vignettes.jsonl")]
+    for text in sample[::5] + UNLISTED:
+        assert committed.probability(text) == pytest.approx(retrained.probability(text), abs=0.01)
+        assert committed.level(text) == retrained.level(text) or text in UNLISTED
+
+
+def test_one_message_is_scored_as_the_training_arithmetic_scores_it() -> None:
+    model = backstop.load()
+    texts = [*UNLISTED, "What are the side effects of Spinraza?", "", "!!!"]
+    batch = model._features(texts) @ model.flag_coef + model.flag_intercept
+    for text, score in zip(texts, batch, strict=True):
+        assert model.probability(text) == pytest.approx(1 / (1 + np.exp(-score)), abs=1e-9)
+
+
+def test_it_catches_red_flags_no_phrasing_lists(lexicon: Detector, production: Detector) -> None:
+    for text in UNLISTED:
+        assert lexicon.detect(text) is None
+        alert = production.detect(text)
+        assert alert is not None and alert.flag == backstop.FLAG
+        assert alert.phrase in text.lower()
+
+
+def test_what_the_lexicon_catches_it_names_itself(production: Detector) -> None:
+    alert = production.detect("my baby is not breathing")
+    assert alert is not None and alert.flag != backstop.FLAG and alert.level == "emergency"
+
+
+def test_it_flags_no_ordinary_question(production: Detector) -> None:
+    # the collected test split was never trained on; the others are negatives it learned
+    files = ["tests/eval/collected/test.jsonl", "tests/eval/collected/train.jsonl"]
+    files += ["tests/eval/caregivers.jsonl", "corpus/questions/regression.jsonl"]
+    questions = [
+        row["question"]
+        for name in files
+        for _, row in jsonl_rows(ROOT / name)
+        if row["expect"] in ("answer", "no_answer") and isinstance(row["question"], str)
+    ]
+    assert len(questions) > 500
+    assert not [q for q in questions if production.detect(q) is not None]
+
+
+def test_a_sure_backstop_is_needed_to_overrule_the_lexicon_s_context(
+    production: Detector,
+) -> None:
+    # the lexicon reads the negation; the backstop, a bag of words, scores it 0.76
+    text = "He is not having any difficulty breathing"
+    assert backstop.THRESHOLD <= backstop.load().probability(text) < backstop.SURE
+    assert production.detect(text) is None
+
+
+def test_the_test_half_never_trains_it(tmp_path: Path) -> None:
+    rows = [
+        {"id": "x-1", "split": "tune", "text": "lips blue now", "flag": True, "level": "emergency"},
+        {"id": "x-2", "split": "test", "text": "held out", "flag": True, "level": "urgent"},
+        {"id": "x-3", "split": "tune", "text": "what are the signs?", "flag": False},
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    examples = backstop.examples_from([path], [])
+    assert [e.text for e in examples] == ["lips blue now", "what are the signs?"]
+    assert examples[0].emergency and not examples[1].flag
+
+
+def test_the_model_file_holds_arrays_only() -> None:
+    with np.load(backstop.MODEL_PATH, allow_pickle=False) as data:
+        assert set(data.files) == {"word_idf", "char_idf", "flag_coef", "level_coef", "intercepts"}
+
+
+def test_train_backstop_writes_a_model_it_can_load(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    safety = tmp_path / "tests" / "safety"
+    safety.mkdir(parents=True)
+    rows = [
+        {"id": f"r-{i}", "split": "tune", "text": text, "flag": flag, "level": "emergency"}
+        for i, (text, flag) in enumerate(
+            [
+                ("her lips are blue now", True),
+                ("she is not breathing", True),
+                ("what are the side effects?", False),
+                ("how is it given?", False),
+            ]
+        )
+    ]
+    (safety / "tuning_tiny.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    out = tmp_path / "model.npz"
+    assert main(["train-backstop", "--repo", str(tmp_path), "--out", str(out)]) == 0
+    assert "learned from 2 red flags and 2 others" in capsys.readouterr().out
+    model = backstop.load(out)
+    assert model.probability("her lips are blue now") > model.probability("how is it given?")
+    assert model.level("how is it given?") == "emergency"  # its only red flags' level
+
+
+def test_train_backstop_without_sets_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["train-backstop", "--repo", str(tmp_path)]) == 1
+    assert "no red flags and near-misses to learn from" in capsys.readouterr().out
+    (tmp_path / "tests" / "safety").mkdir(parents=True)
+    (tmp_path / "tests" / "safety" / "tuning_bad.jsonl").write_text("{not json\n")
+    assert main(["train-backstop", "--repo", str(tmp_path)]) == 1
+    assert "tuning_bad.jsonl:1: not valid JSON" in capsys.readouterr().err
+
+
+def test_the_api_puts_the_backstop_s_emergency_first(client: TestClient) -> None:
+    body = client.post("/api/ask", json={"question": UNLISTED[0]}).json()
+    assert body["status"] == "emergency" and body["red_flag"]["flag"] == backstop.FLAG
+    assert body["message"].startswith("This sounds like an emergency")
+
+
+def test_smabot_safety_reports_with_and_without_the_backstop(capsys) -> None:  # type: ignore[no-untyped-def]
+    vignettes = str(ROOT / "tests/safety/vignettes.jsonl")
+    assert main(["safety", vignettes, "--split", "test", "--json"]) == 0
+    both = json.loads(capsys.readouterr().out)
+    assert main(["safety", vignettes, "--split", "test", "--json", "--without-backstop"]) == 0
+    alone = json.loads(capsys.readouterr().out)
+    assert both["recall"] == 1.0 and alone["recall"] < 1.0
+    assert set(alone["alarmed"]) <= set(both["alarmed"])
