@@ -1830,6 +1830,11 @@ DISAGREEMENTS = {
     "t24-007": "sats 93-94",
     # "about half" of usual feeds: the threshold is under half (PREDICT: <50 % of normal intake)
     "t25-011": "about half the feeds",
+    # the same three lines, drawn again by writers after the backstop came
+    "p148-111": "hives alone",
+    "p148-113": "hives alone",
+    "p148-011": "sats 93-94",
+    "p150-155": "about half the feeds",
 }
 
 
@@ -1973,7 +1978,32 @@ RECALL_ALLOWANCE = {
 }
 
 
-@pytest.mark.parametrize("path", TUNING_SETS, ids=lambda p: p.name)
+# Sets written after the backstop came teach it, not the lexicon (README, "The backstop"): they
+# are guarded on what caregivers meet, the lexicon with the backstop retrained on them.
+AFTER_THE_BACKSTOP = {
+    "tuning_hundredfortyeighth",
+    "tuning_hundredfortyninth",
+    "tuning_hundredfiftieth",
+    "tuning_hundredfiftyfirst",
+}
+LEXICON_SETS = [p for p in TUNING_SETS if p.stem not in AFTER_THE_BACKSTOP]
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in TUNING_SETS if p.stem in AFTER_THE_BACKSTOP], ids=lambda p: p.name
+)
+def test_the_sets_written_after_the_backstop_stay_caught(production: Detector, path: Path) -> None:
+    vignettes = [v for v in load_vignettes(path) if v.id not in DISAGREEMENTS]
+    result = score(vignettes, lambda text: production.detect(text) is not None)
+    assert result.recall >= 0.98, result.missed
+    assert result.false_alarm_rate <= 0.10, result.alarmed
+
+
+def test_every_set_after_the_backstop_is_in_the_repo() -> None:
+    assert {p.stem for p in TUNING_SETS} >= AFTER_THE_BACKSTOP
+
+
+@pytest.mark.parametrize("path", LEXICON_SETS, ids=lambda p: p.name)
 def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> None:
     vignettes = [v for v in load_vignettes(path) if v.id not in DISAGREEMENTS]
     result = score(vignettes, lambda text: flagged(detector, text) is not None)
@@ -1985,10 +2015,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 145 sets, tuning_extra to tuning_hundredfortyseventh
+    # none may go missing without this failing: 149 sets, tuning_extra to tuning_hundredfiftyfirst
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredfortyseventh"} <= names
-    assert len(names) >= 145
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredfiftyfirst"} <= names
+    assert len(names) >= 149
 
 
 def test_red_flags_file_is_in_the_repo() -> None:
