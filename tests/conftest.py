@@ -20,9 +20,11 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from starlette.types import ASGIApp
 
+from smabot import backstop
 from smabot.api import create_app
 from smabot.corpus import load_corpus
 from smabot.index import Index, build_index, save_index
+from smabot.safety import Detector
 from smabot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,3 +166,15 @@ def wait_for(url: str, seconds: float = 30) -> httpx2.Response:
         if time.monotonic() > deadline:
             raise AssertionError(f"{url} did not answer within {seconds} s")
         time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def detector() -> Detector:
+    """The red-flag lexicon alone: most safety tests are about how it reads."""
+    return Detector(load_corpus(CORPUS).red_flags)
+
+
+@pytest.fixture(scope="session")
+def production() -> Detector:
+    """What caregivers meet: the lexicon, then the learned backstop."""
+    return Detector(load_corpus(CORPUS).red_flags, backstop.load())

@@ -11,12 +11,11 @@ from fastapi.testclient import TestClient
 
 from smabot import backstop
 from smabot.cli import main
-from smabot.corpus import load_corpus
 from smabot.evaluate import jsonl_rows
 from smabot.safety import Detector
 from smabot.safety_eval import load_vignettes
 
-from .conftest import CORPUS, ROOT
+from .conftest import ROOT
 
 # Red flags a review helper wrote against the lexicon (never in a tuning set, never trained on)
 # that no listed phrasing catches: the backstop's job.
@@ -26,16 +25,6 @@ UNLISTED = [
     "During the infusion he started finding it difficult to swallow and his voice sounds funny",
     "Since he fell this morning he really doesn't know us, keeps staring past me",
 ]
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Detector:
-    return Detector(load_corpus(CORPUS).red_flags)
-
-
-@pytest.fixture(scope="module")
-def production() -> Detector:
-    return Detector(load_corpus(CORPUS).red_flags, backstop.load())
 
 
 def test_the_committed_model_is_what_the_repo_s_sets_train() -> None:
@@ -56,9 +45,9 @@ def test_one_message_is_scored_as_the_training_arithmetic_scores_it() -> None:
         assert model.probability(text) == pytest.approx(1 / (1 + np.exp(-score)), abs=1e-9)
 
 
-def test_it_catches_red_flags_no_phrasing_lists(lexicon: Detector, production: Detector) -> None:
+def test_it_catches_red_flags_no_phrasing_lists(detector: Detector, production: Detector) -> None:
     for text in UNLISTED:
-        assert lexicon.detect(text) is None
+        assert detector.detect(text) is None
         alert = production.detect(text)
         assert alert is not None and alert.flag == backstop.FLAG
         assert alert.phrase in text.lower()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from smabot import backstop
 from smabot.corpus import load_corpus
 from smabot.measures import spelled_numbers
 from smabot.safety import Alert, Detector, emergency_number, message
@@ -19,18 +18,6 @@ from .conftest import CORPUS, ROOT
 
 VIGNETTES = ROOT / "tests" / "safety" / "vignettes.jsonl"
 TUNING_SETS = sorted((ROOT / "tests" / "safety").glob("tuning_*.jsonl"))
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    """The lexicon alone: most tests here are about how it reads."""
-    return Detector(load_corpus(CORPUS).red_flags)
-
-
-@pytest.fixture(scope="module")
-def production() -> Detector:
-    """What caregivers meet: the lexicon, then the learned backstop."""
-    return Detector(load_corpus(CORPUS).red_flags, backstop.load())
 
 
 def flagged(detector: Detector, text: str) -> Alert | None:
