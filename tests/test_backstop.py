@@ -21,7 +21,7 @@ from .conftest import ROOT
 # that no listed phrasing catches: the backstop's job.
 UNLISTED = [
     "The hospital rang and said his liver tests are very high and he has to come in today",
-    "She has tolerated nothing all day and is getting very sleepy",
+    "Puffiness round his eyes and lips after the new antibiotic and he's coughing",
     "During the infusion he started finding it difficult to swallow and his voice sounds funny",
     "Since he fell this morning he really doesn't know us, keeps staring past me",
 ]

@@ -53,7 +53,7 @@ def test_ask_prints_citations_and_json(corpus_copy: Path, tmp_path: Path) -> Non
     assert "why these passages" in explained and "curated question" in explained
     listed = smabot("ask", "her lips are going blue", "--explain", env=env).stdout
     assert "red flag: " in listed and "from the phrasing" in listed
-    learned = "She has tolerated nothing all day and is getting very sleepy"
+    learned = "One damp nappy in 12 hours and he's really sleepy"
     unlisted = smabot("ask", learned, "--explain", env=env).stdout
     assert "no listed phrasing matched; the backstop reads it as one" in unlisted
 

@@ -1828,6 +1828,10 @@ DISAGREEMENTS = {
 # A set whose false alarms stay above the line, because every rule tried to quiet them silenced
 # red flags in review (README, "Safety"): its measured rate is its guard, never a relabel.
 FALSE_ALARM_ALLOWANCE = {
+    # a busy household's other people, told beside the baby: a partner's seizure "last night, he's
+    # ok now", a sister's 38.2 beside the baby's 36.8 after his LP, a toddler's bruised knee, mum's
+    # wheeze; a heat rash that fades under a glass; a needle-site bruise; a treated aspiration
+    "tuning_hundredfiftysecond": 0.134,
     # device artefacts and recoveries a later sentence or a ";" reports ("…read 72%. The probe had
     # slipped…"), a forehead reading two armpit readings overrule, "put the spare in"
     "tuning_fortyfirst": 0.167,
@@ -1972,6 +1976,10 @@ AFTER_THE_BACKSTOP = {
     "tuning_hundredfortyninth",
     "tuning_hundredfiftieth",
     "tuning_hundredfiftyfirst",
+    "tuning_hundredfiftysecond",
+    "tuning_hundredfiftythird",
+    "tuning_hundredfiftyfourth",
+    "tuning_hundredfiftyfifth",
 }
 LEXICON_SETS = [p for p in TUNING_SETS if p.stem not in AFTER_THE_BACKSTOP]
 
@@ -1983,7 +1991,7 @@ def test_the_sets_written_after_the_backstop_stay_caught(production: Detector, p
     vignettes = [v for v in load_vignettes(path) if v.id not in DISAGREEMENTS]
     result = score(vignettes, lambda text: production.detect(text) is not None)
     assert result.recall >= 0.98, result.missed
-    assert result.false_alarm_rate <= 0.10, result.alarmed
+    assert result.false_alarm_rate <= FALSE_ALARM_ALLOWANCE.get(path.stem, 0.10), result.alarmed
 
 
 def test_every_set_after_the_backstop_is_in_the_repo() -> None:
@@ -2002,10 +2010,10 @@ def test_the_later_tuning_sets_stay_caught(detector: Detector, path: Path) -> No
 
 
 def test_there_are_later_tuning_sets() -> None:
-    # none may go missing without this failing: 149 sets, tuning_extra to tuning_hundredfiftyfirst
+    # none may go missing without this failing: 153 sets, tuning_extra to tuning_hundredfiftyfifth
     names = {p.stem for p in TUNING_SETS}
-    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredfiftyfirst"} <= names
-    assert len(names) >= 149
+    assert {"tuning_extra", "tuning_more", "tuning_fifth", "tuning_hundredfiftyfifth"} <= names
+    assert len(names) >= 153
 
 
 def test_red_flags_file_is_in_the_repo() -> None:

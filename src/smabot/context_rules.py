@@ -514,6 +514,14 @@ RULES: list[tuple[str, str, str]] = [
     ),
     # "For dehydration which signs should we watch?"
     (HYPOTHETICAL, "b", r"(?:which|what) (?:signs?|symptoms?) should (?:i|we) (?:watch|look)"),
+    # a risk asked about ("does SMA make seizures more likely?") and a plan for a day that may
+    # come, asked ("how long should I wait before calling an ambulance if she ever has a
+    # seizure?"; not "mum said ring 999 if he ever went floppy, and he's floppy now")
+    (
+        HYPOTHETICAL,
+        "b",
+        r"(?:more|less) likely(?= [?.!]| for| in|$)|if (?:\w+ )?ever\b(?=[^.!]*\?)",
+    ),
     # "wondering if the old jaundice matters"
     (HISTORICAL, "i", r"(?:old|previous|earlier|past|newborn) (?:jaundice|seizures?|fits?)"),
     # a bitten lip: "lip swelled a bit from biting it at dinner", "lip swelled a little after she
