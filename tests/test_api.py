@@ -201,6 +201,17 @@ def test_an_emergency_in_a_question_refused_for_its_form_still_gets_its_message(
     assert wrong_field.status_code == 200 and wrong_field.json()["status"] == "emergency"
     plain = client.post("/api/ask", json={"question": story + "How is it given?"})
     assert plain.status_code == 422
+    # a lone surrogate (a broken client) is refused as text, never a 500, emergency or not
+    for question, status in [
+        ("she is not breathing", 200),  # the lexicon's
+        ("The hospital rang and said his liver tests are very high and he has to come in", 200),
+        ("How is it given?", 422),
+    ]:
+        raw = f'{{"question": "{question} \\ud800"}}'.encode()
+        response = client.post(
+            "/api/ask", content=raw, headers={"content-type": "application/json"}
+        )
+        assert response.status_code == status, response.text
 
 
 def test_the_emergency_answer_names_the_flag_and_the_callers_number(client: TestClient) -> None:

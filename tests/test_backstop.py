@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from smabot import backstop
 from smabot.cli import main
+from smabot.errors import SmabotError
 from smabot.evaluate import jsonl_rows
 from smabot.safety import Detector
 from smabot.safety_eval import load_vignettes
@@ -20,6 +21,7 @@ from .conftest import ROOT
 # Red flags a review helper wrote against the lexicon (never in a tuning set, never trained on)
 # that no listed phrasing catches: the backstop's job.
 UNLISTED = [
+    "She has tolerated nothing all day and is getting very sleepy",
     "The hospital rang and said his liver tests are very high and he has to come in today",
     "Puffiness round his eyes and lips after the new antibiotic and he's coughing",
     "During the infusion he started finding it difficult to swallow and his voice sounds funny",
@@ -27,22 +29,33 @@ UNLISTED = [
 ]
 
 
-def test_the_committed_model_is_what_the_repo_s_sets_train() -> None:
+def test_the_committed_model_learned_from_the_repo_s_sets_as_they_are() -> None:
     # fails when a tuning set was added or changed without `smabot train-backstop`
+    assert backstop.load().fingerprint == backstop.fingerprint(backstop.repo_examples(ROOT))
+
+
+def test_retraining_gives_the_committed_model() -> None:
     retrained = backstop.train(backstop.repo_examples(ROOT))
     committed = backstop.load()
     sample = [v.text for v in load_vignettes(ROOT / "tests/safety/vignettes.jsonl")]
     for text in sample[::5] + UNLISTED:
         assert committed.probability(text) == pytest.approx(retrained.probability(text), abs=0.01)
-        assert committed.level(text) == retrained.level(text) or text in UNLISTED
 
 
 def test_one_message_is_scored_as_the_training_arithmetic_scores_it() -> None:
     model = backstop.load()
-    texts = [*UNLISTED, "What are the side effects of Spinraza?", "", "!!!"]
+    texts = [*UNLISTED, "What are the side effects of Spinraza?", "", "!!!", "a", "é 😀 é"]
     batch = model._features(texts) @ model.flag_coef + model.flag_intercept
     for text, score in zip(texts, batch, strict=True):
-        assert model.probability(text) == pytest.approx(1 / (1 + np.exp(-score)), abs=1e-9)
+        expected = 1 / (1 + np.exp(-score))
+        assert model.probability(text) == pytest.approx(expected, abs=1e-9)
+        assert model.judge(text).probability == pytest.approx(expected, abs=1e-9)
+
+
+def test_its_words_are_the_message_s_and_push_towards_a_flag() -> None:
+    verdict = backstop.load().judge(UNLISTED[1])
+    assert verdict.words and all(w > 0 and g in UNLISTED[1].lower() for g, w in verdict.words)
+    assert [w for _, w in verdict.words] == sorted((w for _, w in verdict.words), reverse=True)
 
 
 def test_it_catches_red_flags_no_phrasing_lists(detector: Detector, production: Detector) -> None:
@@ -50,7 +63,7 @@ def test_it_catches_red_flags_no_phrasing_lists(detector: Detector, production: 
         assert detector.detect(text) is None
         alert = production.detect(text)
         assert alert is not None and alert.flag == backstop.FLAG
-        assert alert.phrase in text.lower()
+        assert alert.phrase and alert.phrase in text.lower()
 
 
 def test_what_the_lexicon_catches_it_names_itself(production: Detector) -> None:
@@ -96,7 +109,8 @@ def test_the_test_half_never_trains_it(tmp_path: Path) -> None:
 
 def test_the_model_file_holds_arrays_only() -> None:
     with np.load(backstop.MODEL_PATH, allow_pickle=False) as data:
-        assert set(data.files) == {"word_idf", "char_idf", "flag_coef", "level_coef", "intercepts"}
+        names = {"word_idf", "char_idf", "flag_coef", "level_coef", "intercepts", "fingerprint"}
+        assert set(data.files) == names
 
 
 def test_train_backstop_writes_a_model_it_can_load(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -119,7 +133,7 @@ def test_train_backstop_writes_a_model_it_can_load(tmp_path: Path, capsys) -> No
     assert "learned from 2 red flags and 2 others" in capsys.readouterr().out
     model = backstop.load(out)
     assert model.probability("her lips are blue now") > model.probability("how is it given?")
-    assert model.level("how is it given?") == "emergency"  # its only red flags' level
+    assert model.judge("how is it given?").level == "emergency"  # its only red flags' level
 
 
 def test_train_backstop_without_sets_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -143,5 +157,29 @@ def test_smabot_safety_reports_with_and_without_the_backstop(capsys) -> None:  #
     both = json.loads(capsys.readouterr().out)
     assert main(["safety", vignettes, "--split", "test", "--json", "--without-backstop"]) == 0
     alone = json.loads(capsys.readouterr().out)
-    assert both["recall"] == 1.0 and alone["recall"] < 1.0
-    assert set(alone["alarmed"]) <= set(both["alarmed"])
+    assert both["recall"] == 1.0 and both["missed"] == []
+    assert alone["recall"] < 1.0 and alone["missed"]
+
+
+def test_a_broken_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SmabotError, match=r"not a backstop model.*run smabot train-backstop"):
+        backstop.load(tmp_path / "missing.npz")
+    (tmp_path / "corrupt.npz").write_bytes(b"PK\x03\x04 not a zip")
+    with pytest.raises(SmabotError, match="not a backstop model"):
+        backstop.load(tmp_path / "corrupt.npz")
+    small = tmp_path / "small.npz"
+    arrays = {name: np.zeros(3) for name in ("word_idf", "char_idf", "flag_coef", "level_coef")}
+    np.savez(small, intercepts=np.zeros(2), fingerprint=np.array("x"), **arrays)
+    with pytest.raises(SmabotError, match="word_idf, char_idf, flag_coef, level_coef of the wrong"):
+        backstop.load(small)
+
+
+def test_the_served_model_cannot_be_changed_in_place() -> None:
+    with pytest.raises(ValueError, match="read-only"):
+        backstop.load().flag_coef[0] = 1.0
+
+
+def test_train_backstop_into_a_missing_folder_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "nowhere" / "model.npz"
+    assert main(["train-backstop", "--repo", str(ROOT), "--out", str(out)]) == 1
+    assert "no such folder to write the model in" in capsys.readouterr().err

@@ -107,6 +107,8 @@ def create_app(
         # message when it describes one: safety comes before every refusal.
         question = exc.body.get("question") if isinstance(exc.body, dict) else None
         if request.url.path == "/api/ask" and isinstance(question, str) and question.strip():
+            # a lone surrogate (refused above as text) can neither be read nor sent back
+            question = question.encode("utf-8", "replace").decode("utf-8")
             emergency = live.current.emergency(question[:MAX_SAFETY_CHARS])
             if emergency is not None:
                 ANSWERS.labels(emergency.status).inc()

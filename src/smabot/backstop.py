@@ -7,12 +7,16 @@ character n-grams, trained on every reviewed tuning set (red flags against their
 the project's ordinary questions). It only speaks when the lexicon found nothing and the cheap
 pre-check saw a word the lexicon relies on, and its alert says no phrasing matched.
 
-`smabot safety-train` retrains it from the repo's sets and writes `backstop.npz` (plain arrays,
-no pickle); `tests/test_backstop.py` fails when the committed model is stale.
+`smabot train-backstop` retrains it from the repo's sets and writes `backstop.npz` (plain arrays,
+no pickle, with a fingerprint of what it learned from); `tests/test_backstop.py` fails when the
+committed model is stale.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,9 +25,12 @@ from typing import Literal
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.special import expit
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils import murmurhash3_32
+
+from smabot.errors import SmabotError
 
 MODEL_PATH = Path(__file__).with_name("backstop.npz")
 FLAG = "unlisted-warning-sign"
@@ -63,6 +70,15 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Verdict:
+    """What the backstop makes of one message."""
+
+    probability: float  # how much it reads like a red flag happening now, 0 to 1
+    level: Literal["emergency", "urgent"]
+    words: list[tuple[str, float]]  # words and word pairs that pushed towards a red flag
+
+
+@dataclass(frozen=True)
 class Backstop:
     """The learned model: inverse document frequencies and two linear scorers."""
 
@@ -72,38 +88,51 @@ class Backstop:
     flag_intercept: float
     level_coef: np.ndarray
     level_intercept: float
+    fingerprint: str  # of the examples it learned from (`fingerprint`)
+
+    def judge(self, text: str, words: int = 5) -> Verdict:
+        """Probability, level and strongest words, from one reading of the message."""
+        columns, values = self._row(text)
+        flag = values * self.flag_coef[columns]
+        emergency = _sigmoid(values @ self.level_coef[columns] + self.level_intercept)
+        weight = dict(zip(columns.tolist(), flag.tolist(), strict=True))
+        grams = _WORDS.build_analyzer()(_clean(text))
+        pushed = {gram: weight.get(_bucket(gram), 0.0) for gram in grams}
+        strongest = sorted(((g, w) for g, w in pushed.items() if w > 0), key=lambda p: -p[1])
+        return Verdict(
+            _sigmoid(float(flag.sum()) + self.flag_intercept),
+            "emergency" if emergency >= EMERGENCY_FROM else "urgent",
+            strongest[:words],
+        )
 
     def probability(self, text: str) -> float:
         """How much the message reads like a red flag happening now (0 to 1)."""
-        return _sigmoid(self._score(text, self.flag_coef) + self.flag_intercept)
+        columns, values = self._row(text)
+        return _sigmoid(values @ self.flag_coef[columns] + self.flag_intercept)
 
-    def level(self, text: str) -> Literal["emergency", "urgent"]:
-        """Call now, or contact the care team now."""
-        emergency = _sigmoid(self._score(text, self.level_coef) + self.level_intercept)
-        return "emergency" if emergency >= EMERGENCY_FROM else "urgent"
-
-    def strongest(self, text: str, count: int = 5) -> list[tuple[str, float]]:
-        """The message's words and word pairs that pushed hardest towards a red flag."""
-        row = self._features([text]).toarray()[0] * self.flag_coef
-        parts = {gram: float(row[_bucket(gram)]) for gram in _WORDS.build_analyzer()(text)}
-        return sorted(parts.items(), key=lambda item: -item[1])[:count]
-
-    def _score(self, text: str, coef: np.ndarray) -> float:
-        """One message's features times `coef`: `_features`'s arithmetic, for one row."""
-        total = 0.0
+    def _row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """One message's feature columns and values: `_features`'s arithmetic, for one row."""
+        text = _clean(text)
+        columns, values = [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
         for vectorizer, idf, offset in (
             (_WORDS, self.word_idf, 0),
             (_CHARS, self.char_idf, _FEATURES),
         ):
             counts = vectorizer.transform([text])
-            values = (1.0 + np.log(counts.data)) * idf[counts.indices]
-            norm = float(np.sqrt(values @ values))
+            weighted = (1.0 + np.log(counts.data)) * idf[counts.indices]
+            norm = float(np.sqrt(weighted @ weighted))
             if norm:
-                total += float(values @ coef[offset + counts.indices]) / norm
-        return total
+                columns.append(offset + counts.indices.astype(np.int64))
+                values.append(weighted / norm)
+        return np.concatenate(columns), np.concatenate(values)
 
     def _features(self, texts: Sequence[str]) -> sp.csr_matrix:
         return _features(texts, self.word_idf, self.char_idf)
+
+
+def _clean(text: str) -> str:
+    """The text as UTF-8 can hold it: a lone surrogate from a broken client becomes "?"."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _bucket(gram: str) -> int:
@@ -112,11 +141,11 @@ def _bucket(gram: str) -> int:
 
 
 def _sigmoid(value: float) -> float:
-    return float(1.0 / (1.0 + np.exp(-value)))
+    return float(expit(value))
 
 
 def _counts(vectorizer: HashingVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
-    counts = sp.csr_matrix(vectorizer.transform(texts), dtype=np.float64)
+    counts = sp.csr_matrix(vectorizer.transform([_clean(t) for t in texts]), dtype=np.float64)
     counts.data = 1.0 + np.log(counts.data)  # the tenth "very" says less than the first
     return counts
 
@@ -171,12 +200,20 @@ def train(examples: Sequence[Example]) -> Backstop:
         float(model.intercept_[0]),
         level_coef,
         level_intercept,
+        fingerprint(examples),
     )
 
 
+def fingerprint(examples: Sequence[Example]) -> str:
+    """A digest of the examples, in any order: the committed model's must match the repo's."""
+    rows = sorted(f"{e.flag:d}{e.emergency:d}{e.text}" for e in examples)
+    return hashlib.sha256("\n".join(rows).encode("utf-8", "replace")).hexdigest()
+
+
 def save(backstop: Backstop, path: Path = MODEL_PATH) -> None:
-    """Write the model as plain float32 arrays."""
-    with path.open("wb") as out:
+    """Write the model as plain float32 arrays, all at once (a reader never sees half a file)."""
+    partial = path.with_name(f".{path.name}.partial")
+    with partial.open("wb") as out:
         np.savez_compressed(
             out,
             word_idf=backstop.word_idf.astype(np.float32),
@@ -184,22 +221,60 @@ def save(backstop: Backstop, path: Path = MODEL_PATH) -> None:
             flag_coef=backstop.flag_coef.astype(np.float32),
             level_coef=backstop.level_coef.astype(np.float32),
             intercepts=np.array([backstop.flag_intercept, backstop.level_intercept]),
+            fingerprint=np.array(backstop.fingerprint),
         )
+    os.replace(partial, path)
+
+
+def load(path: Path | None = None) -> Backstop:
+    """Read a model `save` wrote (arrays only; nothing in the file is executed)."""
+    return _load(path or MODEL_PATH)
+
+
+_SHAPES = {
+    "word_idf": (_FEATURES,),
+    "char_idf": (_FEATURES,),
+    "flag_coef": (2 * _FEATURES,),
+    "level_coef": (2 * _FEATURES,),
+    "intercepts": (2,),
+    "fingerprint": (),
+}
+
+
+_RETRAIN = "run smabot train-backstop"
 
 
 @lru_cache(maxsize=4)
-def load(path: Path = MODEL_PATH) -> Backstop:
-    """Read a model `save` wrote (arrays only; nothing in the file is executed)."""
-    with np.load(path, allow_pickle=False) as data:
-        flag_intercept, level_intercept = (float(v) for v in data["intercepts"])
-        return Backstop(
-            data["word_idf"].astype(np.float64),
-            data["char_idf"].astype(np.float64),
-            data["flag_coef"].astype(np.float64),
-            flag_intercept,
-            data["level_coef"].astype(np.float64),
-            level_intercept,
+def _load(path: Path) -> Backstop:
+    try:
+        with path.open("rb") as file:  # ours to close, whatever np.load makes of its bytes
+            data = np.load(file, allow_pickle=False)
+            if not isinstance(data, np.lib.npyio.NpzFile):
+                raise ValueError("one array, not an archive of them")
+            with data:
+                arrays = {name: data[name] for name in _SHAPES}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        raise SmabotError(
+            f"{path}: not a backstop model ({exc}); run smabot train-backstop"
+        ) from exc
+    wrong = [n for n, shape in _SHAPES.items() if arrays[n].shape != shape]
+    if wrong:
+        raise SmabotError(
+            f"{path}: {', '.join(wrong)} of the wrong size; run smabot train-backstop"
         )
+    numbers = {n: a.astype(np.float64) for n, a in arrays.items() if n != "fingerprint"}
+    for array in numbers.values():
+        array.flags.writeable = False  # one copy serves every request: none may change it
+    flag_intercept, level_intercept = (float(v) for v in numbers["intercepts"])
+    return Backstop(
+        numbers["word_idf"],
+        numbers["char_idf"],
+        numbers["flag_coef"],
+        flag_intercept,
+        numbers["level_coef"],
+        level_intercept,
+        str(arrays["fingerprint"]),
+    )
 
 
 def examples_from(vignette_files: Iterable[Path], question_files: Iterable[Path]) -> list[Example]:

@@ -200,8 +200,8 @@ def _ask(args: argparse.Namespace) -> int:
     else:
         print(render(answer, color=sys.stdout.isatty()))
     if args.explain:
-        if answer.red_flag:
-            print(_explain_red_flag(answerer, question))
+        if answer.red_flag and (why := _explain_red_flag(answerer, question)):
+            print(why)
         print(explain(answerer.explain(question, args.history or [], args.top_k)))
         if uncovered := answerer.asks_uncovered(question, args.history or []):
             print(f"not covered: it asks about {', '.join(uncovered)}, which no section is about")
@@ -213,15 +213,15 @@ def _explain_red_flag(answerer: Answerer, question: str) -> str:
     from smabot import backstop
 
     alert = answerer.safety.detect(question)
-    if alert is None or answerer.safety.learned is None:
+    if alert is None:
         return ""
-    if alert.flag != backstop.FLAG:
+    if alert.flag != backstop.FLAG or answerer.safety.learned is None:
         return f"\nred flag: {alert.flag} ({alert.level}), from the phrasing {alert.phrase!r}"
-    learned = answerer.safety.learned
-    words = ", ".join(repr(w) for w, _ in learned.strongest(question))
+    verdict = answerer.safety.learned.judge(question)
+    words = ", ".join(repr(w) for w, _ in verdict.words) or "no single word"
     return (
         f"\nred flag: no listed phrasing matched; the backstop reads it as one "
-        f"(probability {learned.probability(question):.2f}, {alert.level}), most for {words}"
+        f"(probability {verdict.probability:.2f}, {verdict.level}), most for {words}"
     )
 
 
@@ -299,6 +299,9 @@ def _train_backstop(args: argparse.Namespace) -> int:
         print(f"{args.repo}: no red flags and near-misses to learn from (tests/safety/*.jsonl)")
         return 1
     out = args.out or backstop.MODEL_PATH
+    if not out.parent.is_dir():
+        print(f"{out.parent}: no such folder to write the model in", file=sys.stderr)
+        return 1
     backstop.save(backstop.train(examples), out)
     flags = sum(e.flag for e in examples)
     print(f"{out}: learned from {flags:,} red flags and {len(examples) - flags:,} others")

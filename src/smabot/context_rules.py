@@ -1075,5 +1075,7 @@ TERMINATORS = (
     r"(?<=, )well|"
     r"but|however|although|though|except|yet|whereas|now|currently|today|tonight|"
     r"this (?:morning|afternoon|evening|week)|at the moment|right now|since|still|again|"
-    r"anymore|suddenly|then|these days|lately|recently"
+    r"anymore|suddenly|then|these days|lately|recently|"
+    # a new clause of change: "has tolerated nothing all day and is getting very sleepy"
+    r"and (?:is |hes |shes |has |keeps )?(?:getting|becoming|gone|going)\b"
 )

@@ -569,12 +569,11 @@ class Detector:
         set_aside = bool(findings) and all(
             context.categories(modifiers, f.start, f.end) for f in findings
         )
-        probability = self.learned.probability(question)
-        if probability < (backstop.SURE if set_aside else backstop.THRESHOLD):
+        verdict = self.learned.judge(question, words=1)
+        if verdict.probability < (backstop.SURE if set_aside else backstop.THRESHOLD):
             return None
-        strongest = self.learned.strongest(question, 1)
-        phrase = strongest[0][0] if strongest else ""
-        return Alert(self.learned.level(question), backstop.FLAG, backstop.DESCRIPTION, phrase)
+        phrase = verdict.words[0][0] if verdict.words else ""
+        return Alert(verdict.level, backstop.FLAG, backstop.DESCRIPTION, phrase)
 
     def _spell(self, word: str) -> tuple[str, bool]:
         """A lexicon word for a caregiver's spelling (SMS forms, dropped g's, then typos), and
