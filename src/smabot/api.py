@@ -43,6 +43,7 @@ from smabot.publish import open_published
 from smabot.settings import Settings
 from smabot.shared_builds import shared_builds
 from smabot.store import Store
+from smabot.text import utf8_safe
 
 MAX_BODY_BYTES = 16 * 1024
 # The red-flag check reads at most this much of a question refused for its length.
@@ -108,7 +109,7 @@ def create_app(
         question = exc.body.get("question") if isinstance(exc.body, dict) else None
         if request.url.path == "/api/ask" and isinstance(question, str) and question.strip():
             # a lone surrogate (refused above as text) can neither be read nor sent back
-            question = question.encode("utf-8", "replace").decode("utf-8")
+            question = utf8_safe(question)
             emergency = live.current.emergency(question[:MAX_SAFETY_CHARS])
             if emergency is not None:
                 ANSWERS.labels(emergency.status).inc()

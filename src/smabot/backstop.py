@@ -31,6 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils import murmurhash3_32
 
 from smabot.errors import SmabotError
+from smabot.text import utf8_safe
 
 MODEL_PATH = Path(__file__).with_name("backstop.npz")
 FLAG = "unlisted-warning-sign"
@@ -96,7 +97,7 @@ class Backstop:
         flag = values * self.flag_coef[columns]
         emergency = _sigmoid(values @ self.level_coef[columns] + self.level_intercept)
         weight = dict(zip(columns.tolist(), flag.tolist(), strict=True))
-        grams = _WORDS.build_analyzer()(_clean(text))
+        grams = _WORDS.build_analyzer()(utf8_safe(text))
         pushed = {gram: weight.get(_bucket(gram), 0.0) for gram in grams}
         strongest = sorted(((g, w) for g, w in pushed.items() if w > 0), key=lambda p: -p[1])
         return Verdict(
@@ -112,7 +113,7 @@ class Backstop:
 
     def _row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """One message's feature columns and values: `_features`'s arithmetic, for one row."""
-        text = _clean(text)
+        text = utf8_safe(text)
         columns, values = [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
         for vectorizer, idf, offset in (
             (_WORDS, self.word_idf, 0),
@@ -130,11 +131,6 @@ class Backstop:
         return _features(texts, self.word_idf, self.char_idf)
 
 
-def _clean(text: str) -> str:
-    """The text as UTF-8 can hold it: a lone surrogate from a broken client becomes "?"."""
-    return text.encode("utf-8", "replace").decode("utf-8")
-
-
 def _bucket(gram: str) -> int:
     """The column HashingVectorizer puts an n-gram in."""
     return int(abs(murmurhash3_32(gram, positive=False))) % _FEATURES
@@ -145,7 +141,7 @@ def _sigmoid(value: float) -> float:
 
 
 def _counts(vectorizer: HashingVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
-    counts = sp.csr_matrix(vectorizer.transform([_clean(t) for t in texts]), dtype=np.float64)
+    counts = sp.csr_matrix(vectorizer.transform([utf8_safe(t) for t in texts]), dtype=np.float64)
     counts.data = 1.0 + np.log(counts.data)  # the tenth "very" says less than the first
     return counts
 

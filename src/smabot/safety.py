@@ -24,7 +24,6 @@ from wordfreq import top_n_list, zipf_frequency
 
 from smabot import backstop, context
 from smabot.analysis import fold
-from smabot.backstop import Backstop
 from smabot.dates import relative_dates, relative_days
 from smabot.measures import FIT_WORDS, HAS_HEAT, Measure, feed_shares, measures, spelled_numbers
 from smabot.segment import MAX_LENGTH, MIN_LENGTH, segment
@@ -438,7 +437,7 @@ class _Reading:
 class Detector:
     """Finds red flags in questions with a red-flag lexicon (red_flags.yml as plain data)."""
 
-    def __init__(self, data: dict[str, Any], learned: Backstop | None = None) -> None:
+    def __init__(self, data: dict[str, Any], learned: backstop.Backstop | None = None) -> None:
         self.learned = learned  # the backstop's second look, when the lexicon found nothing
         groups = {name: tuple(words) for name, words in data["groups"].items()}
         self._negation_gap = _NEGATION_GAP | set(groups.get("not", ()))
@@ -569,9 +568,11 @@ class Detector:
         set_aside = bool(findings) and all(
             context.categories(modifiers, f.start, f.end) for f in findings
         )
-        verdict = self.learned.judge(question, words=1)
-        if verdict.probability < (backstop.SURE if set_aside else backstop.THRESHOLD):
+        if self.learned.probability(question) < (
+            backstop.SURE if set_aside else backstop.THRESHOLD
+        ):
             return None
+        verdict = self.learned.judge(question, words=1)  # rare: an alert's level and words
         phrase = verdict.words[0][0] if verdict.words else ""
         return Alert(verdict.level, backstop.FLAG, backstop.DESCRIPTION, phrase)
 

@@ -1,4 +1,4 @@
-"""Sentence spans and slugs: small text helpers shared by chunking and highlighting."""
+"""Sentence spans, slugs and safe text: small text helpers shared across smabot."""
 
 from __future__ import annotations
 
@@ -65,3 +65,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 def printable(text: str) -> str:
     """Text without control characters or bidi overrides, safe to print to a terminal."""
     return _CONTROL.sub("", text)
+
+
+def utf8_safe(text: str) -> str:
+    """The text as UTF-8 can hold it: a lone surrogate from a broken client becomes "?"."""
+    return text.encode("utf-8", "replace").decode("utf-8")
