@@ -45,7 +45,8 @@ def test_retraining_gives_the_committed_model() -> None:
 def test_one_message_is_scored_as_the_training_arithmetic_scores_it() -> None:
     model = backstop.load()
     texts = [*UNLISTED, "What are the side effects of Spinraza?", "", "!!!", "a", "é 😀 é"]
-    batch = model._features(texts) @ model.flag_coef + model.flag_intercept
+    features = backstop._features(texts, model.word_idf, model.char_idf)
+    batch = features @ model.flag_coef + model.flag_intercept
     for text, score in zip(texts, batch, strict=True):
         expected = 1 / (1 + np.exp(-score))
         assert model.probability(text) == pytest.approx(expected, abs=1e-9)

@@ -127,9 +127,6 @@ class Backstop:
                 values.append(weighted / norm)
         return np.concatenate(columns), np.concatenate(values)
 
-    def _features(self, texts: Sequence[str]) -> sp.csr_matrix:
-        return _features(texts, self.word_idf, self.char_idf)
-
 
 def _bucket(gram: str) -> int:
     """The column HashingVectorizer puts an n-gram in."""
@@ -292,11 +289,18 @@ def examples_from(vignette_files: Iterable[Path], question_files: Iterable[Path]
     return examples
 
 
-def repo_examples(root: Path) -> list[Example]:
-    """The examples `smabot train-backstop` learns from, in a checkout of the repo."""
-    questions = ["tests/eval/collected/train.jsonl", "tests/eval/caregivers.jsonl"]
-    questions.append("corpus/questions/regression.jsonl")
+# The project's ordinary questions it learns as no red flag (never the collected test split).
+QUESTION_FILES = (
+    "tests/eval/collected/train.jsonl",
+    "tests/eval/caregivers.jsonl",
+    "corpus/questions/regression.jsonl",
+)
+
+
+def repo_examples(root: Path, sets_from: Path | None = None) -> list[Example]:
+    """The examples `smabot train-backstop` learns from: the repo's questions, and the tuning
+    sets of `sets_from` (another checkout, for a held-out measure) or of the repo itself."""
     return examples_from(
-        sorted((root / "tests" / "safety").glob("*.jsonl")),
-        [root / name for name in questions if (root / name).exists()],
+        sorted(((sets_from or root) / "tests" / "safety").glob("*.jsonl")),
+        [root / name for name in QUESTION_FILES if (root / name).exists()],
     )

@@ -47,15 +47,11 @@ json.dump(out, open(sys.argv[2], "w"))
 
 
 def main(older: Path) -> None:
-    """Print recall and false alarms of the three ways on the held-out sets."""
+    """Print recall and false alarms of each way on the held-out sets, per threshold."""
     safety = ROOT / "tests" / "safety"
     known = {p.name for p in (older / "tests" / "safety").glob("*.jsonl")}
     held_out = [p for p in sorted(safety.glob("tuning_*.jsonl")) if p.name not in known]
-    questions = [ROOT / "tests/eval/collected/train.jsonl", ROOT / "tests/eval/caregivers.jsonl"]
-    questions.append(ROOT / "corpus/questions/regression.jsonl")
-    model = backstop.train(
-        backstop.examples_from(sorted((older / "tests" / "safety").glob("*.jsonl")), questions)
-    )
+    model = backstop.train(backstop.repo_examples(ROOT, sets_from=older))
     vignettes = [v for path in held_out for v in load_vignettes(path)]
     with tempfile.TemporaryDirectory() as tmp:
         texts, verdicts = Path(tmp) / "texts.json", Path(tmp) / "verdicts.json"
