@@ -20,7 +20,7 @@ def rows(name: str) -> list[dict[str, object]]:
 
 def test_train_and_test_share_no_source() -> None:
     train, test = rows("train"), rows("test")
-    assert len(train) + len(test) >= 290
+    assert len(train) + len(test) >= 557
     assert {r["source_name"] for r in train}.isdisjoint({r["source_name"] for r in test})
     assert all(str(r["source_url"]).startswith("http") for r in train + test)
 
@@ -36,3 +36,14 @@ def test_every_gold_phrase_is_in_the_passage_it_names() -> None:
         assert answers and all(a in passages for a in answers), row["id"]
         for phrase in gold:
             assert any(normalise(str(phrase)) in passages[a] for a in answers), (row["id"], phrase)
+
+
+def test_every_answering_passage_holds_a_gold_phrase() -> None:
+    # complete judgments: a passage listed as answering is one the scoring counts as a hit
+    passages = {p.id: normalise(p.text) for s in load_corpus(CORPUS).sources for p in split(s)}
+    for row in rows("train") + rows("test"):
+        answers, gold = row["answers"], row["gold"]
+        assert isinstance(answers, list) and isinstance(gold, list)
+        phrases = [normalise(str(phrase)) for phrase in gold]
+        for answer in answers:
+            assert any(phrase in passages[answer] for phrase in phrases), (row["id"], answer)

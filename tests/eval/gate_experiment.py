@@ -1,9 +1,9 @@
 """A learned "not covered" decision against today's two thresholds (issue 11, item 5): not adopted.
 
-Not part of the test suite (scikit-learn is not a smabot dependency). Run it in the ranker
-experiment's venv:
+Not part of the test suite. Run it in the project's venv (scikit-learn came with the safety
+backstop):
 
-    /work/exp-venv/bin/python tests/eval/gate_experiment.py [--C 0.3] [--p 0.4 0.5 0.6]
+    .venv/bin/python tests/eval/gate_experiment.py [--C 0.3] [--p 0.4 0.5 0.6]
 
 `Answerer.covers` (coverage >= 0.4 and focus >= 0.49 on the best passage) is replaced by a
 logistic regression over named features of the question and its best passage. It is fitted on

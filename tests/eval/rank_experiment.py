@@ -1,10 +1,9 @@
 """Learning to rank against today's rule, cross-validated by source on train (issue 11, item 2).
 
-Not part of the test suite (scikit-learn is not a smabot dependency). Run it in its own venv:
+Not part of the test suite. Run it in the project's venv (scikit-learn came with the safety
+backstop):
 
-    python3 -m venv /work/exp-venv
-    /work/exp-venv/bin/pip install scikit-learn -e .
-    /work/exp-venv/bin/python tests/eval/rank_experiment.py --C 1.0 [--test]
+    .venv/bin/python tests/eval/rank_experiment.py --C 1.0 [--test]
 
 For the BM25 candidates of every question (the same window `Answerer` re-ranks) it builds
 today's named features: BM25+ over the indexed passage and, separately, over its text, heading
