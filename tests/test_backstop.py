@@ -11,12 +11,13 @@ from fastapi.testclient import TestClient
 
 from smabot import backstop
 from smabot.cli import main
+from smabot.curated import read_curated
 from smabot.errors import SmabotError
 from smabot.evaluate import jsonl_rows
 from smabot.safety import Detector
 from smabot.safety_eval import load_vignettes
 
-from .conftest import ROOT
+from .conftest import CORPUS, ROOT
 
 # Red flags a review helper wrote against the lexicon (never in a tuning set, never trained on)
 # that no listed phrasing catches: the backstop's job.
@@ -84,6 +85,14 @@ def test_it_flags_no_ordinary_question(production: Detector) -> None:
     ]
     assert len(questions) > 500
     assert not [q for q in questions if production.detect(q) is not None]
+
+
+def test_no_follow_up_the_chat_offers_reads_as_an_emergency(production: Detector) -> None:
+    # "zolgensma infusion time" scored 0.79 before the editors' questions were learned
+    sections, _ = read_curated(CORPUS)
+    offered = [q for headings in sections.values() for qs in headings.values() for q in qs]
+    assert len(offered) > 600
+    assert [q for q in offered if production.detect(q) is not None] == []
 
 
 def test_a_sure_backstop_is_needed_to_overrule_the_lexicon_s_context(

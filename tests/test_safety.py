@@ -1663,10 +1663,10 @@ def test_not_red_flags(detector: Detector, question: str) -> None:
 
 def test_the_backstop_alarms_on_few_near_misses(production: Detector) -> None:
     # a bag of words cannot read "he hasnt vomited since yesterday morning"; measured: 56 of 481
-    # near-misses when the backstop came, 58 after it learned 46 more ordinary questions (README,
+    # near-misses when the backstop came, 55 since it learned the curated questions (README,
     # "The backstop"), most written to trap a rule
     alarmed = [q for q in NEAR_MISSES if production.detect(q) is not None]
-    assert len(alarmed) <= 59, alarmed
+    assert len(alarmed) <= 56, alarmed
 
 
 def test_the_message_names_the_locale_number(detector: Detector) -> None:

@@ -3,9 +3,10 @@
 The lexicon (red_flags.yml) reads a message like a nurse and says which flag it found, but a
 caregiver's words outrun any list: before tuning, independent sets lost about one red flag in
 twenty to phrasings nobody had listed. The backstop is a logistic regression over word and
-character n-grams, trained on every reviewed tuning set (red flags against their near-misses and
-the project's ordinary questions). It only speaks when the lexicon found nothing and the cheap
-pre-check saw a word the lexicon relies on, and its alert says no phrasing matched.
+character n-grams, trained on every reviewed tuning set (red flags against their near-misses),
+the project's ordinary questions and the editors' curated questions. It only speaks when the
+lexicon found nothing and the cheap pre-check saw a word the lexicon relies on, and its alert
+says no phrasing matched.
 
 `smabot train-backstop` retrains it from the repo's sets and writes `backstop.npz` (plain arrays,
 no pickle, with a fingerprint of what it learned from); `tests/test_backstop.py` fails when the
@@ -30,6 +31,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils import murmurhash3_32
 
+from smabot.curated import read_curated
 from smabot.errors import SmabotError
 from smabot.text import utf8_safe
 
@@ -270,8 +272,11 @@ def _load(path: Path) -> Backstop:
     )
 
 
-def examples_from(vignette_files: Iterable[Path], question_files: Iterable[Path]) -> list[Example]:
-    """Tuning vignettes (never a test split) and ordinary questions as the examples to learn."""
+def examples_from(
+    vignette_files: Iterable[Path], question_files: Iterable[Path], curated_from: Path | None = None
+) -> list[Example]:
+    """Tuning vignettes (never a test split), ordinary questions and the editors' curated
+    questions of the corpus at `curated_from` as the examples to learn."""
     from smabot.evaluate import jsonl_rows
     from smabot.safety_eval import load_vignettes
 
@@ -286,6 +291,16 @@ def examples_from(vignette_files: Iterable[Path], question_files: Iterable[Path]
             ordinary = isinstance(row, dict) and row.get("expect") in ("answer", "no_answer")
             if ordinary and isinstance(row.get("question"), str):
                 examples.append(Example(row["question"], False))
+    if curated_from is not None:
+        # the chat offers these as follow-ups: "zolgensma infusion time" must never read as an
+        # emergency (it did, at 0.79, before the backstop learned them)
+        sections, _ = read_curated(curated_from)
+        examples += [
+            Example(question, False)
+            for headings in sections.values()
+            for questions in headings.values()
+            for question in questions
+        ]
     return examples
 
 
@@ -303,4 +318,5 @@ def repo_examples(root: Path, sets_from: Path | None = None) -> list[Example]:
     return examples_from(
         sorted(((sets_from or root) / "tests" / "safety").glob("*.jsonl")),
         [root / name for name in QUESTION_FILES if (root / name).exists()],
+        root / "corpus",
     )
