@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from smabot.answer import Answer, Answerer
+from smabot.checks import check
 from smabot.corpus import load_corpus
 from smabot.index import Index, build_index
 from smabot.tuning import TUNING
@@ -302,6 +303,17 @@ def test_what_no_section_is_about_leaves_close_questions_answered(answerer: Answ
     ]:
         assert answerer.asks_uncovered(question) == []
         assert answerer.ask(question).status == "answered"
+
+
+def test_check_warns_of_a_follow_up_that_reads_as_an_emergency(corpus_copy: Path) -> None:
+    curated = corpus_copy / "section_questions.yml"
+    heading = '  "What are the side effects of nusinersen?":\n'
+    question = "My son stopped breathing after Spinraza, is that a side effect?"
+    text = curated.read_text("utf-8")
+    assert heading in text
+    curated.write_text(text.replace(heading, heading + f"    - {question}\n"), "utf-8")
+    warnings = [str(p) for p in check(corpus_copy) if "reads as an emergency" in str(p)]
+    assert len(warnings) == 1 and question in warnings[0]
 
 
 def test_a_question_an_editor_lists_makes_what_it_asks_for_covered(corpus_copy: Path) -> None:

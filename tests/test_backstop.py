@@ -155,6 +155,19 @@ def test_train_backstop_without_sets_says_so(tmp_path: Path, capsys) -> None:  #
     assert "tuning_bad.jsonl:1: not valid JSON" in capsys.readouterr().err
 
 
+def test_train_backstop_refuses_a_broken_curated_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # trained anyway, it would silently learn none of the follow-ups the chat offers
+    (tmp_path / "tests" / "safety").mkdir(parents=True)
+    vignettes = ROOT / "tests" / "safety" / "vignettes.jsonl"
+    (tmp_path / "tests" / "safety" / "vignettes.jsonl").write_text(vignettes.read_text())
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "section_questions.yml").write_text('x:\n  "H":\n    - [unclosed\n')
+    out = tmp_path / "model.npz"
+    assert main(["train-backstop", "--repo", str(tmp_path), "--out", str(out)]) == 1
+    assert "section_questions.yml:4: not valid YAML" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_the_api_puts_the_backstop_s_emergency_first(client: TestClient) -> None:
     body = client.post("/api/ask", json={"question": UNLISTED[0]}).json()
     assert body["status"] == "emergency" and body["red_flag"]["flag"] == backstop.FLAG

@@ -32,7 +32,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils import murmurhash3_32
 
 from smabot.curated import read_curated
-from smabot.errors import SmabotError
+from smabot.errors import CorpusError, SmabotError
 from smabot.text import utf8_safe
 
 MODEL_PATH = Path(__file__).with_name("backstop.npz")
@@ -294,7 +294,9 @@ def examples_from(
     if curated_from is not None:
         # the chat offers these as follow-ups: "zolgensma infusion time" must never read as an
         # emergency (it did, at 0.79, before the backstop learned them)
-        sections, _ = read_curated(curated_from)
+        sections, problems = read_curated(curated_from)
+        if problems:  # a broken file would silently teach it none of them
+            raise CorpusError(problems)
         examples += [
             Example(question, False)
             for headings in sections.values()

@@ -89,7 +89,7 @@ def check(root: Path, review_max_age_days: int = 365, warn_curated: bool = True)
 
 
 def _curated(root: Path) -> list[Problem]:
-    """Each curated question names a real section and is answered by that section."""
+    """Each curated question names a real section, is answered by it and is no red flag."""
     from smabot.answer import Answerer
     from smabot.index import build_index
 
@@ -123,6 +123,16 @@ def _curated(root: Path) -> list[Problem]:
                 )
                 continue
             for question in questions:
+                alert = answerer.safety.detect(question)
+                if alert is not None:  # offered as a follow-up, it would answer "call for help"
+                    problems.append(
+                        Problem(
+                            path,
+                            line,
+                            f"{question!r} reads as an emergency ({alert.flag}): reword it",
+                            "warning",
+                        )
+                    )
                 shown = {hit.passage.id for hit, _ in answerer.nearest(question, 5)}
                 if not own & shown:
                     problems.append(

@@ -4,9 +4,9 @@
     .venv/bin/python tests/safety/backstop_heldout.py /tmp/older
 
 Trains a backstop on the older checkout's tuning sets only (tune halves, and this repo's
-ordinary questions), then scores every set that checkout did not have with the older lexicon
-alone, with the backstop beside it, and with the backstop only where the lexicon found no
-phrasing at all. The older lexicon was never tuned on those sets either, so this is how the
+ordinary and curated questions), then scores every set that checkout did not have with the older
+lexicon alone, with the backstop beside it, and with the backstop only where the lexicon found
+no phrasing at all. The older lexicon was never tuned on those sets either, so this is how the
 detector meets messages nobody tuned for.
 """
 
