@@ -326,3 +326,20 @@ def test_a_question_an_editor_lists_makes_what_it_asks_for_covered(corpus_copy: 
     answer = Answerer(build_index(load_corpus(corpus_copy))).ask(question)
     assert answer.status == "answered"
     assert answer.passages[0].id == "smauk-nusinersen-faqs#where-can-i-find-more-information-1"
+
+
+def test_a_slip_of_an_everyday_word_weighs_as_that_word(answerer: Answerer) -> None:
+    # a slip was a word no article uses and English does not know: it weighed double, as a
+    # subject the articles do not cover, and the question was refused
+    clean = answerer.ask("How long does the Spinraza appointment take?")
+    slipped = answerer.ask("How long does the Spinraza appoinntment take?")
+    assert clean.status == slipped.status == "answered"
+    assert [p.id for p in slipped.passages] == [p.id for p in clean.passages]
+
+
+def test_what_a_slipped_question_asks_for_is_read_after_the_slips(answerer: Answerer) -> None:
+    # "symptms of SMA" escaped the cue "symptoms of SMA" and was answered with a passage
+    assert answerer.spelled("What are the symptms of SMA?") == "what are the symptoms of sma?"
+    for question in ("What are the symptoms of SMA?", "What are the symptms of SMA?"):
+        assert answerer.ask(question).status == "no_answer"
+        assert answerer.asks_uncovered(question) == ["condition"]

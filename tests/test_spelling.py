@@ -48,3 +48,20 @@ def test_spelling_by_ear_is_corrected_but_one_slip_wins() -> None:
     assert speller.correct("punksher") == "puncture"  # two slips from "pusher", sounds the same
     assert speller.correct("swekling") == "swelling"  # one slip beats "suckling"'s sound
     assert speller.correct("bladda") == "bladder"  # nearer in letters than "bloody"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("appoinntment", "appointment"), ("suuddenly", "suddenly"), ("caregivres", "caregivers")],
+)
+def test_a_slip_of_an_everyday_word_the_articles_never_use_is_that_word(
+    index: Index, typed: str, meant: str
+) -> None:
+    assert index.speller.correct(typed) == meant
+    assert Speller(["appointed"]).correct(typed) == typed  # only the index's speller reads English
+
+
+@pytest.mark.parametrize("word", ["nappy", "ibuprofen", "scoliosis", "physio"])
+def test_a_word_english_knows_is_never_read_as_another(index: Index, word: str) -> None:
+    # rare but real: they name what the articles may not cover ("nappy" is not "happy")
+    assert index.speller.correct(word) == word

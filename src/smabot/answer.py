@@ -36,6 +36,7 @@ _CONTINUES = re.compile(r"^\W*(and|but|also|so|or|what about|how about|same|then
 _NEGATED = re.compile(
     r"(?:^|(?<=[,;.!?])|\band\b|\bbut\b)\s*(?:no|without|never)\b[^,;.!?]*", re.IGNORECASE
 )
+_WORD = re.compile(r"[^\W\d_]+")
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 
 
@@ -238,15 +239,22 @@ class Answerer:
             before = set(weights)
             last = self.index.analyzer.terms(history[-1])
             required = frozenset(t for t in last if t in before and t not in self._drugs)
-        own = intents = self.intents.of(question)
+        # what it asks for is read after the slips, as its words are: "symptms of SMA" asks for
+        # the condition as "symptoms of SMA" does
+        asked = self.spelled(question)
+        own = intents = self.intents.of(asked)
         if borrows_topic and history and not intents:  # "and for evrysdi?" asks the same thing
-            intents = self.intents.of(history[-1])
+            intents = self.intents.of(self.spelled(history[-1]))
         cues: dict[str, frozenset[str]] = {}
-        for words, names in self.intents.cue_words(question, own).items():
+        for words, names in self.intents.cue_words(asked, own).items():
             for term in self.index.analyzer.terms(words):
                 cues[term] = cues.get(term, frozenset()) | names
         query = Query(weights, info, required, intents, cues)
         return dataclasses.replace(query, matches=self.question_field.matches(weights, query.mass))
+
+    def spelled(self, text: str) -> str:
+        """The text with each mistyped word replaced by the word the spelling tolerance reads."""
+        return _WORD.sub(lambda m: self.index.speller.correct(fold(m.group(0))), text)
 
     def _add_terms(
         self,
@@ -261,6 +269,8 @@ class Answerer:
                 continue
             weights[token.term] = weight
             surface = fold(text[token.start : token.end])
+            if surface.isalpha():  # a slip weighs as the word it stands for ("beffore": little)
+                surface = self.index.speller.correct(surface)
             info[token.term] = self.index.idf(token.term) * english_weight(surface)
             if not surface.isalpha() and not self.index.has_term(token.term):
                 # a number no article holds (a phone number, a weight, a date) names no subject

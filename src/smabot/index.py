@@ -98,7 +98,7 @@ class Index:
 
     def __post_init__(self) -> None:
         self.analyzer = Analyzer(g for groups in self.synonyms.values() for g in groups)
-        self.speller = Speller(self.surface, self.weights.terms)
+        self.speller = Speller(self.surface, self.weights.terms, english=True)
         self._terms: dict[int, frozenset[str]] = {}
         self._sentences: dict[int, tuple[tuple[int, int, frozenset[str]], ...]] = {}
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 from smabot.analysis import stem
 
@@ -33,6 +33,7 @@ class Speller:
         real_word_zipf: float = REAL_WORD_ZIPF,
         skeletons: bool = False,
         sounds_like_zipf: float | None = None,
+        english: bool = False,
     ) -> None:
         self._vocabulary = sorted({w for w in vocabulary if len(w) >= MIN_LENGTH - 1})
         self._known_stems = set(known_stems)
@@ -57,6 +58,11 @@ class Speller:
         # word up to this common is also read as the one vocabulary word with the same
         # consonants and one vowel (or doubled letter) more or less.
         self._sounds_like_zipf = sounds_like_zipf
+        # A slip of an everyday word the articles never use ("appoinntment", "suuddenly") is that
+        # word, not a rare one that names something they do not cover
+        self._english = english
+        if english:
+            _english_by_length()  # built once per process, now rather than on a caregiver's slip
         self._by_consonants: dict[str, list[str]] = {}
         if sounds_like_zipf is not None:
             for word in self._vocabulary:
@@ -98,7 +104,10 @@ class Speller:
         if by_sound is not None and not any(OSA.distance(word, m[0]) <= 1 for m in matches):
             return by_sound, best is None or by_sound != best[0]
         if best is None:
-            return self._by_skeleton(word), False
+            found = self._by_skeleton(word)
+            if found == word and self._english and zipf == 0:
+                found = english_word(word) or word
+            return found, False
         return str(best[0]), False
 
     def sounds_like(self, word: str) -> str:
@@ -132,6 +141,36 @@ class Speller:
 
 
 MIN_SOUND_WORD = 5
+# Everyday English a slip is read back to: the commonest words, as long as a slip is told apart
+ENGLISH_WORDS = 40_000
+MIN_ENGLISH_SLIP = 5
+
+
+@lru_cache(maxsize=1)
+def _english_by_length() -> dict[int, list[str]]:
+    words: dict[int, list[str]] = {}
+    for word in top_n_list("en", ENGLISH_WORDS):  # commonest first
+        if word.isalpha() and zipf_frequency(word, "en") >= REAL_WORD_ZIPF:
+            words.setdefault(len(word), []).append(word)
+    return words
+
+
+@lru_cache(maxsize=4096)
+def english_word(word: str) -> str | None:
+    """The commonest everyday English word one slip from `word` (a letter added, dropped,
+    changed or two swapped), or None; only for words English does not know at all."""
+    if len(word) < MIN_ENGLISH_SLIP or zipf_frequency(word, "en") > 0:
+        return None
+    by_length = _english_by_length()
+    near = [
+        candidate
+        for size in (len(word) - 1, len(word), len(word) + 1)
+        for candidate in by_length.get(size, ())
+        if OSA.distance(word, candidate, score_cutoff=1) <= 1
+    ]
+    return max(near, key=lambda w: zipf_frequency(w, "en"), default=None)
+
+
 # A shorter key is too many words' sound ("VlV": "yellow", "allow", "yellowy")
 MIN_SOUND_KEY = 4
 
