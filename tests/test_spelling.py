@@ -65,3 +65,13 @@ def test_a_slip_of_an_everyday_word_the_articles_never_use_is_that_word(
 def test_a_word_english_knows_is_never_read_as_another(index: Index, word: str) -> None:
     # rare but real: they name what the articles may not cover ("nappy" is not "happy")
     assert index.speller.correct(word) == word
+
+
+def test_one_slip_from_an_everyday_word_beats_two_from_a_vocabulary_word() -> None:
+    words = ["cyanosed", "convulsant", "fitting"]
+    assert Speller(words).correct("dianosed") == "cyanosed"  # without English, the near word
+    speller = Speller(words, english=True)
+    assert speller.correct("dianosed") == "diagnosed"
+    assert speller.correct("conultant") == "consultant"
+    assert speller.correct("cianosed") == "cyanosed"  # no everyday word is one slip away
+    assert speller.correct("fiting") == "fitting"  # one slip from the vocabulary word still wins

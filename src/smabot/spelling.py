@@ -58,8 +58,9 @@ class Speller:
         # word up to this common is also read as the one vocabulary word with the same
         # consonants and one vowel (or doubled letter) more or less.
         self._sounds_like_zipf = sounds_like_zipf
-        # A slip of an everyday word the articles never use ("appoinntment", "suuddenly") is that
-        # word, not a rare one that names something they do not cover
+        # A slip of an everyday word the vocabulary lacks ("appoinntment", "suuddenly") is that
+        # word: not a rare one that names something the articles do not cover, and not a
+        # vocabulary word two slips away
         self._english = english
         if english:
             _english_by_length()  # built once per process, now rather than on a caregiver's slip
@@ -103,11 +104,14 @@ class Speller:
         # alone) only where the slips say otherwise
         if by_sound is not None and not any(OSA.distance(word, m[0]) <= 1 for m in matches):
             return by_sound, best is None or by_sound != best[0]
+        # one slip from an everyday word beats two from a vocabulary word: "dianosed" is
+        # "diagnosed", not "cyanosed"; "conultant" is "consultant", not "convulsant"
+        everyday = english_word(word) if self._english and zipf == 0 else None
         if best is None:
             found = self._by_skeleton(word)
-            if found == word and self._english and zipf == 0:
-                found = english_word(word) or word
-            return found, False
+            return (everyday or word) if found == word else found, False
+        if everyday is not None and OSA.distance(word, best[0]) > 1:
+            return everyday, False
         return str(best[0]), False
 
     def sounds_like(self, word: str) -> str:
