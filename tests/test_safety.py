@@ -1653,9 +1653,6 @@ NEAR_MISSES = [
     "0 wet nappies for 10 nights in a row, she's dry at night now!",
     "She brought back his prednisolone from the pharmacy so we've got enough till Friday",
     "Her liver numbers were very high in week 3 but they've come right down now",
-    # slips one letter from an everyday word and two from a red flag's ("cyanosed", "convulsant")
-    "She has been dianosed with SMA Type 1, what happens now?",
-    "The conultant sat us down and told us that they think Teddy has SMA",
 ]
 
 

@@ -467,11 +467,7 @@ class Detector:
         spelled -= self._as_written
         self._spelled = frozenset(spelled)
         self._speller = Speller(
-            spelled,
-            similarity=SPELLING_SIMILARITY,
-            real_word_zipf=REAL_WORD_ZIPF,
-            skeletons=True,
-            english=True,
+            spelled, similarity=SPELLING_SIMILARITY, real_word_zipf=REAL_WORD_ZIPF, skeletons=True
         )
         # A slip can make a rare real word ("weaker" -> "waker"): its correction is kept as an
         # alternative, trusted only inside a phrasing of several words ("legs are waker").
@@ -480,7 +476,6 @@ class Detector:
             similarity=SPELLING_SIMILARITY,
             real_word_zipf=3.0,
             sounds_like_zipf=SOUNDS_LIKE_ZIPF,
-            english=True,
         )
         self.is_trigger = lru_cache(maxsize=1 << 16)(self._is_trigger)
         self._unrun = lru_cache(maxsize=1 << 16)(self._run_together)

@@ -37,7 +37,8 @@ def slip(word: str, rng: random.Random) -> str:
 
 def slipped(question: str, rng: random.Random) -> str:
     """The question with a slip in each of its two longest words of six letters or more."""
-    words = sorted(set(re.findall(r"[A-Za-z]{6,}", question)), key=len, reverse=True)
+    # ties in length by the word itself: the order of a set changes from run to run
+    words = sorted(set(re.findall(r"[A-Za-z]{6,}", question)), key=lambda w: (-len(w), w))
     for word in words[:2]:
         question = question.replace(word, slip(word, rng), 1)
     return question
