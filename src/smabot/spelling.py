@@ -104,17 +104,19 @@ class Speller:
         # alone) only where the slips say otherwise
         if by_sound is not None and not any(OSA.distance(word, m[0]) <= 1 for m in matches):
             return by_sound, best is None or by_sound != best[0]
-        # one slip from an everyday word beats two from a rare vocabulary word: "dianosed" is
-        # "diagnosed", not "cyanosed"; "conultant" is "consultant", not "convulsant"
-        everyday = english_word(word) if self._english and zipf == 0 else None
         if best is None:
             found = self._by_skeleton(word)
-            return (everyday or word) if found == word else found, False
+            everyday = self._english and found == word and english_word(word)
+            return everyday or found, False
+        # one slip from an everyday word beats two from a vocabulary word few people type
+        # ("dianosed" is "diagnosed", never "cyanosed"), never one people do type ("sellinng"
+        # is still "swelling", not "selling"); looked up only when it could win
         if (
-            everyday is not None
+            self._english
             and OSA.distance(word, best[0]) > 1
             and zipf_frequency(str(best[0]), "en") < REAL_WORD_ZIPF
-        ):  # only over a word few people type: "sellinng" is still "swelling", not "selling"
+            and (everyday := english_word(word))
+        ):
             return everyday, False
         return str(best[0]), False
 
