@@ -74,6 +74,22 @@ def test_eval_prints_figures_and_misses(corpus_copy: Path, tmp_path: Path) -> No
     assert "hit@3 by topic" in report and "misses" in report
 
 
+def test_output_cut_short_by_its_reader_is_no_traceback(corpus_copy: Path, tmp_path: Path) -> None:
+    # `smabot eval FILE | head -3`: the reader closes the pipe while smabot has more to write
+    args = ("eval", str(OWN_QUESTIONS), "--corpus", str(corpus_copy), "--index", str(tmp_path))
+    with subprocess.Popen(
+        [sys.executable, "-m", "smabot.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**_DEFAULTS, **os.environ},
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # gone before smabot writes its first line
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 141
+    assert "Traceback" not in errors and "BrokenPipe" not in errors
+
+
 def test_errors_are_clear_messages_not_tracebacks(write_source, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     broken = write_source()
     broken.write_text(broken.read_text().replace("kind: charity", "kind: blog"))

@@ -27,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run one smabot command; returns the process exit code."""
     args = _parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # a reader that has gone is met here, not at exit
+        return code
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -43,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `smabot eval FILE | head`: the reader has gone, so nothing is left to say. Output
+        # still buffered would raise again at exit, so it goes nowhere (Python's signal docs).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _settings(args: argparse.Namespace) -> Settings:
