@@ -343,3 +343,38 @@ def test_what_a_slipped_question_asks_for_is_read_after_the_slips(answerer: Answ
     for question in ("What are the symptoms of SMA?", "What are the symptms of SMA?"):
         assert answerer.ask(question).status == "no_answer"
         assert answerer.asks_uncovered(question) == ["condition"]
+
+
+def test_a_message_of_several_questions_is_answered_by_a_part_that_is_covered(
+    answerer: Answerer,
+) -> None:
+    message = "What is nusinersen, and will my son still be able to go to nursery and swim?"
+    answer = answerer.ask(message)
+    assert answer.status == "answered"
+    assert answer.passages[0].id == "smauk-nusinersen-faqs#what-is-nusinersen-1"
+    # no passage covers the whole message (then there is no part to speak of)
+    assert answerer.answered_part(message) == ("What is nusinersen", [])
+    # a later part reads the earlier ones as its history: "it" is what they asked about
+    later = "what about nursery? how often are the spinraza injections given?"
+    assert answerer.answered_part(later) == (
+        " how often are the spinraza injections given?",
+        ["what about nursery?"],
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a condition is part of its question, not a question of its own
+        "When we go camping in France, how often are the Spinraza injections given?",
+        # a fragment only narrows the question before it
+        "What are the side effects of Spinraza? Through the NHS?",
+        # what a caregiver puts in brackets is context, not a question
+        "Is ballet ok for her? (she has Spinraza, how often are the injections given?)",
+    ],
+)
+def test_only_parts_that_ask_on_their_own_are_answered_alone(
+    answerer: Answerer, message: str
+) -> None:
+    assert answerer.answered_part(message) is None
+    assert answerer.ask(message).status == "no_answer"

@@ -51,6 +51,9 @@ def test_ask_prints_citations_and_json(corpus_copy: Path, tmp_path: Path) -> Non
     assert smabot("ask", "   ", env=env).returncode == 1
     explained = smabot("ask", "How is Zolgensma given?", "--explain", env=env).stdout
     assert "why these passages" in explained and "curated question" in explained
+    several = "What is nusinersen, and will my son still be able to go to nursery and swim?"
+    parted = smabot("ask", several, "--explain", env=env).stdout
+    assert "its part 'What is nusinersen' does" in parted
     listed = smabot("ask", "her lips are going blue", "--explain", env=env).stdout
     assert "red flag: " in listed and "from the phrasing" in listed
     learned = "One damp nappy in 12 hours and he's really sleepy"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smabot.intent import load_intents
+from smabot.intent import load_intents, parse_intents
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,14 @@ from smabot.intent import load_intents
         ("can we travel with it", "travel"),
         ("how is it different from spinraza", "comparison"),
         ("what happens before the infusion", "before"),
+        # a leaflet's "Name: question" label and a question after a sentence of context
+        ("Zolgensma: what is this treatment?", "definition"),
+        ("My son has SMA. What is Spinraza?", "definition"),
+        ("EVRYSDI: What is the drug for?", "eligibility"),
+        ("Nusinersen injection: why is this medication prescribed?", "eligibility"),
+        ("how should this medicine be used?", "administration"),
+        ("Is there a treatment?", "comparison"),
+        ("How is spinal muscular atrophy (SMA) treated?", "comparison"),
     ],
 )
 def test_a_question_s_wording_says_what_it_asks(question: str, intent: str) -> None:
@@ -33,6 +41,16 @@ def test_words_without_a_cue_ask_for_nothing_in_particular() -> None:
     assert load_intents().of("zolgensma liver") == frozenset()
     # "work" alone is not "how does it work"
     assert "mechanism" not in load_intents().of("can I work while my son is in hospital")
+
+
+def test_what_a_medicine_is_for_is_not_what_it_is() -> None:
+    assert "definition" not in load_intents().of("What is Evrysdi used for")
+
+
+def test_a_cue_that_yaml_reads_as_a_mapping_is_refused_by_name() -> None:
+    # unquoted, "(?: (sma))?" holds ": ", so YAML reads the cue as a mapping, not text
+    with pytest.raises(ValueError, match="'comparison'"):
+        parse_intents({"comparison": [{"how (?": "x)"}]})
 
 
 def test_a_section_is_about_its_heading_and_its_curated_questions() -> None:

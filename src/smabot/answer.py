@@ -37,6 +37,19 @@ _NEGATED = re.compile(
     r"(?:^|(?<=[,;.!?])|\band\b|\bbut\b)\s*(?:no|without|never)\b[^,;.!?]*", re.IGNORECASE
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# A message of several questions: its sentences that ask (end in "?"), each divided where a
+# clause opens with a question word ("what is SMA and how does it affect the body?"); what
+# a caregiver adds in brackets is context, not a question of its own
+_ASKED = re.compile(r"[^?.!;]+\?")
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_QUESTION_WORD = r"(?:how|what|why|who|when|where|which|is|are|does|do|can|will|should)\b"
+_CLAUSES = re.compile(
+    rf",\s*(?:and\s+|or\s+)?(?={_QUESTION_WORD})|\s+and\s+(?={_QUESTION_WORD})", re.I
+)
+# a part must ask on its own: "Through insurance?" after a question only narrows it
+_ASKS = re.compile(rf"^\W*(?:(?:and|or|but|so)\s+)?{_QUESTION_WORD}", re.I)
+# "If I have children, are they at risk?" is one question: its condition is part of it
+_CONDITION = re.compile(r"^\W*(?:if|when|once|although|though|because|since)\b", re.I)
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 
 
@@ -175,6 +188,8 @@ class Answerer:
         emergency = self.emergency(question, locale)
         query = self.query(question, history)
         passages = self._passages(query, top_k)
+        if not passages and (part := self.answered_part(question, history, top_k)):
+            passages = self._passages(self.query(*part), top_k)
         version = self.index.version
         if emergency is not None:
             return dataclasses.replace(emergency, passages=passages)
@@ -184,6 +199,25 @@ class Answerer:
                 question, "answered", None, passages, DISCLAIMER, version, None, suggestions
             )
         return Answer(question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version)
+
+    def answered_part(
+        self, question: str, history: Sequence[str] = (), top_k: int = 3
+    ) -> tuple[str, list[str]] | None:
+        """The part of a message of several questions that answers it when no passage covers
+        it whole: the first part one covers, with the parts before it as its history."""
+        parts = [
+            clause
+            for sentence in _ASKED.findall(_ASIDE.sub(" ", question))
+            for clause in ([sentence] if _CONDITION.match(sentence) else _CLAUSES.split(sentence))
+            if _ASKS.match(clause)
+        ]
+        if len(parts) < 2 or self._passages(self.query(question, history), top_k):
+            return None
+        for i, part in enumerate(parts):
+            earlier = [*history, *parts[:i]]
+            if self._passages(self.query(part, earlier), top_k):
+                return part, earlier
+        return None
 
     def suggestions(self, question: str, passage_id: str, limit: int = 3) -> list[str]:
         """Curated questions of a passage's section, other than the one just asked."""

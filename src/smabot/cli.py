@@ -209,7 +209,11 @@ def _ask(args: argparse.Namespace) -> int:
     if args.explain:
         if answer.red_flag and (why := _explain_red_flag(answerer, question)):
             print(why)
-        print(explain(answerer.explain(question, args.history or [], args.top_k)))
+        history = args.history or []
+        if answer.status == "answered" and (part := answerer.answered_part(question, history)):
+            print(f"\nno passage covers the whole message; its part {part[0].strip()!r} does")
+            question, history = part
+        print(explain(answerer.explain(question, history, args.top_k)))
         if uncovered := answerer.asks_uncovered(question, args.history or []):
             print(f"not covered: it asks about {', '.join(uncovered)}, which no section is about")
     return 0

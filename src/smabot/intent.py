@@ -62,7 +62,15 @@ class Intents:
 def load_intents() -> Intents:
     """The cue phrases shipped with smabot (src/smabot/intents.yml)."""
     text = resources.files("smabot").joinpath("intents.yml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
-    return Intents(
-        {str(name): tuple(re.compile(str(c)) for c in cues) for name, cues in data.items()}
-    )
+    return parse_intents(yaml.safe_load(text) or {})
+
+
+def parse_intents(data: Mapping[str, object]) -> Intents:
+    """Intents from parsed YAML; a cue that is not text (an unquoted ": " makes it a mapping)
+    is refused by name rather than compiled from its Python form."""
+    patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for name, cues in data.items():
+        if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
+            raise ValueError(f"intents.yml: every cue of {name!r} must be text (quote it)")
+        patterns[str(name)] = tuple(re.compile(c) for c in cues)
+    return Intents(patterns)

@@ -108,15 +108,9 @@ class Speller:
             found = self._by_skeleton(word)
             everyday = self._english and found == word and english_word(word)
             return everyday or found, False
-        # one slip from an everyday word beats two from a vocabulary word few people type
-        # ("dianosed" is "diagnosed", never "cyanosed"), never one people do type ("sellinng"
-        # is still "swelling", not "selling"); looked up only when it could win
-        if (
-            self._english
-            and OSA.distance(word, best[0]) > 1
-            and zipf_frequency(str(best[0]), "en") < REAL_WORD_ZIPF
-            and (everyday := english_word(word))
-        ):
+        # one slip from an everyday word beats two from a vocabulary word ("coghing" is
+        # "coughing", not "costing"); looked up only when it could win
+        if self._english and OSA.distance(word, best[0]) > 1 and (everyday := english_word(word)):
             return everyday, False
         return str(best[0]), False
 
