@@ -201,8 +201,10 @@ def test_how_a_subject_is_asked_about_does_not_make_it_covered(
     answerer: Answerer, question: str
 ) -> None:
     assert answerer.ask(question).status == "no_answer"
-    looser = retuned(answerer, min_focus=0.3)  # the former, looser rule answers
-    assert looser.ask(question).status == "answered"
+    # its words are in the best passage, but not in what that passage is about
+    best = answerer.explain(question, top_k=1)[0]
+    assert best["coverage"] >= TUNING.min_coverage  # type: ignore[operator]
+    assert best["focus"] < TUNING.min_focus  # type: ignore[operator]
 
 
 def test_candidates_beyond_bm25s_best_twelve_are_reranked(answerer: Answerer) -> None:
@@ -376,5 +378,33 @@ def test_a_message_of_several_questions_is_answered_by_a_part_that_is_covered(
 def test_only_parts_that_ask_on_their_own_are_answered_alone(
     answerer: Answerer, message: str
 ) -> None:
+    assert answerer.answered_part(message) is None
+    assert answerer.ask(message).status == "no_answer"
+
+
+def test_the_sentences_around_a_question_are_its_context(answerer: Answerer) -> None:
+    told = "My son starts nusinersen in the spring and I am nervous. What are the side effects?"
+    answer = answerer.ask(told)
+    assert answer.status == "answered"
+    assert (
+        answer.passages[0].id == "smauk-nusinersen-faqs#what-are-the-side-effects-of-nusinersen-1"
+    )
+    # weighed as much as the question, the circumstances drown it
+    assert retuned(answerer, context_weight=1.0).ask(told).status == "no_answer"
+    # a word the articles never use is a subject not covered only where it is asked about
+    assert answerer.ask("My grandson is poorly with SMA. How much does Zolgensma cost?").passages
+    assert answerer.ask("Can my grandson have Zolgensma with ibuprofen?").status == "no_answer"
+
+
+def test_a_contraction_is_read_as_one_word(answerer: Answerer) -> None:
+    # "shouldn't" is not "shouldn" mistyped: what it asks for is read as written
+    assert answerer.asks_uncovered("When shouldn't Spinraza be used?") == ["contraindications"]
+    assert answerer.ask("When shouldn't Spinraza be used?").status == "no_answer"
+
+
+def test_a_message_asking_for_what_no_section_is_about_is_not_answered_in_part(
+    answerer: Answerer,
+) -> None:
+    message = "What is Spinraza and how should I store it?"
     assert answerer.answered_part(message) is None
     assert answerer.ask(message).status == "no_answer"

@@ -47,3 +47,17 @@ def test_every_answering_passage_holds_a_gold_phrase() -> None:
         phrases = [normalise(str(phrase)) for phrase in gold]
         for answer in answers:
             assert any(phrase in passages[answer] for phrase in phrases), (row["id"], answer)
+
+
+def test_paraphrases_are_of_train_questions_and_keep_their_labels() -> None:
+    # tests/eval/paraphrased: train questions reworded by helpers who never saw smabot answer;
+    # tuning may use them, so none may come from the frozen test split
+    train = {str(r["id"]): r for r in rows("train")}
+    path = ROOT / "tests" / "eval" / "paraphrased" / "train.jsonl"
+    paraphrased = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    assert len(paraphrased) == 2 * len(train)
+    for row in paraphrased:
+        original = train[row["paraphrase_of"]]
+        assert row["question"] != original["question"], row["id"]
+        for label in ("expect", "gold", "answers", "source_name"):
+            assert row[label] == original[label], (row["id"], label)

@@ -99,3 +99,17 @@ def test_own_question_sets_stay_above_their_floors(
         assert figures[key] >= floor, (key, figures, report.misses)
     assert figures["emergency_recall"] == 1.0 and figures["invalid_rejected"] == 1.0
     assert answered_as_emergency(report) == []
+
+
+def test_reworded_train_questions_stay_above_their_floors(app: FastAPI) -> None:
+    # the train split reworded by helpers (two paraphrases each, one short, one with a sentence
+    # of context): how answers hold when caregivers put the same question another way
+    report = evaluate(load_questions(ROOT / "tests/eval/paraphrased/train.jsonl"), app_asker(app))
+    figures = report.figures()
+    floors = {"hit_at_1": 0.54, "hit_at_3": 0.62, "no_answer_accuracy": 0.78}
+    for key, floor in floors.items():
+        assert figures[key] >= floor, (key, figures)
+    # the backstop learns no paraphrase; 6 of the 668 read as red flags when it came
+    # ("Spinraza keeps coming up whenever I read about SMA..."): never more
+    alarms = [r.id for r in report.results if r.status == "emergency"]
+    assert len(alarms) <= 6, alarms

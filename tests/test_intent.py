@@ -31,6 +31,16 @@ from smabot.intent import load_intents, parse_intents
         ("how should this medicine be used?", "administration"),
         ("Is there a treatment?", "comparison"),
         ("How is spinal muscular atrophy (SMA) treated?", "comparison"),
+        # the condition itself, asked in caregivers' words
+        ("what kinds of SMA are there", "condition"),
+        ("SMA symptoms?", "condition"),
+        ("does spinal muscular atrophy hurt", "condition"),
+        ("can a child die from SMA?", "condition"),
+        ("how do they test for SMA", "condition"),
+        ("am I carrying the faulty gene?", "condition"),
+        ("when must Evrysdi not be taken?", "contraindications"),
+        ("when shouldn't zolgensma be given?", "contraindications"),
+        ("which foods should be avoided on Evrysdi?", "interactions"),
     ],
 )
 def test_a_question_s_wording_says_what_it_asks(question: str, intent: str) -> None:
@@ -45,6 +55,16 @@ def test_words_without_a_cue_ask_for_nothing_in_particular() -> None:
 
 def test_what_a_medicine_is_for_is_not_what_it_is() -> None:
     assert "definition" not in load_intents().of("What is Evrysdi used for")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is Spinraza for all types of SMA?", "Can SMA symptoms ease within a month of Zolgensma?"],
+)
+def test_a_treatment_question_naming_the_condition_is_not_about_the_condition(
+    question: str,
+) -> None:
+    assert "condition" not in load_intents().of(question)
 
 
 def test_a_cue_that_yaml_reads_as_a_mapping_is_refused_by_name() -> None:

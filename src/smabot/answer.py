@@ -36,7 +36,7 @@ _CONTINUES = re.compile(r"^\W*(and|but|also|so|or|what about|how about|same|then
 _NEGATED = re.compile(
     r"(?:^|(?<=[,;.!?])|\band\b|\bbut\b)\s*(?:no|without|never)\b[^,;.!?]*", re.IGNORECASE
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "shouldn't" is one word
 # A message of several questions: its sentences that ask (end in "?"), each divided where a
 # clause opens with a question word ("what is SMA and how does it affect the body?"); what
 # a caregiver adds in brackets is context, not a question of its own
@@ -50,6 +50,23 @@ _CLAUSES = re.compile(
 _ASKS = re.compile(rf"^\W*(?:(?:and|or|but|so)\s+)?{_QUESTION_WORD}", re.I)
 # "If I have children, are they at risk?" is one question: its condition is part of it
 _CONDITION = re.compile(r"^\W*(?:if|when|once|although|though|because|since)\b", re.I)
+_SENTENCE = re.compile(r"[^?.!]+[?.!]*")
+
+
+def _any(term: str) -> bool:
+    return True
+
+
+def asked_and_context(message: str) -> tuple[str, str]:
+    """A message's sentences that ask (end in "?") and the others; (message, "") when all or
+    none of them ask."""
+    sentences = [s.strip() for s in _SENTENCE.findall(message) if s.strip()]
+    asked = [s for s in sentences if s.endswith("?")]
+    if not asked or len(asked) == len(sentences):
+        return message, ""
+    return " ".join(asked), " ".join(s for s in sentences if not s.endswith("?"))
+
+
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 
 
@@ -211,7 +228,12 @@ class Answerer:
             for clause in ([sentence] if _CONDITION.match(sentence) else _CLAUSES.split(sentence))
             if _ASKS.match(clause)
         ]
-        if len(parts) < 2 or self._passages(self.query(question, history), top_k):
+        whole = self.query(question, history)
+        if (
+            len(parts) < 2
+            or whole.intents & self._unanswered_intents
+            or self._passages(whole, top_k)
+        ):
             return None
         for i, part in enumerate(parts):
             earlier = [*history, *parts[:i]]
@@ -246,7 +268,21 @@ class Answerer:
         """The question's terms, completed from history when it is a follow-up."""
         weights: dict[str, float] = {}
         info: dict[str, float] = {}
-        self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, lambda term: True)
+        question, context = asked_and_context(question)
+        self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
+        if context:
+            # "My daughter may start nusinersen soon. Are there side effects?": the sentence
+            # that asks is the question; the others tell its circumstances, and weigh less
+            self._add_terms(
+                _NEGATED.sub(" ", context),
+                self.tuning.context_weight,
+                weights,
+                info,
+                _any,
+                subject=False,
+            )
+            for term in weights.keys() & self._drugs:  # the medicine is the medicine asked about
+                weights[term] = 1.0
         names_drug = any(t in self._drugs for t in weights)
         topic = sum(info[t] for t in weights if t not in self._drugs)
         # A follow-up borrows what it leaves out: the medicine when it names none; the topic
@@ -297,6 +333,7 @@ class Answerer:
         weights: dict[str, float],
         info: dict[str, float],
         wanted: Callable[[str], bool],
+        subject: bool = True,
     ) -> None:
         for token in self.index.analyzer.tokens(text, self.index.speller.correct):
             if token.term in weights or not wanted(token.term):
@@ -310,7 +347,8 @@ class Answerer:
                 # a number no article holds (a phone number, a weight, a date) names no subject
                 info[token.term] = 0.0
             elif (
-                not self.index.has_term(token.term)
+                subject  # a word of the question itself, not of the circumstances it tells
+                and not self.index.has_term(token.term)
                 and surface.isalpha()
                 and len(surface) >= 4
                 and zipf_frequency(surface, "en") < self.tuning.specific_zipf

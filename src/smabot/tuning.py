@@ -47,6 +47,9 @@ class Tuning:
     # BM25 hits re-ranked per question: a constant, so a question costs the same at 100k
     # passages (12, 20, 30, 50, all tried on train 5-fold by source; 30 chosen in 4 folds of 5).
     rerank_window: int = 30
+    # The sentences of a message that do not ask (its context: "my daughter starts Spinraza
+    # next month.") count this much beside the one that does.
+    context_weight: float = 0.25
     # A follow-up's earlier questions count this much (halved again for each step back).
     history_weight: float = 0.5
     # A question whose own topic terms weigh less than this borrows the earlier question's topic.
