@@ -354,14 +354,18 @@ def test_a_message_of_several_questions_is_answered_by_a_part_that_is_covered(
     answer = answerer.ask(message)
     assert answer.status == "answered"
     assert answer.passages[0].id == "smauk-nusinersen-faqs#what-is-nusinersen-1"
+    assert answer.answered_part == "What is nusinersen"
     # no passage covers the whole message (then there is no part to speak of)
     assert answerer.answered_part(message) == ("What is nusinersen", [])
-    # a later part reads the earlier ones as its history: "it" is what they asked about
-    later = "what about nursery? how often are the spinraza injections given?"
-    assert answerer.answered_part(later) == (
-        " how often are the spinraza injections given?",
-        ["what about nursery?"],
+    # a later part reads the earlier ones as one earlier question, after the conversation's
+    later = "what about nursery? and swimming? how often are the injections given?"
+    assert answerer.answered_part(later, ["Is Spinraza given in the back?"]) == (
+        "how often are the injections given?",
+        ["Is Spinraza given in the back?", "what about nursery?"],
     )
+    # an emergency carries no passages for a part: the card stands alone
+    urgent = "her lips are going blue, what is nusinersen, and will she be able to swim?"
+    assert answerer.ask(urgent).status == "emergency" and not answerer.ask(urgent).passages
 
 
 @pytest.mark.parametrize(
@@ -408,3 +412,41 @@ def test_a_message_asking_for_what_no_section_is_about_is_not_answered_in_part(
     message = "What is Spinraza and how should I store it?"
     assert answerer.answered_part(message) is None
     assert answerer.ask(message).status == "no_answer"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What are the side effects of Spinraza vs. Evrysdi?", 1),
+        ("Is the dose 0.2 mg/kg? My son is 3.", 2),
+        ("Does it help, e.g. with walking? We hope so!", 2),
+        ("She has SMA. Is Spinraza given in the back? How often?", 3),
+    ],
+)
+def test_a_sentence_ends_where_a_reader_would_end_it(text: str, expected: int) -> None:
+    from smabot.answer import sentences
+
+    assert len(sentences(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My son takes omeprazole and other medicines. Can he take Evrysdi?",
+        "We were told Evrysdi has to be kept in the fridge. Why?",
+        "I'd like to know the symptoms of SMA. Where do I start?",
+    ],
+)
+def test_what_the_context_asks_for_that_no_section_is_about_is_still_not_covered(
+    answerer: Answerer, message: str
+) -> None:
+    assert answerer.asks_uncovered(message)
+    assert answerer.ask(message).status == "no_answer"
+
+
+def test_a_medicine_the_context_names_does_not_join_the_one_asked_about(
+    answerer: Answerer,
+) -> None:
+    switched = "She was on Spinraza for two years. What are the side effects of Zolgensma?"
+    best = answerer.ask(switched).passages[0]
+    assert "zolgensma" in best.id or "zolgensma" in best.citation.title.lower()

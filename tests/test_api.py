@@ -16,6 +16,7 @@ ANSWER_KEYS = {
     "index_version",
     "red_flag",
     "suggestions",
+    "answered_part",
 }
 PASSAGE_KEYS = {"id", "text", "score", "highlights", "citation"}
 CITATION_KEYS = {"source_id", "title", "publisher", "url", "section", "last_updated", "kind"}

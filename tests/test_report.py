@@ -78,3 +78,16 @@ def test_suggest_names_the_sections_that_nearly_answered(tmp_path: Path) -> None
     answerer = Answerer(build_index(load_corpus(CORPUS)))
     text = render(store, suggest=answerer)
     assert "nearly (" in text and "section_questions.yml: - can my son have spinraza" in text
+
+
+def test_a_message_answered_only_in_part_is_recorded_for_the_editors(  # type: ignore[no-untyped-def]
+    client: TestClient, app
+) -> None:
+    several = "What is nusinersen, and will my son still be able to go to nursery and swim?"
+    body = client.post("/api/ask", json={"question": several}).json()
+    assert body["status"] == "answered" and body["answered_part"] == "What is nusinersen"
+    (last,) = app.state.store.unanswered()[-1:]
+    assert last["question"] == several
+    whole = client.post("/api/ask", json={"question": "What is nusinersen?"}).json()
+    assert whole["answered_part"] is None
+    assert app.state.store.unanswered()[-1:] == [last]  # an answer in full is no gap

@@ -37,34 +37,47 @@ _NEGATED = re.compile(
     r"(?:^|(?<=[,;.!?])|\band\b|\bbut\b)\s*(?:no|without|never)\b[^,;.!?]*", re.IGNORECASE
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "shouldn't" is one word
+# A sentence ends at ".", "?" or "!" before a space: not inside "0.2 mg", not after "vs." or "e.g."
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_ABBREVIATION = re.compile(r"\b(?:vs|e\.g|i\.e|etc|approx|dr|mr|mrs|ms|st)\.$", re.I)
 # A message of several questions: its sentences that ask (end in "?"), each divided where a
-# clause opens with a question word ("what is SMA and how does it affect the body?"); what
-# a caregiver adds in brackets is context, not a question of its own
-_ASKED = re.compile(r"[^?.!;]+\?")
+# clause opens with a question word ("what is SMA and how does it affect the body?"), never at
+# "who" or "when", which open a relative clause as often ("my son, who has a shunt"); what a
+# caregiver adds in brackets is context, not a question of its own
 _ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_QUESTION_WORD = r"(?:how|what|why|who|when|where|which|is|are|does|do|can|will|should)\b"
+_QUESTION_WORD = r"(?:how|what|why|where|is|are|does|do|can|will|should)\b"
 _CLAUSES = re.compile(
     rf",\s*(?:and\s+|or\s+)?(?={_QUESTION_WORD})|\s+and\s+(?={_QUESTION_WORD})", re.I
 )
 # a part must ask on its own: "Through insurance?" after a question only narrows it
-_ASKS = re.compile(rf"^\W*(?:(?:and|or|but|so)\s+)?{_QUESTION_WORD}", re.I)
+_ASKS = re.compile(rf"^\W*(?:(?:and|or|but|so)\s+)?(?:who\b|when\b|which\b|{_QUESTION_WORD})", re.I)
 # "If I have children, are they at risk?" is one question: its condition is part of it
 _CONDITION = re.compile(r"^\W*(?:if|when|once|although|though|because|since)\b", re.I)
-_SENTENCE = re.compile(r"[^?.!]+[?.!]*")
 
 
 def _any(term: str) -> bool:
     return True
 
 
+def sentences(text: str) -> list[str]:
+    """The text's sentences, in order."""
+    found: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if found and _ABBREVIATION.search(found[-1]):
+            found[-1] += " " + piece
+        elif piece:
+            found.append(piece)
+    return found
+
+
 def asked_and_context(message: str) -> tuple[str, str]:
     """A message's sentences that ask (end in "?") and the others; (message, "") when all or
     none of them ask."""
-    sentences = [s.strip() for s in _SENTENCE.findall(message) if s.strip()]
-    asked = [s for s in sentences if s.endswith("?")]
-    if not asked or len(asked) == len(sentences):
+    said = sentences(message)
+    asked = [s for s in said if s.endswith("?")]
+    if not asked or len(asked) == len(said):
         return message, ""
-    return " ".join(asked), " ".join(s for s in sentences if not s.endswith("?"))
+    return " ".join(asked), " ".join(s for s in said if not s.endswith("?"))
 
 
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
@@ -117,6 +130,8 @@ class Answer:
     red_flag: RedFlag | None = None
     # questions the top passage's section also answers, as the editors wrote them
     suggestions: list[str] = dataclasses.field(default_factory=list)
+    # of a message of several questions, the one the passages answer when they answer only it
+    answered_part: str | None = None
 
 
 @dataclass(frozen=True)
@@ -205,15 +220,24 @@ class Answerer:
         emergency = self.emergency(question, locale)
         query = self.query(question, history)
         passages = self._passages(query, top_k)
-        if not passages and (part := self.answered_part(question, history, top_k)):
-            passages = self._passages(self.query(*part), top_k)
         version = self.index.version
-        if emergency is not None:
+        if emergency is not None:  # the emergency card, and passages only for the whole message
             return dataclasses.replace(emergency, passages=passages)
+        part = None if passages else self.answered_part(question, history, top_k)
+        if part:
+            passages = self._passages(self.query(*part), top_k)
         if passages:
             suggestions = self.suggestions(question, passages[0].id)
             return Answer(
-                question, "answered", None, passages, DISCLAIMER, version, None, suggestions
+                question,
+                "answered",
+                None,
+                passages,
+                DISCLAIMER,
+                version,
+                None,
+                suggestions,
+                part[0].strip() if part else None,
             )
         return Answer(question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version)
 
@@ -224,7 +248,8 @@ class Answerer:
         it whole: the first part one covers, with the parts before it as its history."""
         parts = [
             clause
-            for sentence in _ASKED.findall(_ASIDE.sub(" ", question))
+            for sentence in sentences(_ASIDE.sub(" ", question))
+            if sentence.endswith("?")
             for clause in ([sentence] if _CONDITION.match(sentence) else _CLAUSES.split(sentence))
             if _ASKS.match(clause)
         ]
@@ -236,7 +261,9 @@ class Answerer:
         ):
             return None
         for i, part in enumerate(parts):
-            earlier = [*history, *parts[:i]]
+            # the parts before are one earlier question: as several they would push the
+            # conversation's own out of the three a question reads
+            earlier = [*history, " ".join(parts[:i])] if i else list(history)
             if self._passages(self.query(part, earlier), top_k):
                 return part, earlier
         return None
@@ -268,20 +295,24 @@ class Answerer:
         """The question's terms, completed from history when it is a follow-up."""
         weights: dict[str, float] = {}
         info: dict[str, float] = {}
-        question, context = asked_and_context(question)
+        message = question
+        question, context = asked_and_context(message)
         self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
         if context:
             # "My daughter may start nusinersen soon. Are there side effects?": the sentence
             # that asks is the question; the others tell its circumstances, and weigh less
+            # a medicine the context names is the one asked about, unless the question names
+            # its own ("She was on Spinraza. What are Zolgensma's side effects?")
+            asked_drug = bool(weights.keys() & self._drugs)
             self._add_terms(
                 _NEGATED.sub(" ", context),
                 self.tuning.context_weight,
                 weights,
                 info,
-                _any,
+                lambda term: not (asked_drug and term in self._drugs),
                 subject=False,
             )
-            for term in weights.keys() & self._drugs:  # the medicine is the medicine asked about
+            for term in weights.keys() & self._drugs:
                 weights[term] = 1.0
         names_drug = any(t in self._drugs for t in weights)
         topic = sum(info[t] for t in weights if t not in self._drugs)
@@ -315,6 +346,8 @@ class Answerer:
         own = intents = self.intents.of(asked)
         if borrows_topic and history and not intents:  # "and for evrysdi?" asks the same thing
             intents = self.intents.of(self.spelled(history[-1]))
+        if context:  # "She takes other medicines too. Can she have Evrysdi?" is not covered
+            intents |= self.intents.of(self.spelled(message)) & self._unanswered_intents
         cues: dict[str, frozenset[str]] = {}
         for words, names in self.intents.cue_words(asked, own).items():
             for term in self.index.analyzer.terms(words):

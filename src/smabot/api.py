@@ -146,8 +146,9 @@ def create_app(
             return Response(ANSWER_JSON.dump_json(emergency), media_type="application/json")
         answer = answerer.ask(request.question, request.history, request.top_k, request.locale)
         ANSWERS.labels(answer.status).inc()
-        if answer.status == "no_answer":
-            app.state.store.add_unanswered(request.question)  # queued; written by its own thread
+        # queued, written by its own thread; a message answered only in part is a gap too
+        if answer.status == "no_answer" or answer.answered_part:
+            app.state.store.add_unanswered(request.question)
         # serialised straight from the dataclass by pydantic-core (response_model documents it)
         return Response(ANSWER_JSON.dump_json(answer), media_type="application/json")
 

@@ -210,8 +210,8 @@ def _ask(args: argparse.Namespace) -> int:
         if answer.red_flag and (why := _explain_red_flag(answerer, question)):
             print(why)
         history = args.history or []
-        if answer.status == "answered" and (part := answerer.answered_part(question, history)):
-            print(f"\nno passage covers the whole message; its part {part[0].strip()!r} does")
+        if answer.answered_part and (part := answerer.answered_part(question, history, args.top_k)):
+            print(f"\nno passage covers the whole message; its part {answer.answered_part!r} does")
             question, history = part
         print(explain(answerer.explain(question, history, args.top_k)))
         if uncovered := answerer.asks_uncovered(question, args.history or []):
@@ -256,6 +256,8 @@ def render(answer: Answer, color: bool = False) -> str:
     lines: list[str] = []
     if answer.message:
         lines += [answer.message, ""]
+    if answer.answered_part:
+        lines += [f"These passages answer part of your message: “{answer.answered_part}”.", ""]
     for number, passage in enumerate(answer.passages, 1):
         text = passage.text
         if color:

@@ -71,6 +71,6 @@ def parse_intents(data: Mapping[str, object]) -> Intents:
     patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
     for name, cues in data.items():
         if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
-            raise ValueError(f"intents.yml: every cue of {name!r} must be text (quote it)")
+            raise ValueError(f"intents.yml: {name!r} must be a list of cues, each text (quote it)")
         patterns[str(name)] = tuple(re.compile(c) for c in cues)
     return Intents(patterns)

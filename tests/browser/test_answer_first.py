@@ -125,3 +125,14 @@ def test_copy_the_answer_with_its_sources_and_print_shows_the_addresses(
     after = link.evaluate("e => getComputedStyle(e, '::after').content")
     assert "http" in after and (link.get_attribute("href") or "")[:20] in after
     expect(page.locator("smabot-chat #question")).to_be_hidden()
+
+
+def test_a_message_answered_in_part_says_which_part(page: Page, smabot: LiveServer) -> None:
+    page.goto(smabot.url)
+    several = "What is nusinersen, and will my son still be able to go to nursery and swim?"
+    exchange = ask(page, several)
+    note = exchange.locator(".part-note")
+    expect(note).to_contain_text("answer part of your message")
+    expect(note).to_contain_text("What is nusinersen")
+    expect(exchange.locator(".passage.best")).to_be_visible()
+    assert exchange.locator(".care-card").count() == 0

@@ -73,6 +73,7 @@
     callLocal: "Call your local emergency number now",
     call: "Call {n}",
     alsoAsk: "You could also ask:",
+    answersPart: "These passages answer part of your message: “{q}”. For the rest, ask your care team.",
     meaning: "What does “{t}” mean?",
     updated: "Updated {d}.",
     noDate: "Date not stated.",
@@ -749,6 +750,10 @@
         const helpline = this.setting("helpline");
         if (helpline) card.append(el("p", "helpline", this.tr("alsoCall", { h: helpline })));
         parts.push(card);
+      }
+      if (answer.answered_part) {
+        // of several questions, the passages answer one: say which, so the rest is not missed
+        parts.push(el("p", "part-note", this.tr("answersPart", { q: answer.answered_part })));
       }
       if (answer.passages.length) {
         // Answer first: the best passage leads; the others wait, collapsed, one tap away.
