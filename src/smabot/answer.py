@@ -223,9 +223,9 @@ class Answerer:
         version = self.index.version
         if emergency is not None:  # the emergency card, and passages only for the whole message
             return dataclasses.replace(emergency, passages=passages)
-        part = None if passages else self.answered_part(question, history, top_k)
+        part = None if passages else self._covered_part(question, history, query, top_k)
         if part:
-            passages = self._passages(self.query(*part), top_k)
+            passages = part[2]
         if passages:
             suggestions = self.suggestions(question, passages[0].id)
             return Answer(
@@ -246,6 +246,17 @@ class Answerer:
     ) -> tuple[str, list[str]] | None:
         """The part of a message of several questions that answers it when no passage covers
         it whole: the first part one covers, with the parts before it as its history."""
+        whole = self.query(question, history)
+        if self._passages(whole, top_k):
+            return None
+        found = self._covered_part(question, history, whole, top_k)
+        return (found[0], found[1]) if found else None
+
+    def _covered_part(
+        self, question: str, history: Sequence[str], whole: Query, top_k: int
+    ) -> tuple[str, list[str], list[AnswerPassage]] | None:
+        if whole.intents & self._unanswered_intents:
+            return None  # it asks for something no section is about: not answered in part
         parts = [
             clause
             for sentence in sentences(_ASIDE.sub(" ", question))
@@ -253,19 +264,14 @@ class Answerer:
             for clause in ([sentence] if _CONDITION.match(sentence) else _CLAUSES.split(sentence))
             if _ASKS.match(clause)
         ]
-        whole = self.query(question, history)
-        if (
-            len(parts) < 2
-            or whole.intents & self._unanswered_intents
-            or self._passages(whole, top_k)
-        ):
+        if len(parts) < 2:
             return None
         for i, part in enumerate(parts):
             # the parts before are one earlier question: as several they would push the
             # conversation's own out of the three a question reads
             earlier = [*history, " ".join(parts[:i])] if i else list(history)
-            if self._passages(self.query(part, earlier), top_k):
-                return part, earlier
+            if passages := self._passages(self.query(part, earlier), top_k):
+                return part, earlier, passages
         return None
 
     def suggestions(self, question: str, passage_id: str, limit: int = 3) -> list[str]:
@@ -300,9 +306,9 @@ class Answerer:
         self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
         if context:
             # "My daughter may start nusinersen soon. Are there side effects?": the sentence
-            # that asks is the question; the others tell its circumstances, and weigh less
-            # a medicine the context names is the one asked about, unless the question names
-            # its own ("She was on Spinraza. What are Zolgensma's side effects?")
+            # that asks is the question; the others tell its circumstances, and weigh less.
+            # A medicine the context names is the one asked about, unless the question names
+            # its own ("She was on Spinraza. What are Zolgensma's side effects?").
             asked_drug = bool(weights.keys() & self._drugs)
             self._add_terms(
                 _NEGATED.sub(" ", context),
