@@ -393,11 +393,53 @@ def test_the_sentences_around_a_question_are_its_context(answerer: Answerer) -> 
     assert (
         answer.passages[0].id == "smauk-nusinersen-faqs#what-are-the-side-effects-of-nusinersen-1"
     )
-    # weighed as much as the question, the circumstances drown it
-    assert retuned(answerer, context_weight=1.0).ask(told).status == "no_answer"
+    # the circumstances weigh less than the question in the ranking
+    weights = answerer.query(told).weights
+    assert weights["nervous"] == answerer.tuning.context_weight < weights["effect"] == 1.0
     # a word the articles never use is a subject not covered only where it is asked about
     assert answerer.ask("My grandson is poorly with SMA. How much does Zolgensma cost?").passages
     assert answerer.ask("Can my grandson have Zolgensma with ibuprofen?").status == "no_answer"
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        (
+            "Our consultant brought up nusinersen as a treatment option today. What is it?",
+            "sinostemcells-spinraza-treatment#what-is-spinraza-1",
+        ),
+        (
+            "My daughter has just started nusinersen and I'm keeping a close eye on her. "
+            "What side effects might happen while she's on it?",
+            "smauk-nusinersen-faqs#what-are-the-side-effects-of-nusinersen-1",
+        ),
+    ],
+)
+def test_the_circumstances_of_a_question_about_a_medicine_do_not_make_it_uncovered(
+    answerer: Answerer, message: str, section: str
+) -> None:
+    # the context's words still rank, but no article needs to hold "consultant" or "today"
+    answer = answerer.ask(message)
+    assert answer.status == "answered"
+    assert answer.passages[0].id == section
+    query = answerer.query(message)
+    assert query.decided is not query and query.decided.total < query.total
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # the question does not say what it asks: its context is what it asks about
+        "Our insurance denied Spinraza. What can we do?",
+        "He broke his leg last week. Can he still have Spinraza?",
+        # a rare subject the context names is still one the articles must cover
+        "My son has a shunt. How is Spinraza given?",
+    ],
+)
+def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(
+    answerer: Answerer, message: str
+) -> None:
+    assert answerer.ask(message).status == "no_answer"
 
 
 def test_a_contraction_is_read_as_one_word(answerer: Answerer) -> None:

@@ -148,6 +148,14 @@ class Query:
     cues: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     # passage position -> the editors' question for its section most like this one
     matches: Mapping[int, QuestionMatch] = dataclasses.field(default_factory=dict)
+    # the question without the circumstances its context tells: what the no-answer rule weighs
+    # (None when the context tells none)
+    decision: Query | None = None
+
+    @property
+    def decided(self) -> Query:
+        """The query the no-answer rule weighs."""
+        return self.decision or self
 
     @cached_property
     def mass(self) -> dict[str, float]:
@@ -304,13 +312,15 @@ class Answerer:
         message = question
         question, context = asked_and_context(message)
         self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
+        asked_terms = set(weights)
+        told: set[str] = set()
         if context:
             # "My daughter may start nusinersen soon. Are there side effects?": the sentence
             # that asks is the question; the others tell its circumstances, and weigh less.
             # A medicine the context names is the one asked about, unless the question names
             # its own ("She was on Spinraza. What are Zolgensma's side effects?").
             asked_drug = bool(weights.keys() & self._drugs)
-            self._add_terms(
+            specific = self._add_terms(
                 _NEGATED.sub(" ", context),
                 self.tuning.context_weight,
                 weights,
@@ -320,6 +330,7 @@ class Answerer:
             )
             for term in weights.keys() & self._drugs:
                 weights[term] = 1.0
+            told = (set(weights) - asked_terms - self._drugs) - specific
         names_drug = any(t in self._drugs for t in weights)
         topic = sum(info[t] for t in weights if t not in self._drugs)
         # A follow-up borrows what it leaves out: the medicine when it names none; the topic
@@ -358,8 +369,23 @@ class Answerer:
         for words, names in self.intents.cue_words(asked, own).items():
             for term in self.index.analyzer.terms(words):
                 cues[term] = cues.get(term, frozenset()) | names
-        query = Query(weights, info, required, intents, cues)
-        return dataclasses.replace(query, matches=self.question_field.matches(weights, query.mass))
+        query = self._matched(Query(weights, info, required, intents, cues))
+        if told and own and names_drug:
+            # Asked what a medicine is, how it is given, its side effects..., the context's
+            # words tell the caregiver's circumstances ("our consultant brought it up today",
+            # "I'm nervous"): they help rank, but whether the articles cover the question is
+            # the question's, the medicine's and a rare subject the context names ("a shunt").
+            # A question that does not say what it asks ("Our insurance denied Spinraza. What
+            # can we do?") asks about its context, and the context counts.
+            kept = {t: 0.0 if t in told else i for t, i in info.items()}
+            decision = self._matched(Query(weights, kept, required, intents, cues))
+            query = dataclasses.replace(query, decision=decision)
+        return query
+
+    def _matched(self, query: Query) -> Query:
+        return dataclasses.replace(
+            query, matches=self.question_field.matches(query.weights, query.mass)
+        )
 
     def spelled(self, text: str) -> str:
         """The text with each mistyped word replaced by the word the spelling tolerance reads."""
@@ -373,7 +399,10 @@ class Answerer:
         info: dict[str, float],
         wanted: Callable[[str], bool],
         subject: bool = True,
-    ) -> None:
+    ) -> set[str]:
+        """Adds the text's terms at a weight; returns those that name something the articles
+        never discuss ("ibuprofen", "shunt")."""
+        specific: set[str] = set()
         for token in self.index.analyzer.tokens(text, self.index.speller.correct):
             if token.term in weights or not wanted(token.term):
                 continue
@@ -386,13 +415,17 @@ class Answerer:
                 # a number no article holds (a phone number, a weight, a date) names no subject
                 info[token.term] = 0.0
             elif (
-                subject  # a word of the question itself, not of the circumstances it tells
-                and not self.index.has_term(token.term)
+                not self.index.has_term(token.term)
                 and surface.isalpha()
                 and len(surface) >= 4
                 and zipf_frequency(surface, "en") < self.tuning.specific_zipf
             ):
-                info[token.term] = self.index.idf(token.term) * self.tuning.unknown_specific_factor
+                specific.add(token.term)
+                if subject:  # a word of the question itself, not of the circumstances it tells
+                    info[token.term] = (
+                        self.index.idf(token.term) * self.tuning.unknown_specific_factor
+                    )
+        return specific
 
     def nearest(self, question: str, limit: int = 3) -> list[tuple[Hit, float]]:
         """The best-ranked passages for a question and their coverage, before any cut-off."""
@@ -406,7 +439,7 @@ class Answerer:
         """Coverage of the question by its best passage, the figure the no-answer rule uses."""
         query = self.query(question, history)
         hits = self._ranked(query, 3) if query.weights else []
-        return self.coverage(hits[0][1], query) if hits else 0.0
+        return self.coverage(hits[0][1], query.decided) if hits else 0.0
 
     def coverage(self, hit: Hit, query: Query) -> float:
         """Share of the question's own informative weight that a passage contains.
@@ -436,11 +469,11 @@ class Answerer:
 
     def covers(self, hit: Hit, query: Query) -> bool:
         """Whether a passage answers the question: holds enough of it, about what was asked."""
-        tuning = self.tuning
+        tuning, decided = self.tuning, query.decided
         return (
             not query.intents & self._unanswered_intents
-            and self.coverage(hit, query) >= tuning.min_coverage
-            and self.focus(hit, query) >= tuning.min_focus
+            and self.coverage(hit, decided) >= tuning.min_coverage
+            and self.focus(hit, decided) >= tuning.min_focus
         )
 
     def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
@@ -506,8 +539,8 @@ class Answerer:
                 "id": hit.passage.id,
                 "score": score,
                 "factors": self.factors(hit, query, asked),
-                "coverage": self.coverage(hit, query),
-                "focus": self.focus(hit, query),
+                "coverage": self.coverage(hit, query.decided),
+                "focus": self.focus(hit, query.decided),
             }
             for score, hit in self._ranked(query, top_k)[:top_k]
         ]
