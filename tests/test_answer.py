@@ -423,7 +423,7 @@ def test_the_circumstances_of_a_question_about_a_medicine_do_not_make_it_uncover
     assert answer.status == "answered"
     assert answer.passages[0].id == section
     query = answerer.query(message)
-    assert query.decided is not query and query.decided.total < query.total
+    assert query.decision is not None and query.decision.total < query.total
 
 
 @pytest.mark.parametrize(
@@ -432,8 +432,9 @@ def test_the_circumstances_of_a_question_about_a_medicine_do_not_make_it_uncover
         # the question does not say what it asks: its context is what it asks about
         "Our insurance denied Spinraza. What can we do?",
         "He broke his leg last week. Can he still have Spinraza?",
-        # a rare subject the context names is still one the articles must cover
-        "My son has a shunt. How is Spinraza given?",
+        # without its context the question is held, but not well enough to leave it out
+        "We're emigrating to Australia next year. Will the government there pay for Spinraza?",
+        "We're flying to Florida two days after her Spinraza injection. Is it safe for her to fly?",
     ],
 )
 def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(

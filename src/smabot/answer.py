@@ -148,14 +148,9 @@ class Query:
     cues: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     # passage position -> the editors' question for its section most like this one
     matches: Mapping[int, QuestionMatch] = dataclasses.field(default_factory=dict)
-    # the question without the circumstances its context tells: what the no-answer rule weighs
-    # (None when the context tells none)
+    # the question without the circumstances its context tells, which the no-answer rule may
+    # weigh instead, at a higher bar (None when the context tells none)
     decision: Query | None = None
-
-    @property
-    def decided(self) -> Query:
-        """The query the no-answer rule weighs."""
-        return self.decision or self
 
     @cached_property
     def mass(self) -> dict[str, float]:
@@ -373,10 +368,11 @@ class Answerer:
         if told and own and names_drug:
             # Asked what a medicine is, how it is given, its side effects..., the context's
             # words tell the caregiver's circumstances ("our consultant brought it up today",
-            # "I'm nervous"): they help rank, but whether the articles cover the question is
-            # the question's, the medicine's and a rare subject the context names ("a shunt").
-            # A question that does not say what it asks ("Our insurance denied Spinraza. What
-            # can we do?") asks about its context, and the context counts.
+            # "I'm nervous"): they help rank, and a passage may answer the question without
+            # them, with the medicine and a rare subject the context names ("a shunt"), if it
+            # holds that much more of it (`min_share_alone`). A question that does not say
+            # what it asks ("Our insurance denied Spinraza. What can we do?") asks about its
+            # context: the context counts.
             kept = {t: 0.0 if t in told else i for t, i in info.items()}
             decision = self._matched(Query(weights, kept, required, intents, cues))
             query = dataclasses.replace(query, decision=decision)
@@ -439,7 +435,7 @@ class Answerer:
         """Coverage of the question by its best passage, the figure the no-answer rule uses."""
         query = self.query(question, history)
         hits = self._ranked(query, 3) if query.weights else []
-        return self.coverage(hits[0][1], query.decided) if hits else 0.0
+        return self.coverage(hits[0][1], query) if hits else 0.0
 
     def coverage(self, hit: Hit, query: Query) -> float:
         """Share of the question's own informative weight that a passage contains.
@@ -469,12 +465,17 @@ class Answerer:
 
     def covers(self, hit: Hit, query: Query) -> bool:
         """Whether a passage answers the question: holds enough of it, about what was asked."""
-        tuning, decided = self.tuning, query.decided
-        return (
-            not query.intents & self._unanswered_intents
-            and self.coverage(hit, decided) >= tuning.min_coverage
-            and self.focus(hit, decided) >= tuning.min_focus
-        )
+        if query.intents & self._unanswered_intents:
+            return False
+        tuning = self.tuning
+        if self._holds(hit, query, tuning.min_coverage, tuning.min_focus):
+            return True
+        # its question alone, without the circumstances its context tells, must be held well
+        alone = tuning.min_share_alone
+        return query.decision is not None and self._holds(hit, query.decision, alone, alone)
+
+    def _holds(self, hit: Hit, query: Query, coverage: float, focus: float) -> bool:
+        return self.coverage(hit, query) >= coverage and self.focus(hit, query) >= focus
 
     def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
         if not query.weights:
@@ -539,8 +540,18 @@ class Answerer:
                 "id": hit.passage.id,
                 "score": score,
                 "factors": self.factors(hit, query, asked),
-                "coverage": self.coverage(hit, query.decided),
-                "focus": self.focus(hit, query.decided),
+                "coverage": self.coverage(hit, query),
+                "focus": self.focus(hit, query),
+                **(
+                    {
+                        "alone": (
+                            self.coverage(hit, query.decision),
+                            self.focus(hit, query.decision),
+                        )
+                    }
+                    if query.decision
+                    else {}
+                ),
             }
             for score, hit in self._ranked(query, top_k)[:top_k]
         ]

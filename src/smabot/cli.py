@@ -241,13 +241,17 @@ def explain(ranked: list[dict[str, Any]]) -> str:
     lines = [
         "",
         "why these passages (score = product of the factors; an answer needs coverage >= "
-        f"{TUNING.min_coverage} and focus >= {TUNING.min_focus} on the first):",
+        f"{TUNING.min_coverage} and focus >= {TUNING.min_focus} on the first, or both >= "
+        f"{TUNING.min_share_alone} for the question alone, without its context's circumstances):",
     ]
     for number, row in enumerate(ranked, 1):
         parts = "  ".join(f"{name} {value:.3g}" for name, value in row["factors"].items())
         lines.append(f"{number}. {row['id']}  score {row['score']:.3g}")
         lines.append(f"   {parts}")
-        lines.append(f"   coverage {row['coverage']:.2f}  focus {row['focus']:.2f}")
+        line = f"   coverage {row['coverage']:.2f}  focus {row['focus']:.2f}"
+        if "alone" in row:
+            line += "  (the question alone: coverage {:.2f}  focus {:.2f})".format(*row["alone"])
+        lines.append(line)
     return "\n".join(lines)
 
 
