@@ -443,6 +443,12 @@ def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(
     assert answerer.ask(message).status == "no_answer"
 
 
+def test_procedure_day_is_asked_for_by_its_wording(answerer: Answerer) -> None:
+    # "happens" alone led to "What if a dose is missed?"; the day itself is the procedure
+    told = "My son is starting Spinraza next week and I am nervous. What happens on the day?"
+    assert answerer.ask(told).passages[0].id == "smauk-nusinersen-faqs#how-is-nusinersen-given-1"
+
+
 def test_a_contraction_is_read_as_one_word(answerer: Answerer) -> None:
     # "shouldn't" is not "shouldn" mistyped: what it asks for is read as written
     assert answerer.asks_uncovered("When shouldn't Spinraza be used?") == ["contraindications"]

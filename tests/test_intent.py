@@ -23,6 +23,11 @@ from smabot.intent import load_intents, parse_intents
         ("can we travel with it", "travel"),
         ("how is it different from spinraza", "comparison"),
         ("what happens before the infusion", "before"),
+        ("What happens on the day?", "on_the_day"),
+        ("what happens during the lumbar puncture", "on_the_day"),
+        ("what to expect on injection day", "on_the_day"),
+        ("Is there anything to know about the day of her infusion?", "on_the_day"),
+        ("medicines or foods we need to stay away from with it?", "interactions"),
         # a leaflet's "Name: question" label and a question after a sentence of context
         ("Zolgensma: what is this treatment?", "definition"),
         ("My son has SMA. What is Spinraza?", "definition"),
