@@ -26,7 +26,7 @@ from smabot.intent import load_intents, parse_intents
         ("What happens on the day?", "on_the_day"),
         ("what happens during the lumbar puncture", "on_the_day"),
         ("what to expect on injection day", "on_the_day"),
-        ("Is there anything to know about the day of her infusion?", "on_the_day"),
+        ("What should we expect on the day of her infusion?", "on_the_day"),
         ("medicines or foods we need to stay away from with it?", "interactions"),
         # a leaflet's "Name: question" label and a question after a sentence of context
         ("Zolgensma: what is this treatment?", "definition"),
@@ -56,6 +56,19 @@ def test_words_without_a_cue_ask_for_nothing_in_particular() -> None:
     assert load_intents().of("zolgensma liver") == frozenset()
     # "work" alone is not "how does it work"
     assert "mechanism" not in load_intents().of("can I work while my son is in hospital")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Will she have a headache on the day of the lumbar puncture?",
+        "Can we go home on the day of the lumbar puncture or do we stay overnight?",
+        "What happens if my baby has a cold on the day of his Zolgensma infusion?",
+        "What happens during the first month after Zolgensma?",
+    ],
+)
+def test_a_day_that_only_frames_the_question_is_not_procedure_day(question: str) -> None:
+    assert "on_the_day" not in load_intents().of(question)
 
 
 def test_what_a_medicine_is_for_is_not_what_it_is() -> None:
