@@ -447,6 +447,9 @@ def test_procedure_day_is_asked_for_by_its_wording(answerer: Answerer) -> None:
     # "happens" alone led to "What if a dose is missed?"; the day itself is the procedure
     told = "My son is starting Spinraza next week and I am nervous. What happens on the day?"
     assert answerer.ask(told).passages[0].id == "smauk-nusinersen-faqs#how-is-nusinersen-given-1"
+    # as a phone types it: "wat" is a word wordfreq knows, so only the texting list reads it
+    texted = "wat hapens on the day of the spinraza injecton"
+    assert answerer.ask(texted).passages[0].id == "smauk-nusinersen-faqs#how-is-nusinersen-given-1"
 
 
 def test_a_contraction_is_read_as_one_word(answerer: Answerer) -> None:

@@ -24,6 +24,14 @@ def test_slips_are_corrected(index: Index, typed: str, meant: str) -> None:
     assert index.speller.correct(typed) == meant
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("wat", "what"), ("hw", "how"), ("u", "you")])
+def test_text_message_spellings_are_read_as_their_words(
+    index: Index, typed: str, meant: str
+) -> None:
+    # too short for a slip to be measured: without the list they would stay as typed
+    assert index.speller.correct(typed) == meant
+
+
 @pytest.mark.parametrize("word", ["asthma", "pizza", "vaccine", "wheelchair", "seizure", "cat"])
 def test_real_words_are_never_corrected(index: Index, word: str) -> None:
     assert index.speller.correct(word) == word

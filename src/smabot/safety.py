@@ -27,7 +27,7 @@ from smabot.analysis import fold
 from smabot.dates import relative_dates, relative_days
 from smabot.measures import FIT_WORDS, HAS_HEAT, Measure, feed_shares, measures, spelled_numbers
 from smabot.segment import MAX_LENGTH, MIN_LENGTH, segment
-from smabot.spelling import Speller
+from smabot.spelling import TEXTING, Speller
 
 # Small words that may stand between the words of a phrasing: "lips blue" matches "her lips are
 # looking really blue". Content words never may, so "not … breathing" does not match "not having
@@ -261,35 +261,15 @@ _BEFORE_TOKENS = [
         r"\1 a fit",
     ),
 ]
-# Text-message spellings of words the lexicon uses.
+# Text-message spellings of words the lexicon uses: the answer speller's, and these.
 _SHORTHAND = {
+    **TEXTING,
     "saturometer": "oximeter",  # learners' and translators' words for the sats probe
     "saturimeter": "oximeter",
     "respiration": "breathing",
     "pipi": "wee",
     "n": "and",
     "v": "very",
-    "nd": "and",
-    "bby": "baby",
-    "bub": "baby",
-    "u": "you",
-    "ur": "your",
-    "pls": "please",
-    "rn": "now",
-    "cnt": "cant",
-    "dnt": "dont",
-    "wnt": "wont",
-    "nt": "not",
-    "wat": "what",
-    "wot": "what",
-    "enuf": "enough",
-    "r": "are",
-    "thru": "through",
-    "shud": "should",
-    "wud": "would",
-    "cud": "could",
-    "yr": "year",
-    "yrs": "years",
     # common misspellings a fuzzy match cannot reach without also "correcting" real words
     "feal": "feel",
     "sines": "signs",

@@ -22,6 +22,41 @@ MIN_SIMILARITY_LONG = 70.0
 LONG_WORD = 7
 
 
+# Text-message spellings, too short for a slip to be measured: read as the words they stand for.
+TEXTING = {
+    "nd": "and",
+    "bby": "baby",
+    "bub": "baby",
+    "u": "you",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "rn": "now",
+    "cnt": "cant",
+    "dnt": "dont",
+    "wnt": "wont",
+    "nt": "not",
+    "wat": "what",
+    "wot": "what",
+    "wut": "what",
+    "wht": "what",
+    "hw": "how",
+    "wen": "when",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "enuf": "enough",
+    "r": "are",
+    "thru": "through",
+    "shud": "should",
+    "wud": "would",
+    "cud": "could",
+    "yr": "year",
+    "yrs": "years",
+}
+
+
 class Speller:
     """Corrects words that are neither in the index vocabulary nor common English."""
 
@@ -80,6 +115,8 @@ class Speller:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - a speller lives as long as its index
     def _correct(self, word: str) -> tuple[str, bool]:
+        if word in TEXTING:
+            return TEXTING[word], False
         if stem(word) in self._known_stems or len(word) < MIN_LENGTH or not word.isalpha():
             return word, False
         zipf = zipf_frequency(word, "en")
