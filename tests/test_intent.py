@@ -25,6 +25,7 @@ from smabot.intent import load_intents, parse_intents
         ("what happens before the infusion", "before"),
         ("What happens on the day?", "on_the_day"),
         ("what happens during the lumbar puncture", "on_the_day"),
+        ("What happens during the Zolgensma procedure?", "on_the_day"),
         ("what to expect on injection day", "on_the_day"),
         ("What should we expect on the day of her infusion?", "on_the_day"),
         ("medicines or foods we need to stay away from with it?", "interactions"),
