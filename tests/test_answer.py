@@ -443,6 +443,11 @@ def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(
     assert answerer.ask(message).status == "no_answer"
 
 
+def test_a_cancelled_appointment_is_a_missed_dose(answerer: Answerer) -> None:
+    asked = "What happens if our Spinraza appointment is cancelled on the day?"
+    assert answerer.ask(asked).passages[0].id == "smauk-nusinersen-faqs#what-if-a-dose-is-missed-1"
+
+
 def test_procedure_day_is_asked_for_by_its_wording(answerer: Answerer) -> None:
     # "happens" alone led to "What if a dose is missed?"; the day itself is the procedure
     told = "My son is starting Spinraza next week and I am nervous. What happens on the day?"

@@ -25,6 +25,8 @@ from smabot.intent import load_intents, parse_intents
         ("what happens before the infusion", "before"),
         ("What happens on the day?", "on_the_day"),
         ("what happens during the lumbar puncture", "on_the_day"),
+        ("we skipped an injection", "missed_dose"),
+        ("her Spinraza appointment got cancelled", "missed_dose"),
         ("What happens during the Zolgensma procedure?", "on_the_day"),
         ("what to expect on injection day", "on_the_day"),
         ("What should we expect on the day of her infusion?", "on_the_day"),
