@@ -435,6 +435,8 @@ def test_the_circumstances_of_a_question_about_a_medicine_do_not_make_it_uncover
         # without its context the question is held, but not well enough to leave it out
         "We're emigrating to Australia next year. Will the government there pay for Spinraza?",
         "We're flying to Florida two days after her Spinraza injection. Is it safe for her to fly?",
+        # a place the context names as a name is a subject, however common the word
+        "We just moved to Canada from the UK. Will the government pay for Zolgensma here?",
     ],
 )
 def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(

@@ -68,6 +68,7 @@ def test_words_without_a_cue_ask_for_nothing_in_particular() -> None:
         "Can we go home on the day of the lumbar puncture or do we stay overnight?",
         "What happens if my baby has a cold on the day of his Zolgensma infusion?",
         "What happens during the first month after Zolgensma?",
+        "what should we expect on the day after the spinraza injection",
     ],
 )
 def test_a_day_that_only_frames_the_question_is_not_procedure_day(question: str) -> None:

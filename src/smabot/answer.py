@@ -59,6 +59,12 @@ def _any(term: str) -> bool:
     return True
 
 
+def _named(text: str, start: int) -> bool:
+    """Whether the word at `start` is written as a name: capitalised, not opening a sentence."""
+    before = text[:start].rstrip()
+    return text[start].isupper() and bool(before) and before[-1] not in ".?!:"
+
+
 def sentences(text: str) -> list[str]:
     """The text's sentences, in order."""
     found: list[str] = []
@@ -421,6 +427,8 @@ class Answerer:
                     info[token.term] = (
                         self.index.idf(token.term) * self.tuning.unknown_specific_factor
                     )
+            elif not self.index.has_term(token.term) and _named(text, token.start):
+                specific.add(token.term)  # a place or a body no article names: "Canada", "HSE"
         return specific
 
     def nearest(self, question: str, limit: int = 3) -> list[tuple[Hit, float]]:
