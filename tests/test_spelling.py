@@ -24,7 +24,16 @@ def test_slips_are_corrected(index: Index, typed: str, meant: str) -> None:
     assert index.speller.correct(typed) == meant
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("wat", "what"), ("hw", "how"), ("u", "you")])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("wat", "what"),
+        ("hw", "how"),
+        ("u", "you"),
+        ("appt", "appointment"),
+        ("pred", "prednisolone"),
+    ],
+)
 def test_text_message_spellings_are_read_as_their_words(
     index: Index, typed: str, meant: str
 ) -> None:

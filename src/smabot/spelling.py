@@ -54,6 +54,13 @@ TEXTING = {
     "cud": "could",
     "yr": "year",
     "yrs": "years",
+    # caregivers' clinic shorthand
+    "appt": "appointment",
+    "appts": "appointments",
+    "meds": "medicines",
+    "pred": "prednisolone",
+    "hosp": "hospital",
+    "bloods": "blood",
 }
 
 
