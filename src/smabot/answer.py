@@ -375,10 +375,10 @@ class Answerer:
             # Asked what a medicine is, how it is given, its side effects..., the context's
             # words tell the caregiver's circumstances ("our consultant brought it up today",
             # "I'm nervous"): they help rank, and a passage may answer the question without
-            # them, with the medicine and a rare subject the context names ("a shunt"), if it
-            # holds that much more of it (`min_share_alone`). A question that does not say
-            # what it asks ("Our insurance denied Spinraza. What can we do?") asks about its
-            # context: the context counts.
+            # them, with the medicine and a rare word or a name the context gives ("a shunt",
+            # "Canada"), if it holds that much more of it (`min_share_alone`). A question that
+            # does not say what it asks ("Our insurance denied Spinraza. What can we do?")
+            # asks about its context: the context counts.
             kept = {t: 0.0 if t in told else i for t, i in info.items()}
             decision = self._matched(Query(weights, kept, required, intents, cues))
             query = dataclasses.replace(query, decision=decision)
