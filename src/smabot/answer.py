@@ -370,7 +370,8 @@ class Answerer:
         for words, names in self.intents.cue_words(asked, own).items():
             for term in self.index.analyzer.terms(words):
                 cues[term] = cues.get(term, frozenset()) | names
-        query = self._matched(Query(weights, info, required, intents, cues))
+        query = Query(weights, info, required, intents, cues)
+        query = dataclasses.replace(query, matches=self.question_field.matches(weights, query.mass))
         if told and own and names_drug:
             # Asked what a medicine is, how it is given, its side effects..., the context's
             # words tell the caregiver's circumstances ("our consultant brought it up today",
@@ -380,14 +381,12 @@ class Answerer:
             # does not say what it asks ("Our insurance denied Spinraza. What can we do?")
             # asks about its context: the context counts.
             kept = {t: 0.0 if t in told else i for t, i in info.items()}
-            decision = self._matched(Query(weights, kept, required, intents, cues))
-            query = dataclasses.replace(query, decision=decision)
+            decision = Query(weights, kept, required, intents, cues)
+            matches = self.question_field.reweighed(query.matches, decision.mass)
+            query = dataclasses.replace(
+                query, decision=dataclasses.replace(decision, matches=matches)
+            )
         return query
-
-    def _matched(self, query: Query) -> Query:
-        return dataclasses.replace(
-            query, matches=self.question_field.matches(query.weights, query.mass)
-        )
 
     def spelled(self, text: str) -> str:
         """The text with each mistyped word replaced by the word the spelling tolerance reads."""
@@ -543,26 +542,19 @@ class Answerer:
         if not query.weights:
             return []
         asked = {t for t in query.weights if t in self._drugs}
-        return [
-            {
+        rows: list[dict[str, object]] = []
+        for score, hit in self._ranked(query, top_k)[:top_k]:
+            row = {
                 "id": hit.passage.id,
                 "score": score,
                 "factors": self.factors(hit, query, asked),
                 "coverage": self.coverage(hit, query),
                 "focus": self.focus(hit, query),
-                **(
-                    {
-                        "alone": (
-                            self.coverage(hit, query.decision),
-                            self.focus(hit, query.decision),
-                        )
-                    }
-                    if query.decision
-                    else {}
-                ),
             }
-            for score, hit in self._ranked(query, top_k)[:top_k]
-        ]
+            if query.decision:  # the question alone, without its context's circumstances
+                row["alone"] = (self.coverage(hit, query.decision), self.focus(hit, query.decision))
+            rows.append(row)
+        return rows
 
     def asks_uncovered(self, question: str, history: Sequence[str] = ()) -> list[str]:
         """What the question asks for that no section is about (storage, travel...)."""

@@ -4,7 +4,8 @@ the articles' wording."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from smabot.index import DELTA, K1, B, Index
 from smabot.weights import Weights
@@ -60,3 +61,17 @@ class QuestionField:
                 if position not in found or found[position].share_of_best < match.share_of_best:
                     found[position] = match
         return found
+
+    def reweighed(
+        self, found: Mapping[int, QuestionMatch], mass: dict[str, float]
+    ) -> dict[int, QuestionMatch]:
+        """The same matches with each coverage taken from another weighing of the same terms
+        (the question without its context's circumstances): no second search."""
+        total = sum(mass.values()) or 1.0
+        return {
+            position: replace(
+                match,
+                coverage=sum(mass.get(t, 0.0) for t in self.terms_of[match.question]) / total,
+            )
+            for position, match in found.items()
+        }
