@@ -413,6 +413,20 @@ def test_the_sentences_around_a_question_are_its_context(answerer: Answerer) -> 
             "What side effects might happen while she's on it?",
             "smauk-nusinersen-faqs#what-are-the-side-effects-of-nusinersen-1",
         ),
+        # who said it is not what is asked, however rare the word ("neurologist")
+        (
+            "Our neurologist brought up nusinersen as an option today. What is it?",
+            "sinostemcells-spinraza-treatment#what-is-spinraza-1",
+        ),
+        (
+            "The neurologist mentioned Spinraza at our appointment. How is it given?",
+            "smauk-nusinersen-faqs#how-is-nusinersen-given-1",
+        ),
+        # asked what the condition itself is, its name is the subject, as a medicine's is
+        (
+            "A doctor mentioned spinal muscular atrophy at the clinic today. What is it?",
+            "sinostemcells-spinraza-treatment#what-is-spinraza-1",
+        ),
     ],
 )
 def test_the_circumstances_of_a_question_about_a_medicine_do_not_make_it_uncovered(
@@ -437,6 +451,9 @@ def test_the_circumstances_of_a_question_about_a_medicine_do_not_make_it_uncover
         "We're flying to Florida two days after her Spinraza injection. Is it safe for her to fly?",
         # a place the context names as a name is a subject, however common the word
         "We just moved to Canada from the UK. Will the government pay for Zolgensma here?",
+        # the condition is named in nearly every passage: only "what is it?" makes it the subject
+        "I have spinal muscular atrophy and I'm thinking about becoming a parent. "
+        "What should I know before having a child?",
     ],
 )
 def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(

@@ -34,6 +34,7 @@ from smabot.intent import load_intents, parse_intents
         # a leaflet's "Name: question" label and a question after a sentence of context
         ("Zolgensma: what is this treatment?", "definition"),
         ("My son has SMA. What is Spinraza?", "definition"),
+        ("Zolgensma came up at clinic. What actually is it?", "definition"),
         ("EVRYSDI: What is the drug for?", "eligibility"),
         ("Nusinersen injection: why is this medication prescribed?", "eligibility"),
         ("how should this medicine be used?", "administration"),

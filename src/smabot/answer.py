@@ -86,6 +86,12 @@ def asked_and_context(message: str) -> tuple[str, str]:
     return " ".join(asked), " ".join(s for s in said if not s.endswith("?"))
 
 
+# Who told the caregiver ("our neurologist brought up Zolgensma today"): in a message's context
+# such a word says who spoke, never what is asked, however rare it is.
+_CARE_TEAM = (
+    "neurologist consultant geneticist paediatrician pediatrician physio physiotherapist "
+    "therapist nurse doctor specialist midwife surgeon dietitian dietician pulmonologist"
+)
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 
 
@@ -192,6 +198,10 @@ class Answerer:
         self._drugs = {
             t for group in index.synonyms.get("drugs", []) for t in index.analyzer.terms(group[0])
         }
+        # the condition every article is about: named in nearly every passage, it narrows
+        # nothing, so it is a question's subject only when asked what it is
+        self._condition = set(index.analyzer.terms("SMA spinal muscular atrophy"))
+        self._care_team = set(index.analyzer.terms(_CARE_TEAM))
         self._about = [
             frozenset(
                 index.analyzer.terms(
@@ -331,7 +341,7 @@ class Answerer:
             )
             for term in weights.keys() & self._drugs:
                 weights[term] = 1.0
-            told = (set(weights) - asked_terms - self._drugs) - specific
+            told = (set(weights) - asked_terms - self._drugs - self._condition) - specific
         names_drug = any(t in self._drugs for t in weights)
         topic = sum(info[t] for t in weights if t not in self._drugs)
         # A follow-up borrows what it leaves out: the medicine when it names none; the topic
@@ -372,14 +382,16 @@ class Answerer:
                 cues[term] = cues.get(term, frozenset()) | names
         query = Query(weights, info, required, intents, cues)
         query = dataclasses.replace(query, matches=self.question_field.matches(weights, query.mass))
-        if told and own and names_drug:
+        names_subject = names_drug or bool(weights.keys() & self._condition and "definition" in own)
+        if told and own and names_subject:
             # Asked what a medicine is, how it is given, its side effects..., the context's
             # words tell the caregiver's circumstances ("our consultant brought it up today",
             # "I'm nervous"): they help rank, and a passage may answer the question without
             # them, with the medicine and a rare word or a name the context gives ("a shunt",
-            # "Canada"), if it holds that much more of it (`min_share_alone`). A question that
-            # does not say what it asks ("Our insurance denied Spinraza. What can we do?")
-            # asks about its context: the context counts.
+            # "Canada"), if it holds that much more of it (`min_share_alone`). So is "what is
+            # it?" about the condition a context names. A question that does not say what it
+            # asks ("Our insurance denied Spinraza. What can we do?") asks about its context:
+            # the context counts.
             kept = {t: 0.0 if t in told else i for t, i in info.items()}
             decision = Query(weights, kept, required, intents, cues)
             matches = self.question_field.reweighed(query.matches, decision.mass)
@@ -417,6 +429,7 @@ class Answerer:
                 info[token.term] = 0.0
             elif (
                 not self.index.has_term(token.term)
+                and (subject or token.term not in self._care_team)
                 and surface.isalpha()
                 and len(surface) >= 4
                 and zipf_frequency(surface, "en") < self.tuning.specific_zipf
