@@ -53,3 +53,9 @@ def test_corrector_is_applied_before_stemming() -> None:
     fixes = {"nusinersin": "nusinersen"}
     terms = Analyzer(SYNONYMS).terms("nusinersin dose", lambda w: fixes.get(w, w))
     assert terms == ["nusinersen", "dose"]
+
+
+def test_a_word_read_as_a_stopword_is_dropped_as_one() -> None:
+    # "pls" is read as "please", and a phone's "cant" is "can't"
+    texting = {"pls": "please"}
+    assert Analyzer().terms("why cant it be a pill pls", lambda w: texting.get(w, w)) == ["pill"]

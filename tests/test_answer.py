@@ -462,6 +462,28 @@ def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(
     assert answerer.ask(message).status == "no_answer"
 
 
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # caregivers' words for the articles' (`corpus/synonyms.yml`)
+        (
+            "Will he be asleep for the spinraza injections or awake?",
+            "smauk-nusinersen-faqs#how-is-nusinersen-given-1",
+        ),
+        (
+            "is zolgensma given once only or do they need boosters",
+            "droracle-zolgensma-updates#current-fda-approved-indication-and-limitations-1",
+        ),
+        (
+            "Roughly how much does Spinraza cost per year?",
+            "healthline-sma-infusion-therapy#how-much-does-sma-infusion-therapy-cost-1",
+        ),
+    ],
+)
+def test_lay_words_find_the_articles_words(answerer: Answerer, question: str, section: str) -> None:
+    assert answerer.ask(question).passages[0].id == section
+
+
 def test_a_cancelled_appointment_is_a_missed_dose(answerer: Answerer) -> None:
     asked = "What happens if our Spinraza appointment is cancelled on the day?"
     assert answerer.ask(asked).passages[0].id == "smauk-nusinersen-faqs#what-if-a-dose-is-missed-1"

@@ -35,6 +35,8 @@ from smabot.intent import load_intents, parse_intents
         ("Zolgensma: what is this treatment?", "definition"),
         ("My son has SMA. What is Spinraza?", "definition"),
         ("Zolgensma came up at clinic. What actually is it?", "definition"),
+        ("Is there any evidence Spinraza helps adults?", "efficacy"),
+        ("Does it actually help babies breathe?", "efficacy"),
         ("EVRYSDI: What is the drug for?", "eligibility"),
         ("Nusinersen injection: why is this medication prescribed?", "eligibility"),
         ("how should this medicine be used?", "administration"),
@@ -78,6 +80,8 @@ def test_a_day_that_only_frames_the_question_is_not_procedure_day(question: str)
 
 def test_what_a_medicine_is_for_is_not_what_it_is() -> None:
     assert "definition" not in load_intents().of("What is Evrysdi used for")
+    # "what is the …" asks for that thing of it: an age limit, a mechanism, a price
+    assert "definition" not in load_intents().of("What's the age limit for Zolgensma?")
 
 
 @pytest.mark.parametrize(

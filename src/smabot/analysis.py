@@ -99,7 +99,8 @@ class Analyzer:
     def _analyse(
         self, text: str, correct: Callable[[str], str] | None
     ) -> list[tuple[str, int, int]]:
-        raw = [(stem(correct(w) if correct else w), w, start, end) for w, start, end in words(text)]
+        read = [(correct(w) if correct else w, w, start, end) for w, start, end in words(text)]
+        raw = [(stem(c), w, c, start, end) for c, w, start, end in read]
         out: list[tuple[str, int, int]] = []
         starts, i = self._starts, 0
         while i < len(raw):
@@ -107,13 +108,14 @@ class Analyzer:
             for size in range(min(longest, len(raw) - i), 0, -1):
                 canonical = self._phrases.get(tuple(r[0] for r in raw[i : i + size]))
                 if canonical is not None:
-                    start, end = raw[i][2], raw[i + size - 1][3]
+                    start, end = raw[i][3], raw[i + size - 1][4]
                     out += [(term, start, end) for term in canonical]
                     i += size
                     break
             else:
-                term, word, start, end = raw[i]
-                if word not in STOPWORDS and term not in STOPWORDS:
+                # "pls" is read as "please", a stopword as its reading
+                term, word, read_as, start, end = raw[i]
+                if not {word, read_as, term} & STOPWORDS:
                     out.append((term, start, end))
                 i += 1
         return out

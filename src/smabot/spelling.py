@@ -49,6 +49,7 @@ TEXTING = {
     "enuf": "enough",
     "r": "are",
     "thru": "through",
+    "b4": "before",
     "shud": "should",
     "wud": "would",
     "cud": "could",
