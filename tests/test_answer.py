@@ -422,6 +422,12 @@ def test_the_sentences_around_a_question_are_its_context(answerer: Answerer) -> 
             "The neurologist mentioned Spinraza at our appointment. How is it given?",
             "smauk-nusinersen-faqs#how-is-nusinersen-given-1",
         ),
+        # the question alone is held at 0.57 by the passage that answers it
+        (
+            "Our daughter had Zolgensma five weeks ago and we cried happy tears when she held "
+            "her head up. How fast do babies improve after the infusion?",
+            "droracle-zolgensma-updates#speed-of-motor-function-improvement-1",
+        ),
         # asked what the condition itself is, its name is the subject, as a medicine's is
         (
             "A doctor mentioned spinal muscular atrophy at the clinic today. What is it?",
