@@ -490,6 +490,15 @@ def test_lay_words_find_the_articles_words(answerer: Answerer, question: str, se
     assert answerer.ask(question).passages[0].id == section
 
 
+def test_a_why_question_finds_the_section_that_gives_the_reason(answerer: Answerer) -> None:
+    # "why" is an intent: the section headed "Why is nusinersen injected into the spinal
+    # fluid?" outranks the side effects that share the question's other words
+    passages = [p.id for p in answerer.ask("Why does Spinraza have to go in the back?").passages]
+    assert (
+        "smauk-nusinersen-faqs#why-is-nusinersen-injected-into-the-spinal-fluid-1" in passages[:2]
+    )
+
+
 def test_a_cancelled_appointment_is_a_missed_dose(answerer: Answerer) -> None:
     asked = "What happens if our Spinraza appointment is cancelled on the day?"
     assert answerer.ask(asked).passages[0].id == "smauk-nusinersen-faqs#what-if-a-dose-is-missed-1"

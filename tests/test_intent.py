@@ -36,6 +36,8 @@ from smabot.intent import load_intents, parse_intents
         ("My son has SMA. What is Spinraza?", "definition"),
         ("Zolgensma came up at clinic. What actually is it?", "definition"),
         ("Is there any evidence Spinraza helps adults?", "efficacy"),
+        ("why does it have to go into the spine instead of a vein?", "reason"),
+        ("How come Zolgensma needs steroids?", "reason"),
         ("Does it actually help babies breathe?", "efficacy"),
         ("EVRYSDI: What is the drug for?", "eligibility"),
         ("Nusinersen injection: why is this medication prescribed?", "eligibility"),
@@ -80,6 +82,10 @@ def test_a_day_that_only_frames_the_question_is_not_procedure_day(question: str)
 
 def test_what_a_medicine_is_for_is_not_what_it_is() -> None:
     assert "definition" not in load_intents().of("What is Evrysdi used for")
+    # "why is it prescribed?" asks who it is for, not for a reason a section gives
+    assert "reason" not in load_intents().of(
+        "Nusinersen injection: why is this medicine prescribed?"
+    )
     # "what is the …" asks for that thing of it: an age limit, a mechanism, a price
     assert "definition" not in load_intents().of("What's the age limit for Zolgensma?")
 
