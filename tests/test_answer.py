@@ -413,7 +413,12 @@ def test_the_sentences_around_a_question_are_its_context(answerer: Answerer) -> 
             "What side effects might happen while she's on it?",
             "smauk-nusinersen-faqs#what-are-the-side-effects-of-nusinersen-1",
         ),
-        # who said it is not what is asked, however rare the word ("neurologist")
+        # who said it and how the caregiver feels are not what is asked, however rare the word
+        (
+            "Zolgensma came up when our nurse was talking about options and I felt clueless. "
+            "What actually is it?",
+            "healthline-zolgensma-dosage#about-zolgensma-1",
+        ),
         (
             "Our neurologist brought up nusinersen as an option today. What is it?",
             "sinostemcells-spinraza-treatment#what-is-spinraza-1",

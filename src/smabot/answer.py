@@ -86,11 +86,14 @@ def asked_and_context(message: str) -> tuple[str, str]:
     return " ".join(asked), " ".join(s for s in said if not s.endswith("?"))
 
 
-# Who told the caregiver ("our neurologist brought up Zolgensma today"): in a message's context
-# such a word says who spoke, never what is asked, however rare it is.
-_CARE_TEAM = (
+# Who told the caregiver and how they feel ("our neurologist brought up Zolgensma today", "I
+# feel clueless"): in a message's context such a word is a circumstance, never what is asked,
+# however rare it is (everyday ones, "doctor" or "worried", never count as rare anyway).
+_CIRCUMSTANCES = (
     "neurologist consultant geneticist paediatrician pediatrician physio physiotherapist "
-    "therapist nurse doctor specialist midwife surgeon dietitian dietician pulmonologist"
+    "therapist midwife surgeon dietitian dietician pulmonologist anxious terrified "
+    "overwhelmed devastated heartbroken clueless gutted exhausted frightened panicking "
+    "stressed shocked useless petrified frantic helpless numb"
 )
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 
@@ -201,7 +204,7 @@ class Answerer:
         # the condition every article is about: named in nearly every passage, it narrows
         # nothing, so it is a question's subject only when asked what it is
         self._condition = set(index.analyzer.terms("SMA spinal muscular atrophy"))
-        self._care_team = set(index.analyzer.terms(_CARE_TEAM))
+        self._circumstances = set(index.analyzer.terms(_CIRCUMSTANCES))
         self._about = [
             frozenset(
                 index.analyzer.terms(
@@ -429,7 +432,7 @@ class Answerer:
                 info[token.term] = 0.0
             elif (
                 not self.index.has_term(token.term)
-                and (subject or token.term not in self._care_team)
+                and (subject or token.term not in self._circumstances)
                 and surface.isalpha()
                 and len(surface) >= 4
                 and zipf_frequency(surface, "en") < self.tuning.specific_zipf
