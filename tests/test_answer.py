@@ -504,6 +504,13 @@ def test_a_why_question_finds_the_section_that_gives_the_reason(answerer: Answer
     )
 
 
+def test_a_forum_s_label_for_its_question_is_not_part_of_it(answerer: Answerer) -> None:
+    plain = answerer.ask("What is SMA?")
+    labelled = answerer.ask("Quick question: what is SMA?")
+    assert labelled.status == "answered"
+    assert [p.id for p in labelled.passages] == [p.id for p in plain.passages]
+
+
 def test_a_cancelled_appointment_is_a_missed_dose(answerer: Answerer) -> None:
     asked = "What happens if our Spinraza appointment is cancelled on the day?"
     assert answerer.ask(asked).passages[0].id == "smauk-nusinersen-faqs#what-if-a-dose-is-missed-1"

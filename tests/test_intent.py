@@ -38,6 +38,7 @@ from smabot.intent import load_intents, parse_intents
         ("Is there any evidence Spinraza helps adults?", "efficacy"),
         ("why does it have to go into the spine instead of a vein?", "reason"),
         ("How come Zolgensma needs steroids?", "reason"),
+        ("How long will my child survive with type 2?", "condition"),
         ("Does it actually help babies breathe?", "efficacy"),
         ("EVRYSDI: What is the drug for?", "eligibility"),
         ("Nusinersen injection: why is this medication prescribed?", "eligibility"),

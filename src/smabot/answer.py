@@ -36,6 +36,12 @@ _CONTINUES = re.compile(r"^\W*(and|but|also|so|or|what about|how about|same|then
 _NEGATED = re.compile(
     r"(?:^|(?<=[,;.!?])|\band\b|\bbut\b)\s*(?:no|without|never)\b[^,;.!?]*", re.IGNORECASE
 )
+# A forum's label for its question ("Quick question: what is SMA?"): chat filler, not a topic.
+_LABEL = re.compile(
+    r"^\W*(?:(?:a|one|another|quick|silly|simple|stupid|dumb|random|general|genuine|honest)\s)?"
+    r"(?:question|q|query)\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "shouldn't" is one word
 # A sentence ends at ".", "?" or "!" before a space: not inside "0.2 mg", not after "vs." or "e.g."
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
@@ -323,7 +329,7 @@ class Answerer:
         """The question's terms, completed from history when it is a follow-up."""
         weights: dict[str, float] = {}
         info: dict[str, float] = {}
-        message = question
+        message = question = _LABEL.sub("", question)
         question, context = asked_and_context(message)
         self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
         asked_terms = set(weights)
