@@ -39,6 +39,8 @@ from smabot.intent import load_intents, parse_intents
         ("why does it have to go into the spine instead of a vein?", "reason"),
         ("How come Zolgensma needs steroids?", "reason"),
         ("How long will my child survive with type 2?", "condition"),
+        ("What's the difference between SMA type 1, 2 and 3?", "condition"),
+        ("can u test the baby for sma while your pregnant", "condition"),
         ("Does it actually help babies breathe?", "efficacy"),
         ("EVRYSDI: What is the drug for?", "eligibility"),
         ("Nusinersen injection: why is this medication prescribed?", "eligibility"),
