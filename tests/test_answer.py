@@ -440,7 +440,7 @@ def test_the_sentences_around_a_question_are_its_context(answerer: Answerer) -> 
         ),
     ],
 )
-def test_the_circumstances_of_a_question_about_a_medicine_do_not_make_it_uncovered(
+def test_the_circumstances_of_a_question_do_not_make_it_uncovered(
     answerer: Answerer, message: str, section: str
 ) -> None:
     # the context's words still rank, but no article needs to hold "consultant" or "today"

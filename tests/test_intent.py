@@ -34,6 +34,7 @@ from smabot.intent import load_intents, parse_intents
         # a leaflet's "Name: question" label and a question after a sentence of context
         ("Zolgensma: what is this treatment?", "definition"),
         ("My son has SMA. What is Spinraza?", "definition"),
+        # caregivers' own wordings: chat adverbs, "evidence", "why", what the articles lack
         ("Zolgensma came up at clinic. What actually is it?", "definition"),
         ("Is there any evidence Spinraza helps adults?", "efficacy"),
         ("why does it have to go into the spine instead of a vein?", "reason"),
