@@ -1083,6 +1083,12 @@ EMERGENCY, URGENT = "emergency", "urgent"
             "Oliver brought back his pred about 5 minutes after I gave it, Zolgensma 3 weeks ago",
             URGENT,
         ),
+        # a medicine swallowed by accident or too much of one (a held-out review found none caught)
+        ("my toddler just drank most of a bottle of his prednisolone", EMERGENCY),
+        ("She got into my handbag and swallowed some of my tablets", EMERGENCY),
+        ("My 2 year old got into the medicine cabinet and ate some tablets", EMERGENCY),
+        ("I accidentally gave him too much Evrysdi tonight", EMERGENCY),
+        ("I think he's taken an overdose of his pred", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1653,6 +1659,11 @@ NEAR_MISSES = [
     "0 wet nappies for 10 nights in a row, she's dry at night now!",
     "She brought back his prednisolone from the pharmacy so we've got enough till Friday",
     "Her liver numbers were very high in week 3 but they've come right down now",
+    # taking a medicine as prescribed, or asking about an overdose, is not swallowing one
+    "He drank a bottle of milk then had his Evrysdi",
+    "My baby swallowed her Evrysdi fine today",
+    "Can you overdose on Evrysdi?",
+    "What if my child swallowed too much of his medicine?",
 ]
 
 
