@@ -489,6 +489,19 @@ def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(
             "Roughly how much does Spinraza cost per year?",
             "healthline-sma-infusion-therapy#how-much-does-sma-infusion-therapy-cost-1",
         ),
+        (
+            "is zolgensma a one time thing or do they need top ups later",
+            "droracle-zolgensma-updates#current-fda-approved-indication-and-limitations-1",
+        ),
+        (
+            "our baby has a cold and a temp, will they still do the zolgensma infusion next week?",
+            "droracle-zolgensma-updates#dosing-1",
+        ),
+        (
+            "she has a runny nose and a bit of a temperature, will they still go ahead with the "
+            "zolgensma?",
+            "droracle-zolgensma-updates#dosing-1",
+        ),
     ],
 )
 def test_lay_words_find_the_articles_words(answerer: Answerer, question: str, section: str) -> None:
@@ -575,3 +588,124 @@ def test_a_medicine_the_context_names_does_not_join_the_one_asked_about(
     switched = "She was on Spinraza for two years. What are the side effects of Zolgensma?"
     best = answerer.ask(switched).passages[0]
     assert "zolgensma" in best.id or "zolgensma" in best.citation.title.lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "section"),
+    [
+        # "how fast" asks how long, and a section about how long holds it without saying "fast"
+        (
+            "how fast does zolgensma work",
+            [],
+            "healthline-zolgensma-dosage#how-long-does-it-take-for-zolgensma-to-start-working-1",
+        ),
+        # "once it is done" asks what follows, which the monitoring section is about
+        (
+            "Our baby is having the gene therapy soon and I'm trying to plan for afterwards. What "
+            "will happen once the Zolgensma infusion is done?",
+            [],
+            "droracle-zolgensma-updates#critical-corticosteroid-protocol-updated-february-2025-1",
+        ),
+        # "is that normal?" about a symptom asks for side effects
+        (
+            "my daughter (4) has her 2nd loading dose of spinraza tomorow. last time she was sick "
+            "in the car home and moaned about her back all evening. is that normal after the "
+            "injection or should i be worried??",
+            [],
+            "smauk-nusinersen-faqs#what-are-the-side-effects-of-nusinersen-1",
+        ),
+    ],
+)
+def test_what_a_question_asks_by_its_form_is_held_by_a_section_about_it(
+    answerer: Answerer, question: str, history: list[str], section: str
+) -> None:
+    answer = answerer.ask(question, history)
+    assert answer.status == "answered"
+    assert section in [p.id for p in answer.passages]
+
+
+def test_a_topic_named_in_the_asking_words_must_still_be_held(answerer: Answerer) -> None:
+    # cost words name a topic: a cost section does not hold "caregivers being paid"
+    asked = (
+        "Say caregivers need to be paid for their work. How would that be funded, would it come "
+        "through insurance or from some other source?"
+    )
+    assert answerer.ask(asked).status == "no_answer"
+
+
+def test_a_switched_medicine_keeps_a_topic_its_section_is_about(answerer: Answerer) -> None:
+    # the age asked about is held by the eligibility section's curated questions, not its text
+    history = ["Can my 5 year old with type 2 get Spinraza?"]
+    answer = answerer.ask("what about zolgensma for him?", history)
+    assert answer.status == "answered"
+    assert answer.passages[0].citation.source_id.startswith("droracle-zolgensma")
+
+
+def test_an_earlier_questions_rare_word_is_not_the_follow_ups_subject(
+    answerer: Answerer,
+) -> None:
+    # "breastfeed" is no article's word; the follow-up asks about pregnancy, which one covers
+    history = ["can I breastfeed while on spinraza"]
+    answer = answerer.ask(
+        "what about getting pregnant, is there anything I need to do before my next spinraza?",
+        history,
+    )
+    assert answer.status == "answered"
+    assert (
+        answer.passages[0].id == "sinostemcells-spinraza-treatment#important-safety-information-1"
+    )
+
+
+def test_an_inflected_everyday_word_is_not_a_subject_the_articles_lack(answerer: Answerer) -> None:
+    # "hoped" is rarer than "hope" in English: as a rare word it made the question uncovered
+    asked = (
+        "Our baby has had Spinraza since birth and now the team is suggesting Zolgensma as well. "
+        "Do kids who already had Spinraza still benefit?"
+    )
+    assert answerer.ask(asked).status == "answered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What about Evrysdi and pregnancy?",
+        "What's the Evrysdi dose for a 5 year old?",
+        "Can you switch from Spinraza to Evrysdi?",
+        "what time of day should risdiplam be given",
+    ],
+)
+def test_a_medicine_named_in_passing_does_not_answer_what_is_asked_of_it(
+    answerer: Answerer, question: str
+) -> None:
+    # no article is about Evrysdi: a passage that mentions it answers only what it says of it
+    assert answerer.ask(question).status == "no_answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is Evrysdi?",
+        "How do you take Evrysdi?",
+        "Is Evrysdi taken by mouth?",
+        "Can adults have Evrysdi?",
+    ],
+)
+def test_what_the_articles_say_of_a_medicine_named_in_passing_answers(
+    answerer: Answerer, question: str
+) -> None:
+    assert answerer.ask(question).status == "answered"
+
+
+def test_a_journey_to_treatment_is_not_travel(answerer: Answerer) -> None:
+    asked = (
+        "who does the spinal injection? can our local district hospital do it or do we have to "
+        "travel to the big one 2 hrs away"
+    )
+    assert answerer.asks_uncovered(asked) == []
+    assert answerer.asks_uncovered("Can we travel abroad with Evrysdi?") == ["travel"]
+
+
+def test_the_same_idea_asks_the_last_question_of_the_new_medicine(answerer: Answerer) -> None:
+    answer = answerer.ask("and is zolgensma the same idea?", ["how does spinraza work"])
+    assert answer.status == "answered"
+    assert answer.passages[0].id == "droracle-zolgensma-updates#mechanism-and-clinical-rationale-1"

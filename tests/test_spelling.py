@@ -32,6 +32,8 @@ def test_slips_are_corrected(index: Index, typed: str, meant: str) -> None:
         ("u", "you"),
         ("appt", "appointment"),
         ("pred", "prednisolone"),
+        ("cos", "because"),
+        ("hrs", "hours"),
     ],
 )
 def test_text_message_spellings_are_read_as_their_words(

@@ -101,6 +101,23 @@ _CIRCUMSTANCES = (
     "overwhelmed devastated heartbroken clueless gutted exhausted frightened panicking "
     "stressed shocked useless petrified frantic helpless numb"
 )
+# What a question asks by its form ("how fast", "how often", "once it is done", "why", "is that
+# normal?"): a section about it answers without repeating the question's words. Asking for a
+# cost, a definition or a comparison names a topic ("Medicaid", "type 2"), which the passage
+# must hold (all intents: paraphrased train answered three uncovered questions).
+_ASKED_BY_FORM = frozenset(
+    {
+        "mechanism",
+        "administration",
+        "frequency",
+        "duration",
+        "reason",
+        "before",
+        "on_the_day",
+        "after",
+        "side_effects",
+    }
+)
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 
 
@@ -184,6 +201,11 @@ class Query:
         return sum(self.mass.values())
 
 
+def _commonest_form(word: str, stem: str) -> float:
+    """How common a word is in English as its commonest form: "hoped" is as common as "hope"."""
+    return max(zipf_frequency(form, "en") for form in (word, stem, stem + "e"))
+
+
 def english_weight(word: str) -> float:
     """Down-weights words that are common in everyday English ("soon", "put", "normal").
 
@@ -211,6 +233,14 @@ class Answerer:
         # nothing, so it is a question's subject only when asked what it is
         self._condition = set(index.analyzer.terms("SMA spinal muscular atrophy"))
         self._circumstances = set(index.analyzer.terms(_CIRCUMSTANCES))
+        self._drug_words = set(
+            index.analyzer.terms("drug medicine medication treatment therapy treat use")
+        )
+        # medicines a source is about (its title names them): the others are only mentioned
+        titled = {
+            t for source in index.sources.values() for t in index.analyzer.terms(source["title"])
+        }
+        self._sourced_drugs = self._drugs & titled
         self._about = [
             frozenset(
                 index.analyzer.terms(
@@ -371,6 +401,7 @@ class Answerer:
                 weights,
                 info,
                 lambda term: (not names_drug) if term in self._drugs else borrows_topic,
+                subject=False,
             )
         required: frozenset[str] = frozenset()
         if switches_medicine and history:
@@ -441,7 +472,7 @@ class Answerer:
                 and (subject or token.term not in self._circumstances)
                 and surface.isalpha()
                 and len(surface) >= 4
-                and zipf_frequency(surface, "en") < self.tuning.specific_zipf
+                and _commonest_form(surface, token.term) < self.tuning.specific_zipf
             ):
                 specific.add(token.term)
                 if subject:  # a word of the question itself, not of the circumstances it tells
@@ -458,13 +489,13 @@ class Answerer:
         if not query.weights:
             return []
         ranked = self._ranked(query, limit)[:limit]
-        return [(hit, self.coverage(hit, query)) for _, hit in ranked]
+        return [(hit, self.held(hit, query)) for _, hit in ranked]
 
     def best_coverage(self, question: str, history: Sequence[str] = ()) -> float:
         """Coverage of the question by its best passage, the figure the no-answer rule uses."""
         query = self.query(question, history)
         hits = self._ranked(query, 3) if query.weights else []
-        return self.coverage(hits[0][1], query) if hits else 0.0
+        return self.held(hits[0][1], query) if hits else 0.0
 
     def coverage(self, hit: Hit, query: Query) -> float:
         """Share of the question's own informative weight that a passage contains.
@@ -496,6 +527,8 @@ class Answerer:
         """Whether a passage answers the question: holds enough of it, about what was asked."""
         if query.intents & self._unanswered_intents:
             return False
+        if not self._says_of_drug(hit, query):
+            return False
         tuning = self.tuning
         if self._holds(hit, query, tuning.min_coverage, tuning.min_focus):
             return True
@@ -503,8 +536,51 @@ class Answerer:
         alone = tuning.min_share_alone
         return query.decision is not None and self._holds(hit, query.decision, alone, alone)
 
+    def _says_of_drug(self, hit: Hit, query: Query) -> bool:
+        """Whether a passage says what is asked of a medicine no source is about.
+
+        No article is about Evrysdi: passages name it in passing ("oral therapies, such as
+        risdiplam (Evrysdi), are taken by mouth"). Asked its dose or how it works, such a
+        passage answers only if what it says of that medicine (the sentences and the editors'
+        questions that name it) holds the question. A source about it turns this off.
+        """
+        asked = {t for t in query.weights if t in self._drugs} - self._sourced_drugs
+        if len(asked) != 1:
+            return True
+        (drug,) = asked
+        said: set[str] = set()
+        for _, _, terms in self.index.sentences_of(hit.position):
+            if drug in terms:
+                said |= terms
+        for curated in self.index.curated.get(hit.passage.id, []):
+            if drug in (terms := self.question_field.terms_of[curated]):
+                said |= terms
+        # "what is this medicine used for?" names the medicine twice: the rest is what is asked
+        rest = {
+            t: mass
+            for t, mass in (query.decision or query).mass.items()
+            if t not in self._drugs and t not in self._drug_words
+        }
+        asks = self._section_intents[hit.position]
+        held = sum(
+            mass for t, mass in rest.items() if t in said or query.cues.get(t, frozenset()) & asks
+        )
+        return held >= self.tuning.min_coverage * sum(rest.values())
+
     def _holds(self, hit: Hit, query: Query, coverage: float, focus: float) -> bool:
-        return self.coverage(hit, query) >= coverage and self.focus(hit, query) >= focus
+        return self.held(hit, query) >= coverage and self.focus(hit, query) >= focus
+
+    def held(self, hit: Hit, query: Query) -> float:
+        """Coverage as the no-answer rule counts it: the words that ask how long, how often,
+        how it is given or what follows ("how fast does it work?") are held by a section about
+        that, which answers them with "within weeks", not with "fast"."""
+        asks = self._section_intents[hit.position] & _ASKED_BY_FORM
+        cued = sum(
+            mass
+            for t, mass in query.mass.items()
+            if t not in hit.matched and query.cues.get(t, frozenset()) & asks
+        )
+        return min(1.0, self.coverage(hit, query) + (cued / query.total if query.total else 0.0))
 
     def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
         if not query.weights:
@@ -570,11 +646,11 @@ class Answerer:
                 "id": hit.passage.id,
                 "score": score,
                 "factors": self.factors(hit, query, asked),
-                "coverage": self.coverage(hit, query),
+                "coverage": self.held(hit, query),
                 "focus": self.focus(hit, query),
             }
             if query.decision:  # the question alone, without its context's circumstances
-                row["alone"] = (self.coverage(hit, query.decision), self.focus(hit, query.decision))
+                row["alone"] = (self.held(hit, query.decision), self.focus(hit, query.decision))
             rows.append(row)
         return rows
 
@@ -593,7 +669,8 @@ class Answerer:
 
     def _holds_required(self, hit: Hit, query: Query) -> bool:
         mass = {t: query.info[t] for t in query.required}
-        held = sum(m for t, m in mass.items() if t in hit.matched)
+        about = self._about[hit.position]
+        held = sum(m for t, m in mass.items() if t in hit.matched or t in about)
         return held >= self.tuning.min_coverage * sum(mass.values())
 
     def _terms(self, hit: Hit) -> frozenset[str]:
