@@ -709,3 +709,9 @@ def test_the_same_idea_asks_the_last_question_of_the_new_medicine(answerer: Answ
     answer = answerer.ask("and is zolgensma the same idea?", ["how does spinraza work"])
     assert answer.status == "answered"
     assert answer.passages[0].id == "droracle-zolgensma-updates#mechanism-and-clinical-rationale-1"
+
+
+def test_a_vaccination_jab_is_not_the_spinraza_injection(answerer: Answerer) -> None:
+    # "flu jab" is a vaccine, which no article covers; "the spinraza jab" is the injection
+    assert answerer.ask("can a child with sma have the flu jab").status == "no_answer"
+    assert answerer.ask("does the spinraza jab in the back hurt?").status == "answered"

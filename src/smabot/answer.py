@@ -43,6 +43,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "shouldn't" is one word
+_PHRASE = re.compile(r"[^\W\d_]+(?:[\s'’-][^\W\d_]+)*")
 # A sentence ends at ".", "?" or "!" before a space: not inside "0.2 mg", not after "vs." or "e.g."
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _ABBREVIATION = re.compile(r"\b(?:vs|e\.g|i\.e|etc|approx|dr|mr|mrs|ms|st)\.$", re.I)
@@ -464,13 +465,14 @@ class Answerer:
             if surface.isalpha():  # a slip weighs as the word it stands for ("beffore": little)
                 surface = self.index.speller.correct(surface)
             info[token.term] = self.index.idf(token.term) * english_weight(surface)
-            if not surface.isalpha() and not self.index.has_term(token.term):
+            words = _PHRASE.fullmatch(surface) is not None  # "flu jab" is words, "07700" not
+            if not words and not self.index.has_term(token.term):
                 # a number no article holds (a phone number, a weight, a date) names no subject
                 info[token.term] = 0.0
             elif (
                 not self.index.has_term(token.term)
                 and (subject or token.term not in self._circumstances)
-                and surface.isalpha()
+                and words
                 and len(surface) >= 4
                 and _commonest_form(surface, token.term) < self.tuning.specific_zipf
             ):
