@@ -715,3 +715,18 @@ def test_a_vaccination_jab_is_not_the_spinraza_injection(answerer: Answerer) -> 
     # "flu jab" is a vaccine, which no article covers; "the spinraza jab" is the injection
     assert answerer.ask("can a child with sma have the flu jab").status == "no_answer"
     assert answerer.ask("does the spinraza jab in the back hurt?").status == "answered"
+
+
+def test_the_backstop_stands_down_on_a_question_a_section_answers(answerer: Answerer) -> None:
+    # the learned backstop alarmed on "now", "old" and "too"; the lexicon's flags always stand
+    asked = "my son is 2 and a half, is he too old for zolgensma now?"
+    assert answerer.safety.detect(asked) is not None
+    answer = answerer.ask(asked)
+    assert answer.status == "answered"
+    assert answer.passages[0].id == (
+        "droracle-zolgensma-updates#current-fda-approved-indication-and-limitations-1"
+    )
+    for red_flag in ("Post-LP: fitting!", "cough assist not working grey"):  # only it catches these
+        alert = answerer.safety.detect(red_flag)
+        assert alert is not None and alert.flag == "unlisted-warning-sign"
+        assert answerer.ask(red_flag).status == "emergency"

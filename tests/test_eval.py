@@ -106,7 +106,7 @@ def test_reworded_train_questions_stay_above_their_floors(app: FastAPI) -> None:
     # of context): how answers hold when caregivers put the same question another way
     report = evaluate(load_questions(ROOT / "tests/eval/paraphrased/train.jsonl"), app_asker(app))
     figures = report.figures()
-    floors = {"hit_at_1": 0.64, "hit_at_3": 0.75, "no_answer_accuracy": 0.78}
+    floors = {"hit_at_1": 0.64, "hit_at_3": 0.75, "no_answer_accuracy": 0.8}
     for key, floor in floors.items():
         assert figures[key] >= floor, (key, figures)
     # the backstop learns no paraphrase; 6 of the 668 read as red flags when it came

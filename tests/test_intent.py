@@ -58,6 +58,10 @@ from smabot.intent import load_intents, parse_intents
         ("when must Evrysdi not be taken?", "contraindications"),
         ("when shouldn't zolgensma be given?", "contraindications"),
         ("which foods should be avoided on Evrysdi?", "interactions"),
+        ("how fast does zolgensma work", "duration"),
+        ("how much is zolgensma", "cost"),
+        ("is that normal after the injection?", "side_effects"),
+        ("should I be worried?", "side_effects"),
     ],
 )
 def test_a_question_s_wording_says_what_it_asks(question: str, intent: str) -> None:
@@ -92,6 +96,13 @@ def test_what_a_medicine_is_for_is_not_what_it_is() -> None:
     )
     # "what is the …" asks for that thing of it: an age limit, a mechanism, a price
     assert "definition" not in load_intents().of("What's the age limit for Zolgensma?")
+
+
+def test_close_wordings_ask_for_something_else() -> None:
+    intents = load_intents()
+    assert "cost" not in intents.of("how much is the dose for a 10 kg baby?")
+    assert "duration" not in intents.of("does it matter how fast we start treatment?")
+    assert "travel" not in intents.of("do we have to travel to the big hospital for it?")
 
 
 @pytest.mark.parametrize(
