@@ -59,6 +59,10 @@ from smabot.intent import load_intents, parse_intents
         ("when shouldn't zolgensma be given?", "contraindications"),
         ("which foods should be avoided on Evrysdi?", "interactions"),
         ("how fast does zolgensma work", "duration"),
+        ("does sma affect a childs intelligence", "condition"),
+        ("What is type 2 SMA?", "condition"),
+        ("What does later-onset SMA mean?", "condition"),
+        ("What breathing problems do kids with SMA usually get?", "condition"),
         ("how much is zolgensma", "cost"),
         ("is that normal after the injection?", "side_effects"),
         ("should I be worried?", "side_effects"),
@@ -103,6 +107,9 @@ def test_close_wordings_ask_for_something_else() -> None:
     assert "cost" not in intents.of("how much is the dose for a 10 kg baby?")
     assert "duration" not in intents.of("does it matter how fast we start treatment?")
     assert "travel" not in intents.of("do we have to travel to the big hospital for it?")
+    # what a treatment does for the condition is not the condition itself
+    assert "condition" not in intents.of("does sma affect how well zolgensma works?")
+    assert "condition" not in intents.of("What is the type 2 dose of Spinraza?")
 
 
 @pytest.mark.parametrize(
