@@ -59,6 +59,7 @@ from smabot.intent import load_intents, parse_intents
         ("when shouldn't zolgensma be given?", "contraindications"),
         ("which foods should be avoided on Evrysdi?", "interactions"),
         ("how fast does zolgensma work", "duration"),
+        ("When should we expect to see something?", "duration"),
         ("does sma affect a childs intelligence", "condition"),
         ("What is type 2 SMA?", "condition"),
         ("What does later-onset SMA mean?", "condition"),
