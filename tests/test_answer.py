@@ -730,3 +730,15 @@ def test_the_backstop_stands_down_on_a_question_a_section_answers(answerer: Answ
         alert = answerer.safety.detect(red_flag)
         assert alert is not None and alert.flag == "unlisted-warning-sign"
         assert answerer.ask(red_flag).status == "emergency"
+
+
+def test_it_in_a_question_is_the_rare_thing_its_context_names(answerer: Answerer) -> None:
+    asked = (
+        "The neuro team mentioned something called TMA as a risk after Zolgensma. "
+        "How serious is that?"
+    )
+    answer = answerer.ask(asked)
+    assert answer.status == "answered"
+    assert answer.passages[0].id == (
+        "droracle-zolgensma-updates#thrombotic-microangiopathy-tma-updated-2024-1"
+    )

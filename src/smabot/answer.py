@@ -401,6 +401,17 @@ class Answerer:
             )
             for term in weights.keys() & self._drugs:
                 weights[term] = 1.0
+            if _POINTS_BACK.search(question) and not asked_drug:
+                # "The doctor mentioned TMA. How serious is it?": "it" is the rare thing named
+                for token in self.index.analyzer.tokens(context, self.index.speller.correct):
+                    surface = fold(context[token.start : token.end])
+                    rare = zipf_frequency(surface, "en") < self.tuning.named_zipf
+                    if (
+                        rare
+                        and token.term not in self._condition
+                        and self.index.has_term(token.term)
+                    ):
+                        weights[token.term] = 1.0
             told = (set(weights) - asked_terms - self._drugs - self._condition) - specific
         names_drug = any(t in self._drugs for t in weights)
         topic = sum(info[t] for t in weights if t not in self._drugs)
