@@ -742,3 +742,8 @@ def test_it_in_a_question_is_the_rare_thing_its_context_names(answerer: Answerer
     assert answer.passages[0].id == (
         "droracle-zolgensma-updates#thrombotic-microangiopathy-tma-updated-2024-1"
     )
+    # a rare word the context negates is not what "it" is, and never breaks the answer
+    assert answerer.ask("No TMA signs so far and no fever. How serious is it?").status in (
+        "answered",
+        "no_answer",
+    )

@@ -403,13 +403,14 @@ class Answerer:
                 weights[term] = 1.0
             if _POINTS_BACK.search(question) and not asked_drug:
                 # "The doctor mentioned TMA. How serious is it?": "it" is the rare thing named
-                for token in self.index.analyzer.tokens(context, self.index.speller.correct):
-                    surface = fold(context[token.start : token.end])
-                    rare = zipf_frequency(surface, "en") < self.tuning.named_zipf
+                told_of = _NEGATED.sub(" ", context)  # "no TMA signs" names nothing asked about
+                for token in self.index.analyzer.tokens(told_of, self.index.speller.correct):
+                    surface = fold(told_of[token.start : token.end])
                     if (
-                        rare
+                        token.term in weights
                         and token.term not in self._condition
                         and self.index.has_term(token.term)
+                        and zipf_frequency(surface, "en") < self.tuning.named_zipf
                     ):
                         weights[token.term] = 1.0
             told = (set(weights) - asked_terms - self._drugs - self._condition) - specific
