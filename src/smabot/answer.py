@@ -202,6 +202,11 @@ class Query:
         return sum(self.mass.values())
 
 
+def _cues(query: Query, term: str, intents: frozenset[str]) -> bool:
+    """Whether the term is a word of the question's cue for one of these intents ("fast")."""
+    return bool(query.cues.get(term, frozenset()) & intents)
+
+
 def _commonest_form(word: str, stem: str) -> float:
     """How common a word is in English as its commonest form: "hoped" is as common as "hope"."""
     return max(zipf_frequency(form, "en") for form in (word, stem, stem + "e"))
@@ -277,9 +282,11 @@ class Answerer:
     ) -> Answer:
         """Answer one question, with earlier questions of the conversation as context."""
         emergency = self.emergency(question, locale)
-        if emergency is not None and self._asks_what_a_section_is_about(emergency, question):
-            emergency = None
         query = self.query(question, history)
+        if emergency is not None and self._asks_what_a_section_is_about(
+            emergency, self.query(question) if history else query
+        ):
+            emergency = None
         passages = self._passages(query, top_k)
         version = self.index.version
         if emergency is not None:  # the emergency card, and passages only for the whole message
@@ -335,7 +342,7 @@ class Answerer:
                 return part, earlier, passages
         return None
 
-    def _asks_what_a_section_is_about(self, emergency: Answer, question: str) -> bool:
+    def _asks_what_a_section_is_about(self, emergency: Answer, query: Query) -> bool:
         """Whether the backstop's alarm is on a question one section answers nearly whole.
 
         The backstop reads n-grams, and "is he too old for zolgensma now?" shares "now" and
@@ -345,7 +352,6 @@ class Answerer:
         """
         if emergency.red_flag is None or emergency.red_flag.flag != backstop.FLAG:
             return False  # the lexicon's phrasings always stand
-        query = self.query(question)
         hits = self._ranked(query, 1) if query.weights else []
         if not hits:
             return False
@@ -549,7 +555,7 @@ class Answerer:
         asks = self._section_intents[hit.position]
         found = sum(
             mass
-            if t in about or query.cues.get(t, frozenset()) & asks
+            if t in about or _cues(query, t, asks)
             else self.tuning.text_only_share * mass
             if t in hit.matched
             else 0.0
@@ -596,9 +602,7 @@ class Answerer:
             if t not in self._drugs and t not in self._drug_words
         }
         asks = self._section_intents[hit.position]
-        held = sum(
-            mass for t, mass in rest.items() if t in said or query.cues.get(t, frozenset()) & asks
-        )
+        held = sum(mass for t, mass in rest.items() if t in said or _cues(query, t, asks))
         return held >= self.tuning.min_coverage * sum(rest.values())
 
     def _holds(self, hit: Hit, query: Query, coverage: float, focus: float) -> bool:
@@ -610,9 +614,7 @@ class Answerer:
         that, which answers them with "within weeks", not with "fast"."""
         asks = self._section_intents[hit.position] & _ASKED_BY_FORM
         cued = sum(
-            mass
-            for t, mass in query.mass.items()
-            if t not in hit.matched and query.cues.get(t, frozenset()) & asks
+            mass for t, mass in query.mass.items() if t not in hit.matched and _cues(query, t, asks)
         )
         return min(1.0, self.coverage(hit, query) + (cued / query.total if query.total else 0.0))
 
