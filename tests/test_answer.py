@@ -502,6 +502,12 @@ def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(
             "zolgensma?",
             "droracle-zolgensma-updates#dosing-1",
         ),
+        # a grandson is a child: a word no article uses made the question uncovered
+        (
+            "My grandson has had 3 Spinraza injections in a month. I thought it was every few "
+            "months, is that right?",
+            "smauk-nusinersen-faqs#how-often-are-the-injections-given-1",
+        ),
     ],
 )
 def test_lay_words_find_the_articles_words(answerer: Answerer, question: str, section: str) -> None:

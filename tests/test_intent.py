@@ -13,6 +13,7 @@ from smabot.intent import load_intents, parse_intents
         ("How does Zolgensma work?", "mechanism"),
         ("how is spinraza given", "administration"),
         ("How often are the injections?", "frequency"),
+        ("I thought it was every few months, is that right?", "frequency"),
         ("whats the dosage for a baby", "dose"),
         ("who is evrysdi for", "eligibility"),
         ("any side effects?", "side_effects"),
