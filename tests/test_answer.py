@@ -530,6 +530,12 @@ def test_a_forum_s_label_for_its_question_is_not_part_of_it(answerer: Answerer) 
     assert [p.id for p in labelled.passages] == [p.id for p in plain.passages]
 
 
+def test_a_gloss_in_brackets_is_not_what_is_asked(answerer: Answerer) -> None:
+    # a charity's heading: "generic", a word no article uses, made it read as not covered
+    answer = answerer.ask("Spinraza (generic name: nusinersen): What is it?")
+    assert answer.passages[0].id == "smauk-nusinersen-faqs#what-is-nusinersen-1"
+
+
 def test_a_cancelled_appointment_is_a_missed_dose(answerer: Answerer) -> None:
     asked = "What happens if our Spinraza appointment is cancelled on the day?"
     assert answerer.ask(asked).passages[0].id == "smauk-nusinersen-faqs#what-if-a-dose-is-missed-1"

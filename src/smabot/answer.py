@@ -119,6 +119,7 @@ _ASKED_BY_FORM = frozenset(
         "side_effects",
     }
 )
+_ASIDE = re.compile(r"\(([^()]*)\)")
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 
 
@@ -388,6 +389,8 @@ class Answerer:
         info: dict[str, float] = {}
         message = question = _LABEL.sub("", question)
         question, context = asked_and_context(message)
+        # "Spinraza (generic name: nusinersen): what is it?": a gloss, not what is asked
+        question = _ASIDE.sub(" ", question)
         self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
         asked_terms = set(weights)
         told: set[str] = set()
