@@ -684,6 +684,9 @@ def test_an_inflected_everyday_word_is_not_a_subject_the_articles_lack(answerer:
         "What's the Evrysdi dose for a 5 year old?",
         "Can you switch from Spinraza to Evrysdi?",
         "what time of day should risdiplam be given",
+        # a section whose editors ask what infusion therapy "actually does" says nothing of how
+        # Evrysdi works: only its heading and what it says of Evrysdi tell what it answers
+        "How does Evrysdi work?",
     ],
 )
 def test_a_medicine_named_in_passing_does_not_answer_what_is_asked_of_it(
@@ -700,6 +703,7 @@ def test_a_medicine_named_in_passing_does_not_answer_what_is_asked_of_it(
         "How do you take Evrysdi?",
         "Is Evrysdi taken by mouth?",
         "Can adults have Evrysdi?",
+        "What kind of medicine is Evrysdi?",
     ],
 )
 def test_what_the_articles_say_of_a_medicine_named_in_passing_answers(

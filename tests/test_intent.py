@@ -12,6 +12,7 @@ from smabot.intent import load_intents, parse_intents
     [
         ("How does Zolgensma work?", "mechanism"),
         ("how is spinraza given", "administration"),
+        ("oral therapies, such as risdiplam, are taken by mouth", "administration"),
         ("How often are the injections?", "frequency"),
         ("I thought it was every few months, is that right?", "frequency"),
         ("whats the dosage for a baby", "dose"),

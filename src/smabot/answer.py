@@ -592,19 +592,25 @@ class Answerer:
             return True
         (drug,) = asked
         said: set[str] = set()
-        for _, _, terms in self.index.sentences_of(hit.position):
+        saying: list[str] = []  # what is said of it: "taken by mouth" asks how it is given
+        text = hit.passage.text
+        for start, end, terms in self.index.sentences_of(hit.position):
             if drug in terms:
                 said |= terms
+                saying.append(text[start:end])
         for curated in self.index.curated.get(hit.passage.id, []):
             if drug in (terms := self.question_field.terms_of[curated]):
                 said |= terms
+                saying.append(curated)
         # "what is this medicine used for?" names the medicine twice: the rest is what is asked
         rest = {
             t: mass
             for t, mass in (query.decision or query).mass.items()
             if t not in self._drugs and t not in self._drug_words
         }
-        asks = self._section_intents[hit.position]
+        asks = self.intents.of(" ".join(hit.passage.section[-1:])).union(
+            *(self.intents.of(words) for words in saying)
+        )
         held = sum(mass for t, mass in rest.items() if t in said or _cues(query, t, asks))
         return held >= self.tuning.min_coverage * sum(rest.values())
 
