@@ -119,7 +119,7 @@ _ASKED_BY_FORM = frozenset(
         "side_effects",
     }
 )
-_ASIDE = re.compile(r"\(([^()]*)\)")
+_GLOSS = re.compile(r"\([^()]*\)")  # round brackets only: square ones name a subject
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 
 
@@ -390,7 +390,7 @@ class Answerer:
         message = question = _LABEL.sub("", question)
         question, context = asked_and_context(message)
         # "Spinraza (generic name: nusinersen): what is it?": a gloss, not what is asked
-        question = _ASIDE.sub(" ", question)
+        question = _GLOSS.sub(" ", question)
         self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
         asked_terms = set(weights)
         told: set[str] = set()
@@ -585,7 +585,9 @@ class Answerer:
         No article is about Evrysdi: passages name it in passing ("oral therapies, such as
         risdiplam (Evrysdi), are taken by mouth"). Asked its dose or how it works, such a
         passage answers only if what it says of that medicine (the sentences and the editors'
-        questions that name it) holds the question. A source about it turns this off.
+        questions that name it) holds the question; words that ask by their form ("how does it
+        work?") count only where that, or the section's heading, asks the same. A source about
+        it turns this off.
         """
         asked = {t for t in query.weights if t in self._drugs} - self._sourced_drugs
         if len(asked) != 1:
