@@ -263,6 +263,8 @@ class Answerer:
             for p in index.passages
         ]
         self.intents = load_intents()
+        # what each heading asks ("What is SMA infusion therapy?"), read once, not per question
+        self._heading_intents = [self.intents.of(" ".join(p.section[-1:])) for p in index.passages]
         self._section_intents = [
             self.intents.of_section(p.section[-1:], index.curated.get(p.id, []))
             for p in index.passages
@@ -610,7 +612,7 @@ class Answerer:
             for t, mass in (query.decision or query).mass.items()
             if t not in self._drugs and t not in self._drug_words
         }
-        asks = self.intents.of(" ".join(hit.passage.section[-1:])).union(
+        asks = self._heading_intents[hit.position].union(
             *(self.intents.of(words) for words in saying)
         )
         held = sum(mass for t, mass in rest.items() if t in said or _cues(query, t, asks))
