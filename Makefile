@@ -53,8 +53,9 @@ $(FLEET_PROGRAMS) postgresql:
 	$(SUDO) apt-get update -qq; \
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(notdir $@) >/dev/null
 
+# One worker per core (pytest-xdist); a test file stays on one worker, so its fixtures start once.
 test: lint $(CHROMIUM) $(FLEET_PROGRAMS) postgresql  ## lint, type-check and run every test, browser and fleet tests included
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 eval: install
 	$(BIN)/smabot eval ../shared/eval/dev.jsonl
