@@ -9,6 +9,7 @@ import tempfile
 import textwrap
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -57,6 +58,14 @@ corrections: []
 
 {body}
 """
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse two tests with one node id: pytest-xdist would run only one of them."""
+    counts = Counter(item.nodeid for item in items)
+    twice = sorted(nodeid for nodeid, count in counts.items() if count > 1)
+    if twice:
+        raise pytest.UsageError(f"tests share a node id, so xdist would drop some: {twice}")
 
 
 @pytest.fixture(scope="session")
