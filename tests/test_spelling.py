@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from smabot.answer import Answerer
 from smabot.index import Index
 from smabot.spelling import Speller, sound_key
 
@@ -96,3 +97,17 @@ def test_one_slip_from_an_everyday_word_beats_two_from_a_vocabulary_word() -> No
     assert speller.correct("fiting") == "fitting"  # one slip from the vocabulary word still wins
     # also over a vocabulary word people type every day: "coghing" is no "costing"
     assert Speller(["costing"], english=True).correct("coghing") == "coughing"
+
+
+def test_an_able_word_is_the_word_it_is_made_from_where_the_articles_use_that() -> None:
+    speller = Speller(["cure", "treat", "forget"], known_stems=["cure", "treat", "forget"])
+    assert speller.correct("curable") == "cure"  # the stemmer keeps "curabl" apart from "cure"
+    assert speller.correct("treatable") == "treat"
+    assert speller.correct("forgettable") == "forget"
+    assert speller.correct("washable") == "washable"  # the articles never say "wash"
+
+
+def test_is_sma_curable_is_answered_by_the_passage_on_a_cure(index: Index) -> None:
+    answer = Answerer(index).ask("Is SMA curable?")
+    assert answer.status == "answered"
+    assert "no cure for SMA" in answer.passages[0].text

@@ -20,6 +20,8 @@ MIN_LENGTH = 4
 MIN_SIMILARITY = 80.0
 MIN_SIMILARITY_LONG = 70.0
 LONG_WORD = 7
+# "-able" words this long are read as the word they are made from ("curable", not "table")
+MIN_ABLE_WORD = 7
 
 
 # Text-message spellings, too short for a slip to be measured: read as the words they stand for.
@@ -133,6 +135,8 @@ class Speller:
             return TEXTING[word], False
         if stem(word) in self._known_stems or len(word) < MIN_LENGTH or not word.isalpha():
             return word, False
+        if base := self._made_from(word):
+            return base, False
         zipf = zipf_frequency(word, "en")
         if zipf >= self._real_word_zipf:
             return self.sounds_like(word), False
@@ -164,6 +168,18 @@ class Speller:
         if self._english and OSA.distance(word, best[0]) > 1 and (everyday := english_word(word)):
             return everyday, False
         return str(best[0]), False
+
+    def _made_from(self, word: str) -> str | None:
+        """The word the articles use that an "-able" word is made from: "curable" is "cure"
+        ("no cure for SMA"), "affordable" is "afford". The stemmer keeps "curabl" apart."""
+        if len(word) < MIN_ABLE_WORD or not word.endswith(("able", "ible")):
+            return None
+        root = word[:-4]
+        undoubled = root[:-1] if root[-1] == root[-2] else root  # "forgettable"
+        return next(
+            (base for base in (root, root + "e", undoubled) if stem(base) in self._known_stems),
+            None,
+        )
 
     def sounds_like(self, word: str) -> str:
         """The vocabulary word a real word may have been autocorrected from, else the word."""
