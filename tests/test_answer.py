@@ -763,3 +763,12 @@ def test_it_in_a_question_is_the_rare_thing_its_context_names(answerer: Answerer
         "answered",
         "no_answer",
     )
+
+
+def test_what_is_it_after_a_context_that_names_the_condition_asks_what_the_condition_is(
+    answerer: Answerer,
+) -> None:
+    answer = answerer.ask("The nurse mentioned SMA at our appointment today. What is it?")
+    assert answer.status == "answered"
+    # the passage that says what SMA is, not one that names SMA beside a lab result
+    assert "SMA is a genetic neuromuscular disorder" in answer.passages[0].text

@@ -415,11 +415,14 @@ class Answerer:
             if _POINTS_BACK.search(question) and not asked_drug:
                 # "The doctor mentioned TMA. How serious is it?": "it" is the rare thing named
                 told_of = _NEGATED.sub(" ", context)  # "no TMA signs" names nothing asked about
+                # "The nurse mentioned SMA. What is it?" asks what the condition is; "How
+                # serious is it?" after "my son has SMA" asks about the son
+                defines = "definition" in self.intents.of(self.spelled(question))
                 for token in self.index.analyzer.tokens(told_of, self.index.speller.correct):
                     surface = fold(told_of[token.start : token.end])
                     if (
                         token.term in weights
-                        and token.term not in self._condition
+                        and (defines or token.term not in self._condition)
                         and self.index.has_term(token.term)
                         and zipf_frequency(surface, "en") < self.tuning.named_zipf
                     ):
