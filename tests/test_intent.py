@@ -13,6 +13,8 @@ from smabot.intent import load_intents, parse_intents
         ("How does Zolgensma work?", "mechanism"),
         ("how is spinraza given", "administration"),
         ("oral therapies, such as risdiplam, are taken by mouth", "administration"),
+        ("What's the way it's actually given to him?", "administration"),
+        ("it is usually injected in the lower back", "administration"),
         ("How often are the injections?", "frequency"),
         ("I thought it was every few months, is that right?", "frequency"),
         ("whats the dosage for a baby", "dose"),
