@@ -772,3 +772,12 @@ def test_what_is_it_after_a_context_that_names_the_condition_asks_what_the_condi
     assert answer.status == "answered"
     # the passage that says what SMA is, not one that names SMA beside a lab result
     assert "SMA is a genetic neuromuscular disorder" in answer.passages[0].text
+
+
+def test_side_effects_linked_with_a_medicine_are_its_side_effects(answerer: Answerer) -> None:
+    # "linked with" relates two things, it names neither: no article needs to say it
+    answer = answerer.ask("What side effects are linked with Spinraza?")
+    assert answer.status == "answered"
+    assert (
+        answer.passages[0].id == "smauk-nusinersen-faqs#what-are-the-side-effects-of-nusinersen-1"
+    )
