@@ -781,3 +781,9 @@ def test_side_effects_linked_with_a_medicine_are_its_side_effects(answerer: Answ
     assert (
         answer.passages[0].id == "smauk-nusinersen-faqs#what-are-the-side-effects-of-nusinersen-1"
     )
+
+
+def test_what_sort_of_treatment_asks_what_it_is(answerer: Answerer) -> None:
+    answer = answerer.ask("What sort of treatment is Spinraza?")
+    assert answer.status == "answered"
+    assert answer.passages[0].id == "sinostemcells-spinraza-treatment#what-is-spinraza-1"
