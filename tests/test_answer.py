@@ -787,3 +787,9 @@ def test_what_sort_of_treatment_asks_what_it_is(answerer: Answerer) -> None:
     answer = answerer.ask("What sort of treatment is Spinraza?")
     assert answer.status == "answered"
     assert answer.passages[0].id == "sinostemcells-spinraza-treatment#what-is-spinraza-1"
+
+
+def test_where_to_read_more_asks_where_to_find_more_information(answerer: Answerer) -> None:
+    answer = answerer.ask("Where can I read more about Spinraza?")
+    assert answer.status == "answered"
+    assert answer.passages[0].id == "smauk-nusinersen-faqs#where-can-i-find-more-information-1"
