@@ -793,3 +793,13 @@ def test_where_to_read_more_asks_where_to_find_more_information(answerer: Answer
     answer = answerer.ask("Where can I read more about Spinraza?")
     assert answer.status == "answered"
     assert answer.passages[0].id == "smauk-nusinersen-faqs#where-can-i-find-more-information-1"
+
+
+def test_a_possessive_weighs_as_its_word(answerer: Answerer) -> None:
+    # "world's" is rarer in English than "world", but no more a subject of the question
+    owned = answerer.query("Why is Zolgensma the world's most expensive drug?")
+    plain = answerer.query("Why is Zolgensma the most expensive drug in the world?")
+    assert owned.info["world"] == plain.info["world"]
+    assert answerer.ask("How come Zolgensma is the world's most expensive drug?").status == (
+        "answered"
+    )

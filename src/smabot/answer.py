@@ -508,6 +508,8 @@ class Answerer:
                 continue
             weights[token.term] = weight
             surface = fold(text[token.start : token.end])
+            # a possessive weighs as its word: "the world's" is as everyday as "the world"
+            surface = surface.removesuffix("'s")
             if surface.isalpha():  # a slip weighs as the word it stands for ("beffore": little)
                 surface = self.index.speller.correct(surface)
             info[token.term] = self.index.idf(token.term) * english_weight(surface)
