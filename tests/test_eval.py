@@ -81,7 +81,7 @@ def test_dev_questions_meet_the_bar(app: FastAPI) -> None:
         # the collected train split (issue 11): what intents and "not covered" were tuned on
         (
             "tests/eval/collected/train.jsonl",
-            {"hit_at_1": 0.73, "hit_at_3": 0.8, "no_answer_accuracy": 0.8},
+            {"hit_at_1": 0.74, "hit_at_3": 0.82, "no_answer_accuracy": 0.8},
         ),
         # its frozen test split, never tuned on: a floor under the figures measured once
         (
@@ -106,7 +106,7 @@ def test_reworded_train_questions_stay_above_their_floors(app: FastAPI) -> None:
     # of context): how answers hold when caregivers put the same question another way
     report = evaluate(load_questions(ROOT / "tests/eval/paraphrased/train.jsonl"), app_asker(app))
     figures = report.figures()
-    floors = {"hit_at_1": 0.64, "hit_at_3": 0.75, "no_answer_accuracy": 0.8}
+    floors = {"hit_at_1": 0.67, "hit_at_3": 0.76, "no_answer_accuracy": 0.8}
     for key, floor in floors.items():
         assert figures[key] >= floor, (key, figures)
     # the backstop learns no paraphrase; 6 of the 668 read as red flags when it came
