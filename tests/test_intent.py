@@ -115,6 +115,8 @@ def test_close_wordings_ask_for_something_else() -> None:
     # what a treatment does for the condition is not the condition itself
     assert "condition" not in intents.of("does sma affect how well zolgensma works?")
     assert "condition" not in intents.of("What is the type 2 dose of Spinraza?")
+    # "she's taken it" says she has: how long she has had it, not how it is given
+    assert "administration" not in intents.of("She's taken Evrysdi for a year, can she switch?")
 
 
 @pytest.mark.parametrize(

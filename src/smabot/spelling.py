@@ -171,15 +171,14 @@ class Speller:
 
     def _made_from(self, word: str) -> str | None:
         """The word the articles use that an "-able" word is made from: "curable" is "cure"
-        ("no cure for SMA"), "affordable" is "afford". The stemmer keeps "curabl" apart."""
+        ("no cure for SMA"), "treatable" is "treat". The stemmer keeps "curabl" apart."""
         if len(word) < MIN_ABLE_WORD or not word.endswith(("able", "ible")):
             return None
         root = word[:-4]
-        undoubled = root[:-1] if root[-1] == root[-2] else root  # "forgettable"
-        return next(
-            (base for base in (root, root + "e", undoubled) if stem(base) in self._known_stems),
-            None,
-        )
+        bases = [root, root + "e"]
+        if root[-1] == root[-2]:
+            bases.append(root[:-1])  # "forgettable"
+        return next((base for base in bases if stem(base) in self._known_stems), None)
 
     def sounds_like(self, word: str) -> str:
         """The vocabulary word a real word may have been autocorrected from, else the word."""
