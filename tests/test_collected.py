@@ -20,7 +20,7 @@ def rows(name: str) -> list[dict[str, object]]:
 
 def test_train_and_test_share_no_source() -> None:
     train, test = rows("train"), rows("test")
-    assert len(train) + len(test) >= 738
+    assert len(train) + len(test) >= 741
     assert {r["source_name"] for r in train}.isdisjoint({r["source_name"] for r in test})
     assert all(str(r["source_url"]).startswith("http") for r in train + test)
 
