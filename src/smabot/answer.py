@@ -393,6 +393,10 @@ class Answerer:
         question, context = asked_and_context(message)
         # "Spinraza (generic name: nusinersen): what is it?": a gloss, not what is asked
         question = _GLOSS.sub(" ", question)
+        # what it asks for is read after the slips, as its words are: "symptms of SMA" asks for
+        # the condition as "symptoms of SMA" does
+        asked = self.spelled(question)
+        own = self.intents.of(asked)
         self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
         asked_terms = set(weights)
         told: set[str] = set()
@@ -417,7 +421,7 @@ class Answerer:
                 told_of = _NEGATED.sub(" ", context)  # "no TMA signs" names nothing asked about
                 # "The nurse mentioned SMA. What is it?" asks what the condition is; "How
                 # serious is it?" after "my son has SMA" asks about the son
-                defines = "definition" in self.intents.of(self.spelled(question))
+                defines = "definition" in own
                 for token in self.index.analyzer.tokens(told_of, self.index.speller.correct):
                     surface = fold(told_of[token.start : token.end])
                     if (
@@ -455,10 +459,7 @@ class Answerer:
             before = set(weights)
             last = self.index.analyzer.terms(history[-1])
             required = frozenset(t for t in last if t in before and t not in self._drugs)
-        # what it asks for is read after the slips, as its words are: "symptms of SMA" asks for
-        # the condition as "symptoms of SMA" does
-        asked = self.spelled(question)
-        own = intents = self.intents.of(asked)
+        intents = own
         if borrows_topic and history and not intents:  # "and for evrysdi?" asks the same thing
             intents = self.intents.of(self.spelled(history[-1]))
         if context:  # "She takes other medicines too. Can she have Evrysdi?" is not covered
