@@ -19,6 +19,7 @@ from smabot.intent import load_intents, parse_intents
         ("I thought it was every few months, is that right?", "frequency"),
         ("whats the dosage for a baby", "dose"),
         ("who is evrysdi for", "eligibility"),
+        ("how do we get access to spinraza", "eligibility"),
         ("any side effects?", "side_effects"),
         ("will insurance pay for it", "cost"),
         ("how long does it take", "duration"),
