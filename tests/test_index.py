@@ -31,6 +31,7 @@ def test_save_and_load_round_trip(index: Index, tmp_path: Path) -> None:
     files = sorted(p.name for p in build.iterdir())
     assert files == [
         "curated.json",
+        "meaning.npz",
         "params.json",
         "passages.json",
         "red_flags.json",

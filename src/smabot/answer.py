@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+import numpy as np
 from wordfreq import zipf_frequency
 
-from smabot import backstop, safety
+from smabot import answerable, backstop, safety
 from smabot.analysis import fold
+from smabot.chunking import Passage
 from smabot.index import Hit, Index
 from smabot.intent import load_intents
 from smabot.question_field import QuestionField, QuestionMatch
@@ -191,6 +193,11 @@ class Query:
     # the question without the circumstances its context tells, which the no-answer rule may
     # weigh instead, at a higher bar (None when the context tells none)
     decision: Query | None = None
+    # per passage position: how close in meaning the message is to what it answers
+    closeness: np.ndarray | None = None
+    follow_up: bool = False  # the conversation has earlier questions
+    # what the message names that no article discusses: "ibuprofen", "Canada", "a shunt"
+    unknown: frozenset[str] = frozenset()
 
     @cached_property
     def mass(self) -> dict[str, float]:
@@ -201,6 +208,14 @@ class Query:
     def total(self) -> float:
         """The question's whole informative weight."""
         return sum(self.mass.values())
+
+
+@dataclass(frozen=True)
+class Decided:
+    """The best passages of a question the answer model decides on, and its features."""
+
+    passages: list[Passage]
+    features: dict[str, float]
 
 
 def _cues(query: Query, term: str, intents: frozenset[str]) -> bool:
@@ -233,6 +248,7 @@ class Answerer:
         self.locale = locale
         self.safety = safety.Detector(index.red_flags, backstop.load())
         self.question_field = QuestionField(index)
+        self.model = answerable.load()
         self._drugs = {
             t for group in index.synonyms.get("drugs", []) for t in index.analyzer.terms(group[0])
         }
@@ -397,7 +413,7 @@ class Answerer:
         # the condition as "symptoms of SMA" does
         asked = self.spelled(question)
         own = self.intents.of(asked)
-        self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
+        unknown = self._add_terms(_NEGATED.sub(" ", question), 1.0, weights, info, _any)
         asked_terms = set(weights)
         told: set[str] = set()
         if context:
@@ -432,6 +448,7 @@ class Answerer:
                     ):
                         weights[token.term] = 1.0
             told = (set(weights) - asked_terms - self._drugs - self._condition) - specific
+            unknown |= specific
         names_drug = any(t in self._drugs for t in weights)
         topic = sum(info[t] for t in weights if t not in self._drugs)
         # A follow-up borrows what it leaves out: the medicine when it names none; the topic
@@ -468,7 +485,20 @@ class Answerer:
         for words, names in self.intents.cue_words(asked, own).items():
             for term in self.index.analyzer.terms(words):
                 cues[term] = cues.get(term, frozenset()) | names
-        query = Query(weights, info, required, intents, cues)
+        # what the message means, unless its question names its own medicine: "She was on
+        # Spinraza. What are Zolgensma's side effects?" means Zolgensma's, as its words do
+        names_own = context and not borrows_topic and bool(asked_terms & self._drugs)
+        closeness = self.index.meaning.closeness(question if names_own else message)
+        query = Query(
+            weights,
+            info,
+            required,
+            intents,
+            cues,
+            closeness=closeness,
+            follow_up=bool(history),
+            unknown=frozenset(unknown),
+        )
         query = dataclasses.replace(query, matches=self.question_field.matches(weights, query.mass))
         names_subject = names_drug or bool(weights.keys() & self._condition and "definition" in own)
         if told and own and names_subject:
@@ -574,18 +604,62 @@ class Answerer:
         )
         return found / query.total if query.total else 0.0
 
+    def answers(self, ranked: list[tuple[float, Hit]], query: Query) -> bool:
+        """Whether the best passage answers the question (the rules' vetoes, then the model)."""
+        if self.veto(ranked, query):
+            return False
+        return self.model.probability(self.features(ranked, query)) >= answerable.THRESHOLD
+
+    def veto(self, ranked: list[tuple[float, Hit]], query: Query) -> str:
+        """Why the rules refuse, whatever the model says; empty when they do not."""
+        if uncovered := query.intents & self._unanswered_intents:
+            return f"asks for {', '.join(sorted(uncovered))}, which no section is about"
+        if query.unknown and not self.covers(ranked[0][1], query):
+            # a thing the articles never discuss is asked about: a passage close in meaning
+            # ("Will the government pay for Zolgensma here?" after "We moved to Canada")
+            # answers another question, so only the words rule may find it held
+            return f"names {', '.join(sorted(query.unknown))}, which no article discusses"
+        if not self._says_of_drug(ranked[0][1], query):
+            return (
+                "asks about a medicine no article is about, and what this passage says of it "
+                "does not hold the question"
+            )
+        return ""
+
     def covers(self, hit: Hit, query: Query) -> bool:
-        """Whether a passage answers the question: holds enough of it, about what was asked."""
-        if query.intents & self._unanswered_intents:
-            return False
-        if not self._says_of_drug(hit, query):
-            return False
+        """The words rule: the passage holds enough of the question, about what was asked."""
         tuning = self.tuning
         if self._holds(hit, query, tuning.min_coverage, tuning.min_focus):
             return True
         # its question alone, without the circumstances its context tells, must be held well
         alone = tuning.min_share_alone
         return query.decision is not None and self._holds(hit, query.decision, alone, alone)
+
+    def features(self, ranked: list[tuple[float, Hit]], query: Query) -> dict[str, float]:
+        """What the answer model weighs of the best passage and the question (answerable.py)."""
+        hit = ranked[0][1]
+        close = query.closeness if query.closeness is not None else np.zeros(1, np.float32)
+        best, second = np.sort(close)[-2:] if len(close) > 1 else (close.max(), close.max())
+        held, focus = self.held(hit, query), self.focus(hit, query)
+        alone = query.decision
+        total = query.total or 1.0
+        return {
+            "lexical rule": float(self.covers(hit, query)),
+            "closeness": float(close[hit.position]),
+            "best closeness": float(best),
+            "closeness lead": float(best - second),
+            "mean closeness": float(close.mean()),
+            "coverage": held,
+            "focus": focus,
+            "coverage alone": max(held, self.held(hit, alone)) if alone else held,
+            "focus alone": max(focus, self.focus(hit, alone)) if alone else focus,
+            "unknown words": sum(m for t, m in query.mass.items() if not self.index.has_term(t))
+            / total,
+            "context": float(alone is not None),
+            "follow-up": float(query.follow_up),
+            "bm25": math.log1p(hit.score),
+            "terms": float(min(len(query.weights), 20)),
+        }
 
     def _says_of_drug(self, hit: Hit, query: Query) -> bool:
         """Whether a passage says what is asked of a medicine no source is about.
@@ -637,13 +711,26 @@ class Answerer:
         )
         return min(1.0, self.coverage(hit, query) + (cued / query.total if query.total else 0.0))
 
-    def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
+    def decided(self, question: str, history: Sequence[str] = ()) -> Decided | None:
+        """The passages the answer model decides on and its features, None when the rules
+        decide alone (no passage, or a veto): what `smabot train-answerable` learns from."""
+        query = self.query(question, history)
+        hits = self._candidates(query, 3)
+        if not hits or hits[0][0] <= 0 or self.veto(hits, query):
+            return None
+        return Decided([h.passage for _, h in hits[:3]], self.features(hits, query))
+
+    def _candidates(self, query: Query, top_k: int) -> list[tuple[float, Hit]]:
         if not query.weights:
             return []
         hits = self._ranked(query, top_k)
         if query.required:  # "and for evrysdi?" after side effects: evrysdi's side effects
             hits = [(s, h) for s, h in hits if self._holds_required(h, query)]
-        if not hits or hits[0][0] <= 0 or not self.covers(hits[0][1], query):
+        return hits
+
+    def _passages(self, query: Query, top_k: int) -> list[AnswerPassage]:
+        hits = self._candidates(query, top_k)
+        if not hits or hits[0][0] <= 0 or not self.answers(hits, query):
             return []
         best = hits[0][0]
         chosen: list[tuple[float, Hit]] = []
@@ -685,18 +772,25 @@ class Answerer:
                 1 + tuning.question_weight * match.share_of_best * match.coverage if match else 1.0
             ),
             "intent": self._intent_factor(hit.position, query),
+            # close in meaning to what its section answers (meaning.py)
+            "meaning": math.exp(tuning.closeness_weight * self._closeness(hit, query)),
         }
+
+    @staticmethod
+    def _closeness(hit: Hit, query: Query) -> float:
+        close = query.closeness
+        return float(close[hit.position]) if close is not None else 0.0
 
     def explain(
         self, question: str, history: Sequence[str] = (), top_k: int = 3
     ) -> list[dict[str, object]]:
-        """Why the best passages rank as they do: each factor, coverage and focus."""
+        """Why the best passages rank as they do (each factor, coverage and focus), and for
+        the first, why it is an answer or not (a rule's veto, or the model's parts)."""
         query = self.query(question, history)
-        if not query.weights:
-            return []
+        hits = self._candidates(query, top_k)
         asked = {t for t in query.weights if t in self._drugs}
         rows: list[dict[str, object]] = []
-        for score, hit in self._ranked(query, top_k)[:top_k]:
+        for score, hit in hits[:top_k]:
             row = {
                 "id": hit.passage.id,
                 "score": score,
@@ -707,6 +801,13 @@ class Answerer:
             if query.decision:  # the question alone, without its context's circumstances
                 row["alone"] = (self.held(hit, query.decision), self.focus(hit, query.decision))
             rows.append(row)
+        if rows:
+            features = self.features(hits, query)
+            rows[0]["decision"] = {
+                "veto": self.veto(hits, query),
+                "probability": self.model.probability(features),
+                "parts": self.model.parts(features),
+            }
         return rows
 
     def asks_uncovered(self, question: str, history: Sequence[str] = ()) -> list[str]:

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from smabot.answer import Answer, Answerer
+from smabot.answerable import THRESHOLD
 from smabot.errors import CorpusError, SmabotError
 from smabot.settings import Settings
 from smabot.tuning import TUNING
@@ -237,11 +238,12 @@ def _explain_red_flag(answerer: Answerer, question: str) -> str:
 
 
 def explain(ranked: list[dict[str, Any]]) -> str:
-    """The parts of each best passage's score: their product is the score."""
+    """The parts of each best passage's score (their product is the score), and why the
+    first is an answer or not: a rule's veto, or each feature's part of the model's log-odds."""
     lines = [
         "",
-        "why these passages (score = product of the factors; an answer needs coverage >= "
-        f"{TUNING.min_coverage} and focus >= {TUNING.min_focus} on the first, or both >= "
+        "why these passages (score = product of the factors; the words rule holds with "
+        f"coverage >= {TUNING.min_coverage} and focus >= {TUNING.min_focus}, or both >= "
         f"{TUNING.min_share_alone} for the question alone, without its context's circumstances):",
     ]
     for number, row in enumerate(ranked, 1):
@@ -252,6 +254,18 @@ def explain(ranked: list[dict[str, Any]]) -> str:
         if "alone" in row:
             line += "  (the question alone: coverage {:.2f}  focus {:.2f})".format(*row["alone"])
         lines.append(line)
+    if ranked:
+        decision = ranked[0]["decision"]
+        if decision["veto"]:
+            lines.append(f"not an answer, whatever the model says: it {decision['veto']}")
+        else:
+            verdict = "an answer" if decision["probability"] >= THRESHOLD else "not an answer"
+            lines.append(
+                f"{verdict}: the model gives {decision['probability']:.2f} (answers from "
+                f"{THRESHOLD}); each feature's part of its log-odds:"
+            )
+            weighed = sorted(decision["parts"].items(), key=lambda item: -abs(item[1]))
+            lines.append("   " + "  ".join(f"{name} {part:+.2f}" for name, part in weighed))
     return "\n".join(lines)
 
 
@@ -322,6 +336,26 @@ def _train_backstop(args: argparse.Namespace) -> int:
     backstop.save(backstop.train(examples), out)
     flags = sum(e.flag for e in examples)
     print(f"{out}: learned from {flags:,} red flags and {len(examples) - flags:,} others")
+    return 0
+
+
+def _train_answerable(args: argparse.Namespace) -> int:
+    from smabot import answerable
+
+    missing = [name for name in answerable.TRAIN_FILES if not (args.repo / name).is_file()]
+    if missing or not (args.repo / "corpus").is_dir():
+        print(f"{args.repo}: not the repo's root (missing {', '.join(missing) or 'corpus/'})")
+        return 1
+    out = args.out or answerable.MODEL_PATH
+    if not out.parent.is_dir():
+        print(f"{out.parent}: no such folder to write the model in", file=sys.stderr)
+        return 1
+    examples = answerable.repo_examples(args.repo)
+    answerable.save(answerable.train(examples), out)
+    right = sum(r for _, r in examples)
+    print(
+        f"{out}: learned from {right:,} questions rightly answered, {len(examples) - right:,} not"
+    )
     return 0
 
 
@@ -543,6 +577,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--repo", type=Path, default=Path("."), help="the repo's root (default .)")
     train.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where to write the model (default: the one smabot uses)",
+    )
+
+    learn = command(
+        "train-answerable",
+        _train_answerable,
+        "Refit the model that decides whether to answer, from the repo's train sets.",
+    )
+    learn.add_argument("--repo", type=Path, default=Path("."), help="the repo's root (default .)")
+    learn.add_argument(
         "--out",
         type=Path,
         default=None,

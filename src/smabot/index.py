@@ -17,12 +17,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from smabot.analysis import ANALYZER_VERSION, Analyzer, words
 from smabot.chunking import Passage, split
 from smabot.corpus import Corpus, source_files
 from smabot.curated import FILE_NAME as CURATED_FILE
 from smabot.curated import by_passage
 from smabot.errors import IndexMismatchError, NothingPublishedError, OtherVersionError
+from smabot.meaning import Meaning, asks_of
 from smabot.redflags import red_flags_path
 from smabot.spelling import Speller
 from smabot.text import sentence_spans
@@ -93,6 +96,8 @@ class Index:
     surface: list[str]  # the words as written in passages, for spelling tolerance
     red_flags: dict[str, Any]  # red_flags.yml as validated data, published with the passages
     curated: dict[str, list[str]] = field(default_factory=dict)  # passage id -> its questions
+    # sentence vectors of what passages answer, as a build saved them (meaning.npz)
+    known_vectors: dict[str, np.ndarray] = field(default_factory=dict)
     analyzer: Analyzer = field(init=False)
     speller: Speller = field(init=False)
 
@@ -106,6 +111,11 @@ class Index:
     def version(self) -> str:
         """The index version shown to clients."""
         return self.params.version
+
+    @cached_property
+    def meaning(self) -> Meaning:
+        """How close a question is in meaning to each passage (vectors encoded once)."""
+        return Meaning(asks_of(self.passages, self.curated), self.known_vectors)
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -194,6 +204,7 @@ def build_index(corpus: Corpus) -> Index:
         passages, sources, corpus.synonyms, corpus_hash(corpus.root), corpus.red_flags
     )
     index.curated = by_passage(corpus.curated, passages)
+    _ = index.meaning  # encoded now, so that saving the build keeps its vectors
     return index
 
 
@@ -228,6 +239,7 @@ def index_passages(
 
 
 CURRENT = "CURRENT"
+MEANING_FILE = "meaning.npz"
 KEEP_BUILDS = 3
 
 
@@ -255,6 +267,13 @@ def save_index(index: Index, out: Path, point: bool = True) -> Path:
         for file_name, data in documents.items():
             (tmp / file_name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         index.weights.save(tmp)
+        if "meaning" in index.__dict__:  # encoded: a build made for a benchmark has none
+            vectors = index.meaning.vectors
+            np.savez(
+                tmp / MEANING_FILE,
+                texts=np.array(list(vectors), dtype=str),
+                vectors=np.stack(list(vectors.values())),
+            )
         tmp.rename(builds / name)
         if point:  # else the caller publishes it later (point_current), or drops it
             _point_current(out, name)
@@ -365,7 +384,21 @@ def load_build(build: Path, expected_hash: str | None = None) -> Index:
         vocabulary["surface"],
         data["red_flags.json"],
         data["curated.json"],
+        _known_vectors(build / MEANING_FILE),
     )
+
+
+def _known_vectors(path: Path) -> dict[str, np.ndarray]:
+    """A build's saved sentence vectors; none (encoded again) when absent or unreadable."""
+    try:
+        # opened here: np.load leaves its own file open when the archive is damaged
+        with path.open("rb") as file, np.load(file) as saved:
+            texts, vectors = saved["texts"].tolist(), saved["vectors"]
+    except Exception:  # absent (an older build), truncated (BadZipFile, EOFError), not ours
+        return {}  # the vectors are derived data: encoded again
+    if vectors.ndim != 2 or len(texts) != len(vectors):
+        return {}
+    return dict(zip(texts, vectors, strict=True))
 
 
 def _check_version(build: Path) -> None:

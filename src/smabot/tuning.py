@@ -78,6 +78,10 @@ class Tuning:
     # everyday English (2.5-4.3 tried on the tuned-on sets): 3.0-3.5 answer four more messages
     # and refuse none fewer; 2.5 misses "lumbar puncture"; 4.3 answers four uncovered ones.
     named_zipf: float = 3.0
+    # A passage whose section answers a question close in meaning to the one asked (the
+    # cosine c of meaning.py) keeps exp(closeness_weight * c) of its score. 2, 4 and 8 tried
+    # on the tuned-on sets: 4 best on hit@3 (917 of 1,112 against 914 without it), 8 worse.
+    closeness_weight: float = 4.0
 
 
 TUNING = Tuning()
