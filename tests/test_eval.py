@@ -81,12 +81,12 @@ def test_dev_questions_meet_the_bar(app: FastAPI) -> None:
         # the collected train split (issue 11): what intents and "not covered" were tuned on
         (
             "tests/eval/collected/train.jsonl",
-            {"hit_at_1": 0.74, "hit_at_3": 0.82, "no_answer_accuracy": 0.8},
+            {"hit_at_1": 0.74, "hit_at_3": 0.83, "no_answer_accuracy": 0.84},
         ),
         # its frozen test split, never tuned on: a floor under the figures measured once
         (
             "tests/eval/collected/test.jsonl",
-            {"hit_at_1": 0.59, "hit_at_3": 0.69, "no_answer_accuracy": 0.76},
+            {"hit_at_1": 0.64, "hit_at_3": 0.7, "no_answer_accuracy": 0.84},
         ),
     ],
 )
@@ -106,7 +106,7 @@ def test_reworded_train_questions_stay_above_their_floors(app: FastAPI) -> None:
     # of context): how answers hold when caregivers put the same question another way
     report = evaluate(load_questions(ROOT / "tests/eval/paraphrased/train.jsonl"), app_asker(app))
     figures = report.figures()
-    floors = {"hit_at_1": 0.67, "hit_at_3": 0.76, "no_answer_accuracy": 0.8}
+    floors = {"hit_at_1": 0.69, "hit_at_3": 0.76, "no_answer_accuracy": 0.83}
     for key, floor in floors.items():
         assert figures[key] >= floor, (key, figures)
     # the backstop learns no paraphrase; 6 of the 668 read as red flags when it came

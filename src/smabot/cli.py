@@ -322,6 +322,13 @@ def _safety(args: argparse.Namespace) -> int:
     return 0
 
 
+def _can_write_in(out: Path) -> bool:
+    if not out.parent.is_dir():
+        print(f"{out.parent}: no such folder to write the model in", file=sys.stderr)
+        return False
+    return True
+
+
 def _train_backstop(args: argparse.Namespace) -> int:
     from smabot import backstop
 
@@ -330,8 +337,7 @@ def _train_backstop(args: argparse.Namespace) -> int:
         print(f"{args.repo}: no red flags and near-misses to learn from (tests/safety/*.jsonl)")
         return 1
     out = args.out or backstop.MODEL_PATH
-    if not out.parent.is_dir():
-        print(f"{out.parent}: no such folder to write the model in", file=sys.stderr)
+    if not _can_write_in(out):
         return 1
     backstop.save(backstop.train(examples), out)
     flags = sum(e.flag for e in examples)
@@ -347,8 +353,7 @@ def _train_answerable(args: argparse.Namespace) -> int:
         print(f"{args.repo}: not the repo's root (missing {', '.join(missing) or 'corpus/'})")
         return 1
     out = args.out or answerable.MODEL_PATH
-    if not out.parent.is_dir():
-        print(f"{out.parent}: no such folder to write the model in", file=sys.stderr)
+    if not _can_write_in(out):
         return 1
     examples = answerable.repo_examples(args.repo)
     answerable.save(answerable.train(examples), out)
@@ -572,29 +577,25 @@ def _parser() -> argparse.ArgumentParser:
         "--without-backstop", action="store_true", help="the lexicon alone, no learned second look"
     )
 
-    train = command(
-        "train-backstop", _train_backstop, "Retrain the red-flag backstop from the repo's sets."
+    trainings = (
+        ("train-backstop", _train_backstop, "Retrain the red-flag backstop from the repo's sets."),
+        (
+            "train-answerable",
+            _train_answerable,
+            "Refit the model that decides whether to answer, from the repo's train sets.",
+        ),
     )
-    train.add_argument("--repo", type=Path, default=Path("."), help="the repo's root (default .)")
-    train.add_argument(
-        "--out",
-        type=Path,
-        default=None,
-        help="where to write the model (default: the one smabot uses)",
-    )
-
-    learn = command(
-        "train-answerable",
-        _train_answerable,
-        "Refit the model that decides whether to answer, from the repo's train sets.",
-    )
-    learn.add_argument("--repo", type=Path, default=Path("."), help="the repo's root (default .)")
-    learn.add_argument(
-        "--out",
-        type=Path,
-        default=None,
-        help="where to write the model (default: the one smabot uses)",
-    )
+    for name, run, summary in trainings:
+        train = command(name, run, summary)
+        train.add_argument(
+            "--repo", type=Path, default=Path("."), help="the repo's root (default .)"
+        )
+        train.add_argument(
+            "--out",
+            type=Path,
+            default=None,
+            help="where to write the model (default: the one smabot uses)",
+        )
 
     evaluate = command("eval", _eval, "Score a question file (JSONL) through the API path.")
     evaluate.add_argument("file", type=Path, help="questions, one JSON object a line")
