@@ -639,7 +639,7 @@ class Answerer:
         """What the answer model weighs of the best passage and the question (answerable.py)."""
         hit = ranked[0][1]
         close = query.closeness if query.closeness is not None else np.zeros(1, np.float32)
-        best, second = np.sort(close)[-2:] if len(close) > 1 else (close.max(), close.max())
+        second, best = np.sort(close)[-2:] if len(close) > 1 else (close.max(), close.max())
         held, focus = self.held(hit, query), self.focus(hit, query)
         alone = query.decision
         total = query.total or 1.0
