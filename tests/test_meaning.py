@@ -45,6 +45,8 @@ def test_a_build_keeps_its_vectors_and_a_damaged_file_costs_only_time(
     question = "Can my son still go swimming after the lumbar puncture?"
     expected = index.meaning.closeness(question)
     assert np.allclose(loaded.meaning.closeness(question), expected, atol=1e-6)
+    np.savez(build / MEANING_FILE, model=np.array("another model"), texts=[], vectors=[])
+    assert load_build(build).known_vectors == {}  # another model's vectors are not used
     (build / MEANING_FILE).write_bytes(b"PK\x03\x04 not a zip")
     damaged = load_build(build)
     assert damaged.known_vectors == {}

@@ -24,6 +24,7 @@ from smabot.chunking import Passage, split
 from smabot.corpus import Corpus, source_files
 from smabot.curated import FILE_NAME as CURATED_FILE
 from smabot.curated import by_passage
+from smabot.embed import DIMENSIONS, MODEL
 from smabot.errors import IndexMismatchError, NothingPublishedError, OtherVersionError
 from smabot.meaning import Meaning, asks_of
 from smabot.redflags import red_flags_path
@@ -267,10 +268,11 @@ def save_index(index: Index, out: Path, point: bool = True) -> Path:
         for file_name, data in documents.items():
             (tmp / file_name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         index.weights.save(tmp)
-        if "meaning" in index.__dict__:  # encoded: a build made for a benchmark has none
-            vectors = index.meaning.vectors
+        # encoded at build: a build made for a benchmark has none
+        if "meaning" in index.__dict__ and (vectors := index.meaning.vectors):
             np.savez(
                 tmp / MEANING_FILE,
+                model=np.array(MODEL),
                 texts=np.array(list(vectors), dtype=str),
                 vectors=np.stack(list(vectors.values())),
             )
@@ -393,11 +395,11 @@ def _known_vectors(path: Path) -> dict[str, np.ndarray]:
     try:
         # opened here: np.load leaves its own file open when the archive is damaged
         with path.open("rb") as file, np.load(file) as saved:
-            texts, vectors = saved["texts"].tolist(), saved["vectors"]
+            model, texts, vectors = str(saved["model"]), saved["texts"].tolist(), saved["vectors"]
     except Exception:  # absent (an older build), truncated (BadZipFile, EOFError), not ours
         return {}  # the vectors are derived data: encoded again
-    if vectors.ndim != 2 or len(texts) != len(vectors):
-        return {}
+    if model != MODEL or vectors.shape != (len(texts), DIMENSIONS):
+        return {}  # another model's vectors, or damaged ones
     return dict(zip(texts, vectors, strict=True))
 
 
