@@ -57,7 +57,7 @@ $(FLEET_PROGRAMS) postgresql:
 
 # One worker per core (pytest-xdist); a test file stays on one worker, so its fixtures start once.
 test: lint $(CHROMIUM) $(FLEET_PROGRAMS) postgresql  ## lint, type-check and run every test, browser and fleet tests included
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist worksteal
 
 eval: install
 	$(BIN)/smabot eval ../shared/eval/dev.jsonl
