@@ -55,7 +55,7 @@ $(FLEET_PROGRAMS) postgresql:
 	$(SUDO) apt-get update -qq; \
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(notdir $@) >/dev/null
 
-# One worker per core (pytest-xdist); a test file stays on one worker, so its fixtures start once.
+# One worker per core (pytest-xdist); an idle worker steals queued tests (README, Quick start).
 test: lint $(CHROMIUM) $(FLEET_PROGRAMS) postgresql  ## lint, type-check and run every test, browser and fleet tests included
 	$(BIN)/pytest -n auto --dist worksteal
 
