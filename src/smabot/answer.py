@@ -642,17 +642,25 @@ class Answerer:
         second, best = np.sort(close)[-2:] if len(close) > 1 else (close.max(), close.max())
         held, focus = self.held(hit, query), self.focus(hit, query)
         alone = query.decision
+        # the words rule (`covers`) from the same four figures, each computed once
+        held_alone, focus_alone = (
+            (self.held(hit, alone), self.focus(hit, alone)) if alone else (held, focus)
+        )
+        tuning, share = self.tuning, self.tuning.min_share_alone
+        words_rule = (held >= tuning.min_coverage and focus >= tuning.min_focus) or (
+            alone is not None and held_alone >= share and focus_alone >= share
+        )
         total = query.total or 1.0
         return {
-            "lexical rule": float(self.covers(hit, query)),
+            "lexical rule": float(words_rule),
             "closeness": float(close[hit.position]),
             "best closeness": float(best),
             "closeness lead": float(best - second),
             "mean closeness": float(close.mean()),
             "coverage": held,
             "focus": focus,
-            "coverage alone": max(held, self.held(hit, alone)) if alone else held,
-            "focus alone": max(focus, self.focus(hit, alone)) if alone else focus,
+            "coverage alone": max(held, held_alone),
+            "focus alone": max(focus, focus_alone),
             "unknown words": sum(m for t, m in query.mass.items() if not self.index.has_term(t))
             / total,
             "context": float(alone is not None),
