@@ -11,11 +11,11 @@ from functools import cached_property
 from typing import Literal
 
 import numpy as np
-from wordfreq import zipf_frequency
 
 from smabot import answerable, backstop, safety
 from smabot.analysis import fold
 from smabot.chunking import Passage
+from smabot.frequency import zipf
 from smabot.index import Hit, Index
 from smabot.intent import load_intents
 from smabot.question_field import QuestionField, QuestionMatch
@@ -225,7 +225,7 @@ def _cues(query: Query, term: str, intents: frozenset[str]) -> bool:
 
 def _commonest_form(word: str, stem: str) -> float:
     """How common a word is in English as its commonest form: "hoped" is as common as "hope"."""
-    return max(zipf_frequency(form, "en") for form in (word, stem, stem + "e"))
+    return max(zipf(form) for form in (word, stem, stem + "e"))
 
 
 def english_weight(word: str) -> float:
@@ -236,7 +236,7 @@ def english_weight(word: str) -> float:
     """
     if any(c.isdigit() for c in word):
         return 0.3
-    return min(1.0, max(0.1, (6.0 - zipf_frequency(word, "en")) / 2.0))
+    return min(1.0, max(0.1, (6.0 - zipf(word)) / 2.0))
 
 
 class Answerer:
@@ -444,7 +444,7 @@ class Answerer:
                         token.term in weights
                         and (defines or token.term not in self._condition)
                         and self.index.has_term(token.term)
-                        and zipf_frequency(surface, "en") < self.tuning.named_zipf
+                        and zipf(surface) < self.tuning.named_zipf
                     ):
                         weights[token.term] = 1.0
             told = (set(weights) - asked_terms - self._drugs - self._condition) - specific

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection
 
-from wordfreq import zipf_frequency
+from smabot.frequency import zipf
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -192,9 +192,9 @@ def _relation_name(known: Collection[str]) -> Callable[[re.Match[str]], str]:
         if word[:1].isupper() and word[1:].islower() and lower not in _FOLLOWS:
             return match.group(1) + "[name]"
         verb_like = lower.endswith(("ing", "ed")) or (
-            lower.endswith("s") and zipf_frequency(lower[:-1], "en") >= 3.5
+            lower.endswith("s") and zipf(lower[:-1]) >= 3.5
         )
-        if lower in _FOLLOWS or lower in known or verb_like or zipf_frequency(lower, "en") >= 5:
+        if lower in _FOLLOWS or lower in known or verb_like or zipf(lower) >= 5:
             return match.group(0)
         return match.group(1) + "[name]"
 
@@ -204,6 +204,6 @@ def _relation_name(known: Collection[str]) -> Callable[[re.Match[str]], str]:
 def _rare_name(match: re.Match[str], text: str, known: Collection[str]) -> str:
     word = match.group(1)
     lower = word.lower().replace("'", "")
-    if lower in known or zipf_frequency(lower, "en") >= NAME_ZIPF:
+    if lower in known or zipf(lower) >= NAME_ZIPF:
         return word
     return "[name]"

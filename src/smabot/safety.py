@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import top_n_list
 
 from smabot import backstop, context
 from smabot.analysis import fold
 from smabot.dates import relative_dates, relative_days
+from smabot.frequency import zipf
 from smabot.measures import FIT_WORDS, HAS_HEAT, Measure, feed_shares, measures, spelled_numbers
 from smabot.segment import MAX_LENGTH, MIN_LENGTH, segment
 from smabot.spelling import TEXTING, Speller
@@ -430,6 +431,11 @@ class Detector:
             name: [tuple(entry.split()) for entry in entries]
             for name, entries in data["treatments"].items()
         }
+        # each treatment's names by their first word: a message is read once, not once per name
+        self._treatment_starts: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, entries in self.treatments.items():
+            for entry in entries:
+                self._treatment_starts.setdefault(entry[0], []).append((name, entry))
         words = {w for f in self.flags for p in f.phrasings for s in p for w in s.exact}
         prefixes = {x for f in self.flags for p in f.phrasings for s in p for x in s.prefixes}
         # A phrasing can only match where its rarest slot does: those words are the anchors.
@@ -520,7 +526,7 @@ class Detector:
             and word.isalpha()
             and word not in self._spelled
             and word not in self._as_written
-            and zipf_frequency(word, "en") < 2.0
+            and zipf(word) < 2.0
         )
 
     def _run_together(self, word: str) -> tuple[str, ...] | None:
@@ -722,13 +728,14 @@ class Detector:
 
     def _treatment_mentions(self, reading: _Reading) -> list[tuple[str, int, int]]:
         found = []
-        for name, entries in self.treatments.items():
-            for entry in entries:
-                for i in range(len(reading.words) - len(entry) + 1):
-                    if tuple(reading.words[i : i + len(entry)]) == entry:
-                        last = i + len(entry) - 1
-                        end = reading.offsets[last] + len(reading.words[last])
-                        found.append((name, reading.offsets[i], end))
+        words = reading.words
+        for i, word in enumerate(words):
+            for name, entry in self._treatment_starts.get(word, ()):
+                if tuple(words[i : i + len(entry)]) == entry:
+                    last = i + len(entry) - 1
+                    found.append(
+                        (name, reading.offsets[i], reading.offsets[last] + len(words[last]))
+                    )
         named = {name for name, _, _ in found}
         for dose in _DOSE.finditer(reading.text):
             found += [(name, dose.start(), dose.end()) for name in sorted(named)]
@@ -757,7 +764,7 @@ def english_words_starting(prefix: str) -> list[str]:
     words = _english()
     start = bisect.bisect_left(words, prefix)
     end = bisect.bisect_left(words, prefix + "{")  # "{" sorts after every letter
-    found = sorted(words[start:end], key=lambda w: -zipf_frequency(w, "en"))[:40]
+    found = sorted(words[start:end], key=lambda w: -zipf(w))[:40]
     return [prefix, *found]
 
 
@@ -767,7 +774,7 @@ def _rarest(slots: tuple[_Slot, ...]) -> _Slot:
 
     def commonest(slot: _Slot) -> float:
         forms = [*slot.exact, *(p + "ing" for p in slot.prefixes)]
-        return max(zipf_frequency(w, "en") for w in forms)
+        return max(zipf(w) for w in forms)
 
     return min(real, key=commonest)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from wordfreq import zipf_frequency
+from smabot.frequency import zipf
 
 # Only a word this long and unknown is tried: shorter ones are typos for the speller; longer
 # ones are no message typed in a hurry, and would cost time a question must not.
@@ -48,10 +48,10 @@ def segment(word: str, known: Callable[[str], bool]) -> list[str] | None:
                 continue
             if len(piece) < 3 and piece not in _SHORT:
                 continue
-            zipf = zipf_frequency(piece, "en")
-            if not (zipf >= PIECE_ZIPF or known(piece)):
+            common = zipf(piece)
+            if not (common >= PIECE_ZIPF or known(piece)):
                 continue
-            score = before[0] + max(zipf, PIECE_ZIPF) - PIECE_COST
+            score = before[0] + max(common, PIECE_ZIPF) - PIECE_COST
             if best[end] is None or score > best[end][0]:  # type: ignore[index]
                 best[end] = (score, [*before[1], piece])
     found = best[len(word)]
@@ -71,12 +71,12 @@ def _typo_of_a_word(word: str) -> bool:
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
     edits |= {a + c + b for a, b in splits for c in letters}
-    return any(zipf_frequency(e, "en") >= TYPO_ZIPF for e in edits - {word})
+    return any(zipf(e) >= TYPO_ZIPF for e in edits - {word})
 
 
 def _lexicon_parts(piece: str, known: Callable[[str], bool]) -> list[str]:
     """A rare compound the lexicon knows as two words: "wakeup" -> "wake up"."""
-    if known(piece) or zipf_frequency(piece, "en") >= RARE_ZIPF:
+    if known(piece) or zipf(piece) >= RARE_ZIPF:
         return [piece]
     for cut in range(2, len(piece) - 1):
         if known(piece[:cut]) and known(piece[cut:]):

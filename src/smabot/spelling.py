@@ -8,9 +8,10 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import top_n_list
 
 from smabot.analysis import stem
+from smabot.frequency import zipf
 
 # A word at least this common in English (Zipf scale) is a real word, never "corrected":
 # "asthma" must stay "asthma" even though the articles never use it.
@@ -137,8 +138,7 @@ class Speller:
             return word, False
         if base := self._made_from(word):
             return base, False
-        zipf = zipf_frequency(word, "en")
-        if zipf >= self._real_word_zipf:
+        if zipf(word) >= self._real_word_zipf:
             return self.sounds_like(word), False
         by_sound = self._by_sound(word) if len(word) >= MIN_SOUND_WORD else None
         cutoff = self._similarity[1] if len(word) >= LONG_WORD else self._similarity[0]
@@ -185,7 +185,7 @@ class Speller:
         if (
             self._sounds_like_zipf is None
             or len(word) < MIN_SOUND_WORD
-            or zipf_frequency(word, "en") >= self._sounds_like_zipf
+            or zipf(word) >= self._sounds_like_zipf
         ):
             return word
         near = [
@@ -220,7 +220,7 @@ MIN_ENGLISH_SLIP = 5
 def _english_by_length() -> dict[int, list[str]]:
     words: dict[int, list[str]] = {}
     for word in top_n_list("en", ENGLISH_WORDS):  # commonest first
-        if word.isalpha() and zipf_frequency(word, "en") >= REAL_WORD_ZIPF:
+        if word.isalpha() and zipf(word) >= REAL_WORD_ZIPF:
             words.setdefault(len(word), []).append(word)
     return words
 
@@ -229,7 +229,7 @@ def _english_by_length() -> dict[int, list[str]]:
 def english_word(word: str) -> str | None:
     """The commonest everyday English word one slip from `word` (a letter added, dropped,
     changed or two swapped), or None; only for words English does not know at all."""
-    if len(word) < MIN_ENGLISH_SLIP or zipf_frequency(word, "en") > 0:
+    if len(word) < MIN_ENGLISH_SLIP or zipf(word) > 0:
         return None
     by_length = _english_by_length()
     near = [
@@ -238,7 +238,7 @@ def english_word(word: str) -> str | None:
         for candidate in by_length.get(size, ())
         if OSA.distance(word, candidate, score_cutoff=1) <= 1
     ]
-    return max(near, key=lambda w: zipf_frequency(w, "en"), default=None)
+    return max(near, key=zipf, default=None)
 
 
 # A shorter key is too many words' sound ("VlV": "yellow", "allow", "yellowy")
