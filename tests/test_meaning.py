@@ -7,10 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from smabot import meaning
+from smabot import gate, meaning
 from smabot.answer import Answerer
 from smabot.bench import synthetic_passages
 from smabot.corpus import load_corpus
+from smabot.evaluate import EvalQuestion
 from smabot.index import MEANING_FILE, Index, index_passages, load_build, save_index
 from smabot.meaning import Meaning, asks_of
 
@@ -95,3 +96,18 @@ def test_the_next_process_reads_encoded_texts_back_and_a_damaged_store_costs_onl
     again = Meaning(asks, {})
     for text in ("Who pays for the taxi to clinic?", "Parking › Blue badges"):
         assert np.allclose(again.vectors[text], first.vectors[text], atol=1e-6)
+
+
+def test_the_gates_questions_are_encoded_once_per_machine_and_a_caregivers_never(
+    index: Index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(meaning, "_encoded", {})
+    gate_question = "Which day of the week is the Spinraza clinic open, for the gate?"
+    caregivers = "Is there parking near the clinic for a wheelchair van tonight?"
+    gate.score(index, [EvalQuestion(id="g1", question=gate_question, expect="no_answer")])
+    Answerer(index).ask(caregivers)
+    stored = meaning._stored([gate_question, caregivers])
+    assert set(stored) == {gate_question}  # the corpus's own question, not the caregiver's
+    # what an editor wrote is read back, not encoded again, when it is asked
+    assert meaning._vector(gate_question) is meaning._encoded[gate_question]

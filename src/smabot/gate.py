@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from smabot import meaning
 from smabot.answer import Answerer
 from smabot.evaluate import (
     EvalQuestion,
@@ -40,6 +41,10 @@ def regression_questions(folder: Path | None) -> list[EvalQuestion]:
 
 def score(index: Index, questions: list[EvalQuestion]) -> Report:
     """Evaluate questions against an index, in process."""
+    # the corpus's own questions, an editor's: encoded once per machine, not at every publish
+    meaning.editors_vectors(
+        [t for q in questions for t in (q.question, *q.history_texts()) if isinstance(t, str)]
+    )
     return evaluate(questions, answerer_asker(Answerer(index)))
 
 

@@ -39,17 +39,7 @@ class Meaning:
 
     def __init__(self, asks: list[list[str]], known: Mapping[str, np.ndarray]) -> None:
         texts = sorted({text for texts in asks for text in texts})
-        found = {
-            t: known[t] if t in known else _encoded[t] for t in texts if t in known or t in _encoded
-        }
-        found |= _stored([t for t in texts if t not in found])
-        missing = [t for t in texts if t not in found]
-        if missing:
-            encoded = dict(zip(missing, encoder().encode(missing), strict=True))
-            _store(encoded)
-            found |= encoded
-        _remember(found)
-        self.vectors = {t: found[t] for t in texts}
+        self.vectors = editors_vectors(texts, known)
         row = {t: i for i, t in enumerate(texts)}
         self._matrix = (
             np.stack([self.vectors[t] for t in texts]) if texts else np.zeros((0, DIMENSIONS))
@@ -65,6 +55,25 @@ class Meaning:
             return np.zeros(0, np.float32)
         cosines = self._matrix @ _vector(text)
         return np.asarray(np.maximum.reduceat(cosines[self._rows], self._starts))
+
+
+def editors_vectors(
+    texts: Sequence[str], known: Mapping[str, np.ndarray] | None = None
+) -> dict[str, np.ndarray]:
+    """Vectors of texts editors wrote (headings, curated and gate questions), encoded once per
+    machine: from `known`, this process, the machine cache, or the model. Never caregivers'."""
+    known = known or {}
+    found = {
+        t: known[t] if t in known else _encoded[t] for t in texts if t in known or t in _encoded
+    }
+    found |= _stored([t for t in texts if t not in found])
+    missing = sorted({t for t in texts if t not in found})
+    if missing:
+        encoded = dict(zip(missing, encoder().encode(missing), strict=True))
+        _store(encoded)
+        found |= encoded
+    _remember(found)
+    return found
 
 
 def cache_file() -> Path:
@@ -121,5 +130,7 @@ def _remember(vectors: Mapping[str, np.ndarray]) -> None:
 
 @lru_cache(maxsize=QUESTION_CACHE)
 def _vector(text: str) -> np.ndarray:
-    # a question is asked again as its follow-ups' history and by the checks: encode it once
-    return np.asarray(encoder().encode([text])[0])
+    # a question is asked again as its follow-ups' history and by the checks: encode it once;
+    # one an editor wrote (`smabot check` asks each curated question) is known already
+    known = _encoded.get(text)
+    return known if known is not None else np.asarray(encoder().encode([text])[0])
