@@ -51,8 +51,11 @@ class Encoder:
         self.tokenizer.no_padding()
         self.w = load_file(str(folder / "model.safetensors"))
         self.layers = 1 + max(int(k.split(".")[2]) for k in self.w if k.startswith("encoder."))
-        # found once: looking the BLAS libraries up again on each call costs most of a ms
-        self.threads = ThreadpoolController()
+        # One BLAS thread, for the whole process: these products are small, and threads that
+        # wait for a busy core (two server workers, or the tests' two) made a question five
+        # times slower. Set once: a limit is process-wide, and a server encodes on two threads
+        # (answers, and a re-index's build), where one call's limit ending would lift another's.
+        ThreadpoolController().limit(limits=1, user_api="blas")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector (384 numbers) per text."""
@@ -69,10 +72,7 @@ class Encoder:
                 n = len(encodings[i].ids)
                 ids[row, :n] = encodings[i].ids
                 mask[row, :n] = 1.0
-            # one BLAS thread: these products are small, and threads that wait for a busy
-            # core (two server workers, or the tests' two) made a question five times slower
-            with self.threads.limit(limits=1, user_api="blas"):
-                out[batch] = self._forward(ids, mask)
+            out[batch] = self._forward(ids, mask)
         return out
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:

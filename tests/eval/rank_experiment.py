@@ -8,7 +8,8 @@ backstop):
 For the BM25 candidates of every question (the same window `Answerer` re-ranks) it builds
 today's named features: BM25+ over the indexed passage and, separately, over its text, heading
 path and source title (rank-bm25 scores, one model per field); coverage; focus; the curated
-question match; intent match; the medicine asked about against the passage's; source kind. A
+question match; intent match and mismatch; closeness in meaning (`meaning.py`); the medicine
+asked about against the passage's; source kind. A
 logistic regression over them replaces `Answerer._rerank`'s order inside the real answer path
 (the no-answer rule unchanged), so the figures are those of `smabot eval`. It is fitted on four
 fifths of train's sources and scored on the fifth, five times, then on all of train for dev,
@@ -55,6 +56,8 @@ FEATURES = (
     "focus",
     "curated_question",
     "intent_match",
+    "intent_other",
+    "closeness",
     "same_medicine",
     "other_medicine",
     "authority",
@@ -112,6 +115,8 @@ class Features:
                     a.focus(hit, query),
                     match.share_of_best * match.coverage if match else 0.0,
                     float(bool(query.intents & a._section_intents[hit.position])),
+                    float(a._intent_factor(hit.position, query) < 1),
+                    a._closeness(hit, query),
                     float(bool(asked and about & asked)),
                     float(bool(asked and about and not about & asked)),
                     AUTHORITY.get(kind, 0),

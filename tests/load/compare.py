@@ -43,21 +43,30 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
 
 
 def lua_script(folder: Path) -> Path:
-    """A wrk script that POSTs a random real question each time."""
+    """A wrk script that POSTs a random real question each time, numbered so that each is new:
+    caregivers rarely ask the same words twice, and a repeated question skips its encoding."""
     bodies = []
     for path in QUESTION_FILES:
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             if item["expect"] != "invalid":
-                payload = {"question": item["question"], "history": item.get("history", [])}
-                bodies.append(json.dumps(payload, ensure_ascii=False))
-    table = ",\n".join(f"[==[{b}]==]" for b in bodies)
+                question = json.dumps(item["question"], ensure_ascii=False)[:-1]  # open quote
+                rest = json.dumps(item.get("history", []), ensure_ascii=False)
+                bodies.append((f'{{"question": {question}', f'", "history": {rest}}}'))
+    table = ",\n".join(f"{{[==[{a}]==], [==[{b}]==]}}" for a, b in bodies)
     script = folder / "ask.lua"
     script.write_text(
         f'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
         f"local bodies = {{\n{table}\n}}\n"
+        # wrk's threads each run this script: a thread's id keeps their numbers apart
+        "local threads = 0\n"
+        "function setup(thread)\n  threads = threads + 1\n  thread:set('id', threads)\nend\n"
+        "local n = 0\n"
         "request = function()\n"
-        "  return wrk.format(nil, '/api/ask', nil, bodies[math.random(#bodies)])\nend\n",
+        "  n = n + 1\n"
+        "  local b = bodies[math.random(#bodies)]\n"
+        "  local body = b[1] .. ' (' .. id .. '.' .. n .. ')' .. b[2]\n"
+        "  return wrk.format(nil, '/api/ask', nil, body)\nend\n",
         encoding="utf-8",
     )
     return script
