@@ -54,6 +54,25 @@ def test_one_message_is_scored_as_the_training_arithmetic_scores_it() -> None:
         assert model.judge(text).probability == pytest.approx(expected, abs=1e-9)
 
 
+def test_its_n_grams_land_in_scikit_learns_hashed_columns() -> None:
+    # answering hashes without scikit-learn; the model was fitted on HashingVectorizer's columns
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    words = HashingVectorizer(ngram_range=(1, 2), n_features=2**18, alternate_sign=False)
+    chars = HashingVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), n_features=2**18, alternate_sign=False
+    )
+    texts = [vignette.text for vignette in load_vignettes(ROOT / "tests/safety/tuning_extra.jsonl")]
+    texts += ["", "a", "ab", "  two   spaces\t\nand tabs ", "ÉLAN naïve İstanbul", "😀 ok", "x" * 9]
+    for text in texts:
+        for grams, vectorizer in ((backstop.word_grams, words), (backstop.char_grams, chars)):
+            expected = vectorizer.set_params(norm=None).transform([text])
+            expected.sum_duplicates()
+            columns, counts = backstop._hashed(grams(text))
+            assert columns.tolist() == expected.indices.tolist(), (text, grams.__name__)
+            assert counts.tolist() == expected.data.tolist(), (text, grams.__name__)
+
+
 def test_its_words_are_the_message_s_and_push_towards_a_flag() -> None:
     verdict = backstop.load().judge(UNLISTED[1])
     assert verdict.words and all(w > 0 and g in UNLISTED[1].lower() for g, w in verdict.words)

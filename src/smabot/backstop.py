@@ -17,19 +17,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+import mmh3
 import numpy as np
-import scipy.sparse as sp
 from scipy.special import expit
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.utils import murmurhash3_32
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 from smabot.curated import read_curated
 from smabot.errors import CorpusError, SmabotError
@@ -59,12 +61,36 @@ ANSWERED_QUESTION = 0.7
 # Regularisation: C 1, 4 and 16 scored within 0.003 of each other on the held-out sets.
 STRENGTH = 4.0
 _FEATURES = 2**18
-_WORDS = HashingVectorizer(
-    ngram_range=(1, 2), n_features=_FEATURES, alternate_sign=False, norm=None
-)
-_CHARS = HashingVectorizer(
-    analyzer="char_wb", ngram_range=(3, 5), n_features=_FEATURES, alternate_sign=False, norm=None
-)
+# scikit-learn's HashingVectorizer, word (1, 2)-grams and char_wb (3, 5)-grams, lower-cased,
+# without importing scikit-learn: that costs every process 0.9 s, and answering needs only this
+# (tests/test_backstop.py checks both give the same columns and counts)
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def word_grams(text: str) -> list[str]:
+    """The message's words and word pairs, lower-cased."""
+    words = _TOKEN.findall(text.lower())
+    return words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+
+
+def char_grams(text: str) -> list[str]:
+    """Three to five letters of each word, the word padded with a space on either side."""
+    grams = []
+    for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+        padded = f" {word} "
+        for n in range(3, 6):
+            grams += [padded[i : i + n] for i in range(max(1, len(padded) - n + 1))]
+            if len(padded) <= n:  # a short word counts once, not once per length
+                break
+    return grams
+
+
+def _hashed(grams: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Columns (sorted) and counts of the n-grams, hashed as HashingVectorizer hashes them."""
+    counts = Counter(_bucket(g) for g in grams)
+    columns = np.array(sorted(counts), dtype=np.int64)
+    return columns, np.array([counts[c] for c in columns.tolist()], dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -103,7 +129,7 @@ class Backstop:
         flag = values * self.flag_coef[columns]
         emergency = _sigmoid(values @ self.level_coef[columns] + self.level_intercept)
         weight = dict(zip(columns.tolist(), flag.tolist(), strict=True))
-        grams = _WORDS.build_analyzer()(utf8_safe(text))
+        grams = word_grams(utf8_safe(text))
         pushed = {gram: weight.get(_bucket(gram), 0.0) for gram in grams}
         strongest = sorted(((g, w) for g, w in pushed.items() if w > 0), key=lambda p: -p[1])
         return Verdict(
@@ -121,44 +147,60 @@ class Backstop:
         """One message's feature columns and values: `_features`'s arithmetic, for one row."""
         text = utf8_safe(text)
         columns, values = [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
-        for vectorizer, idf, offset in (
-            (_WORDS, self.word_idf, 0),
-            (_CHARS, self.char_idf, _FEATURES),
+        for grams, idf, offset in (
+            (word_grams, self.word_idf, 0),
+            (char_grams, self.char_idf, _FEATURES),
         ):
-            counts = vectorizer.transform([text])
-            weighted = (1.0 + np.log(counts.data)) * idf[counts.indices]
+            indices, counts = _hashed(grams(text))
+            weighted = (1.0 + np.log(counts)) * idf[indices]
             norm = float(np.sqrt(weighted @ weighted))
             if norm:
-                columns.append(offset + counts.indices.astype(np.int64))
+                columns.append(offset + indices)
                 values.append(weighted / norm)
         return np.concatenate(columns), np.concatenate(values)
 
 
 def _bucket(gram: str) -> int:
-    """The column HashingVectorizer puts an n-gram in."""
-    return int(abs(murmurhash3_32(gram, positive=False))) % _FEATURES
+    """The column HashingVectorizer puts an n-gram in (signed MurmurHash3, seed 0)."""
+    h = mmh3.hash(gram.encode("utf-8"), 0, signed=True)
+    # abs(-2**31) overflows scikit-learn's int32: it defines the column as this instead
+    return (2**31 - 1 - (_FEATURES - 1)) % _FEATURES if h == -(2**31) else abs(h) % _FEATURES
 
 
 def _sigmoid(value: float) -> float:
     return float(expit(value))
 
 
-def _counts(vectorizer: HashingVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
-    counts = sp.csr_matrix(vectorizer.transform([utf8_safe(t) for t in texts]), dtype=np.float64)
+def _counts(grams: Callable[[str], list[str]], texts: Sequence[str]) -> sp.csr_matrix:
+    import scipy.sparse as sp  # training only: answering reads one row (`Backstop._row`)
+
+    rows = [_hashed(grams(utf8_safe(t))) for t in texts]
+    counts = sp.csr_matrix(
+        (
+            np.concatenate([np.zeros(0), *(c for _, c in rows)]),
+            np.concatenate([np.zeros(0, np.int64), *(i for i, _ in rows)]),
+            np.cumsum([0, *(len(i) for i, _ in rows)]),
+        ),
+        shape=(len(texts), _FEATURES),
+    )
     counts.data = 1.0 + np.log(counts.data)  # the tenth "very" says less than the first
     return counts
 
 
 def _features(texts: Sequence[str], word_idf: np.ndarray, char_idf: np.ndarray) -> sp.csr_matrix:
+    import scipy.sparse as sp
+
     return sp.csr_matrix(
-        sp.hstack([_weighted(_WORDS, texts, word_idf), _weighted(_CHARS, texts, char_idf)])
+        sp.hstack([_weighted(word_grams, texts, word_idf), _weighted(char_grams, texts, char_idf)])
     )
 
 
 def _weighted(
-    vectorizer: HashingVectorizer, texts: Sequence[str], idf: np.ndarray
+    grams: Callable[[str], list[str]], texts: Sequence[str], idf: np.ndarray
 ) -> sp.csr_matrix:
-    counts = _counts(vectorizer, texts)
+    import scipy.sparse as sp
+
+    counts = _counts(grams, texts)
     counts.data *= idf[counts.indices]
     # each row to unit length, by hand: scikit-learn's normalize checks its input at a cost
     # greater than the arithmetic, and a caregiver's question is one row
@@ -176,9 +218,11 @@ def _idf(counts: sp.csr_matrix) -> np.ndarray:
 
 def train(examples: Sequence[Example]) -> Backstop:
     """Fit both scorers on the examples (deterministic: the same examples give the same model)."""
+    from sklearn.linear_model import LogisticRegression
+
     texts = [e.text for e in examples]
-    word_idf = _idf(_counts(_WORDS, texts))
-    char_idf = _idf(_counts(_CHARS, texts))
+    word_idf = _idf(_counts(word_grams, texts))
+    char_idf = _idf(_counts(char_grams, texts))
     features = _features(texts, word_idf, char_idf)
     labels = np.array([e.flag for e in examples])
     model = LogisticRegression(C=STRENGTH, max_iter=5000, class_weight="balanced")
