@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 ANSWER_KEYS = {
@@ -55,6 +57,22 @@ def test_no_answer_and_emergency(client: TestClient) -> None:
     assert "care team" in body["message"]
     body = client.post("/api/ask", json={"question": "my baby is not breathing"}).json()
     assert body["status"] == "emergency" and "emergency" in body["message"]
+
+
+def test_an_emergency_and_health_checks_never_wait_behind_answers(
+    client: TestClient, app: FastAPI
+) -> None:
+    release = threading.Event()
+    busy = app.state.answering.submit(release.wait, 60)  # a long answer holds the thread
+    try:
+        assert client.get("/healthz").status_code == 200
+        blue = {"question": "she's gone blue and isn't breathing"}
+        emergency = client.post("/api/ask", json=blue)
+        assert emergency.json()["status"] == "emergency"
+        assert not busy.done()  # answered while every other question waited its turn
+    finally:
+        release.set()
+    assert busy.result(timeout=10)
 
 
 @pytest.mark.parametrize(

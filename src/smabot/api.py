@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +71,12 @@ def create_app(
     )
     limiter = Limiter(settings.rate_limit_per_minute, settings.rate_limit_storage)
     web = settings.web_dir()
+    # Answering costs 10-30 ms of CPU, most of it the sentence encoding: one thread answers
+    # in turn, so health checks and pages never wait behind questions (on the event loop, a
+    # burst of 200 made /healthz take 18 s). A second reads each question for red flags first
+    # (about 1 ms), so an emergency waits behind that reading only, never behind answers.
+    triage = ThreadPoolExecutor(1, thread_name_prefix="smabot-triage")
+    answering = ThreadPoolExecutor(1, thread_name_prefix="smabot-answer")
     quiet_access_log(settings.log_client_ip)
 
     @asynccontextmanager
@@ -75,6 +84,8 @@ def create_app(
         live.start()
         app.state.store.start_expiry()  # retention runs at start and hourly
         yield
+        triage.shutdown(wait=False, cancel_futures=True)
+        answering.shutdown(wait=False, cancel_futures=True)
         live.stop()
         app.state.store.stop_expiry()
         app.state.store.flush()  # nothing caregivers told us is dropped at shutdown
@@ -90,6 +101,7 @@ def create_app(
         settings.db, settings.retention_days, known=lambda: live.current.index.words
     )
     app.state.glossary = load_glossary(settings.corpus_dir())
+    app.state.triage, app.state.answering = triage, answering
     # added innermost first: the body limit runs inside CORS, security headers wrap everything
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES, timeout=settings.body_timeout_seconds)
     app.add_middleware(RateLimit, limiter=limiter)
@@ -130,9 +142,6 @@ def create_app(
     async def ask(request: AskRequest, http: Request) -> Response:
         """Answer a question with cited passages from the published articles."""
         answerer = live.current
-        # Answering costs 10-30 ms of CPU, most of it the sentence encoding. It runs on the
-        # event loop: in the thread pool, threads contending for the cores answered fewer
-        # (`make load`: 92-96 against 111-118 requests/s, p99 1.1-1.3 s against 0.8-0.9 s).
         retry_after = http.scope.get("state", {}).get("retry_after")
         if retry_after:  # over the rate limit: only an emergency is answered (without passages)
             emergency = answerer.emergency(request.question, request.locale)
@@ -145,7 +154,14 @@ def create_app(
                 )
             ANSWERS.labels(emergency.status).inc()
             return Response(ANSWER_JSON.dump_json(emergency), media_type="application/json")
-        answer = answerer.ask(request.question, request.history, request.top_k, request.locale)
+        loop = asyncio.get_running_loop()
+        asked = partial(
+            answerer.ask, request.question, request.history, request.top_k, request.locale
+        )
+        if await loop.run_in_executor(triage, answerer.emergency, request.question) is not None:
+            answer = await loop.run_in_executor(triage, asked)  # ahead of every other answer
+        else:
+            answer = await loop.run_in_executor(answering, asked)
         ANSWERS.labels(answer.status).inc()
         # queued, written by its own thread; a message answered only in part is a gap too
         if answer.status == "no_answer" or answer.answered_part:
