@@ -73,7 +73,7 @@ def create_app(
     web = settings.web_dir()
     # Answering costs 10-30 ms of CPU, most of it the sentence encoding: one thread answers
     # in turn, so health checks and pages never wait behind questions (on the event loop, a
-    # burst of 200 made /healthz take 18 s). A second reads each question for red flags first
+    # burst of 200 made /healthz take 19 s). A second reads each question for red flags first
     # (about 1 ms), so an emergency waits behind that reading only, never behind answers.
     triage = ThreadPoolExecutor(1, thread_name_prefix="smabot-triage")
     answering = ThreadPoolExecutor(1, thread_name_prefix="smabot-answer")
