@@ -75,6 +75,8 @@ def create_app(
     # in turn, so health checks and pages never wait behind questions (on the event loop, a
     # burst of 200 made /healthz take 19 s). A second reads each question for red flags first
     # (about 1 ms), so an emergency waits behind that reading only, never behind answers.
+    # They live as long as the app, never shut down with a lifespan: an app may be started
+    # again (the tests' clients), and an idle thread costs nothing.
     triage = ThreadPoolExecutor(1, thread_name_prefix="smabot-triage")
     answering = ThreadPoolExecutor(1, thread_name_prefix="smabot-answer")
     quiet_access_log(settings.log_client_ip)
@@ -84,8 +86,6 @@ def create_app(
         live.start()
         app.state.store.start_expiry()  # retention runs at start and hourly
         yield
-        triage.shutdown(wait=False, cancel_futures=True)
-        answering.shutdown(wait=False, cancel_futures=True)
         live.stop()
         app.state.store.stop_expiry()
         app.state.store.flush()  # nothing caregivers told us is dropped at shutdown
