@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 import numpy as np
@@ -247,6 +247,8 @@ class Answerer:
         self.tuning = tuning
         self.locale = locale
         self.safety = safety.Detector(index.red_flags, backstop.load())
+        # the API reads a message for red flags before it answers it: read once, not twice
+        self._detect = lru_cache(maxsize=256)(self.safety.detect)
         self.question_field = QuestionField(index)
         self.model = answerable.load()
         self._drugs = {
@@ -390,7 +392,7 @@ class Answerer:
 
     def emergency(self, question: str, locale: str | None = None) -> Answer | None:
         """The emergency answer, without passages, when the question carries a red flag."""
-        alert = self.safety.detect(question)
+        alert = self._detect(question)
         if alert is None:
             return None
         locale = self.locale if locale is None else locale
@@ -628,31 +630,35 @@ class Answerer:
 
     def covers(self, hit: Hit, query: Query) -> bool:
         """The words rule: the passage holds enough of the question, about what was asked."""
-        tuning = self.tuning
-        if self._holds(hit, query, tuning.min_coverage, tuning.min_focus):
+        return self._words_rule(query, *self._figures(hit, query))
+
+    def _figures(self, hit: Hit, query: Query) -> tuple[float, float, float, float]:
+        """Coverage and focus of the passage, for the whole message and for its question
+        alone, without the circumstances its context tells (the same when it tells none)."""
+        held, focus = self.held(hit, query), self.focus(hit, query)
+        alone = query.decision
+        if alone is None:
+            return held, focus, held, focus
+        return held, focus, self.held(hit, alone), self.focus(hit, alone)
+
+    def _words_rule(
+        self, query: Query, held: float, focus: float, held_alone: float, focus_alone: float
+    ) -> bool:
+        tuning, share = self.tuning, self.tuning.min_share_alone
+        if held >= tuning.min_coverage and focus >= tuning.min_focus:
             return True
-        # its question alone, without the circumstances its context tells, must be held well
-        alone = tuning.min_share_alone
-        return query.decision is not None and self._holds(hit, query.decision, alone, alone)
+        # its question alone must be held well
+        return query.decision is not None and held_alone >= share and focus_alone >= share
 
     def features(self, ranked: list[tuple[float, Hit]], query: Query) -> dict[str, float]:
         """What the answer model weighs of the best passage and the question (answerable.py)."""
         hit = ranked[0][1]
         close = query.closeness if query.closeness is not None else np.zeros(1, np.float32)
         second, best = np.sort(close)[-2:] if len(close) > 1 else (close.max(), close.max())
-        held, focus = self.held(hit, query), self.focus(hit, query)
-        alone = query.decision
-        # the words rule (`covers`) from the same four figures, each computed once
-        held_alone, focus_alone = (
-            (self.held(hit, alone), self.focus(hit, alone)) if alone else (held, focus)
-        )
-        tuning, share = self.tuning, self.tuning.min_share_alone
-        words_rule = (held >= tuning.min_coverage and focus >= tuning.min_focus) or (
-            alone is not None and held_alone >= share and focus_alone >= share
-        )
+        held, focus, held_alone, focus_alone = self._figures(hit, query)
         total = query.total or 1.0
         return {
-            "lexical rule": float(words_rule),
+            "lexical rule": float(self._words_rule(query, held, focus, held_alone, focus_alone)),
             "closeness": float(close[hit.position]),
             "best closeness": float(best),
             "closeness lead": float(best - second),
@@ -663,7 +669,7 @@ class Answerer:
             "focus alone": max(focus, focus_alone),
             "unknown words": sum(m for t, m in query.mass.items() if not self.index.has_term(t))
             / total,
-            "context": float(alone is not None),
+            "context": float(query.decision is not None),
             "follow-up": float(query.follow_up),
             "bm25": math.log1p(hit.score),
             "terms": float(min(len(query.weights), 20)),
@@ -705,9 +711,6 @@ class Answerer:
         )
         held = sum(mass for t, mass in rest.items() if t in said or _cues(query, t, asks))
         return held >= self.tuning.min_coverage * sum(rest.values())
-
-    def _holds(self, hit: Hit, query: Query, coverage: float, focus: float) -> bool:
-        return self.held(hit, query) >= coverage and self.focus(hit, query) >= focus
 
     def held(self, hit: Hit, query: Query) -> float:
         """Coverage as the no-answer rule counts it: the words that ask how long, how often,
