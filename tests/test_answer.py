@@ -59,6 +59,30 @@ def test_emergency_comes_first_with_relevant_passages(answerer: Answerer) -> Non
     assert any("bleeding" in p.text for p in answer.passages)
 
 
+def test_a_refusal_offers_the_nearest_questions_the_articles_answer(answerer: Answerer) -> None:
+    # put in other words than the articles': refused, and the editors' question is one tap away
+    refused = answerer.ask("we want another baby, should the neurologist know i'm on spinraza?")
+    assert refused.status == "no_answer"
+    assert "Should I tell the doctor if I'm pregnant before starting Spinraza?" in (
+        refused.suggestions
+    )
+    sections = set()
+    for offered in refused.suggestions:  # each is answered, each by a section of its own
+        answer = answerer.ask(offered)
+        assert answer.status == "answered"
+        sections.add(answer.passages[0].id)
+    assert len(sections) == len(refused.suggestions) <= 3
+
+
+def test_a_refusal_far_from_every_section_is_offered_nothing(answerer: Answerer) -> None:
+    router = "how do I reset my wifi router"
+    assert answerer.ask(router).suggestions == []
+    assert answerer.ask("Can you recommend a good pizza place near the hospital?").suggestions == []
+    # the closeness bar is what keeps them away: without it, three unrelated questions
+    assert len(retuned(answerer, nearby_closeness=-1.0).ask(router).suggestions) == 3
+    assert answerer.ask("my baby is not breathing and her lips are blue").suggestions == []
+
+
 def test_follow_up_borrows_the_topic_and_replaces_the_drug(answerer: Answerer) -> None:
     query = answerer.query("what about zolgensma?", ["What are the side effects of Spinraza?"])
     assert query.weights["zolgensma"] == 1.0

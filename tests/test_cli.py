@@ -76,6 +76,8 @@ def test_eval_prints_figures_and_misses(corpus_copy: Path, tmp_path: Path) -> No
         "emergency_recall",
         "invalid_rejected",
         "count",
+        "reached_by_suggestion",
+        "suggested_when_uncovered",
     }
     report = smabot("eval", str(OWN_QUESTIONS), *args).stdout
     assert "hit@3 by topic" in report and "misses" in report

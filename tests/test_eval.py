@@ -40,6 +40,34 @@ def test_scoring_follows_the_rules() -> None:
     assert normalise(" A\n  “B” ") == 'a "b"'
 
 
+def test_a_refusal_is_reached_when_a_question_offered_instead_answers_it() -> None:
+    answers = {
+        "refused": {"status": "no_answer", "passages": [], "suggestions": ["far", "near"]},
+        "lost": {"status": "no_answer", "passages": [], "suggestions": ["far"]},
+        "uncovered": {"status": "no_answer", "passages": [], "suggestions": ["far"]},
+        "bare": {"status": "no_answer", "passages": [], "suggestions": []},
+        "near": {"status": "answered", "passages": [{"text": "x"}, {"text": "Gold here"}]},
+        "far": {"status": "answered", "passages": [{"text": "other"}]},
+    }
+    sent: list[dict[str, Any]] = []
+
+    def ask(payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        sent.append(payload)
+        return 200, answers[payload["question"]]
+
+    rows = [
+        {"question": "refused", "history": ["before"], "expect": "answer", "gold": ["gold here"]},
+        {"question": "lost", "expect": "answer", "gold": ["gold here"]},
+        {"question": "uncovered", "expect": "no_answer"},
+        {"question": "bare", "expect": "no_answer"},
+    ]
+    report = evaluate([EvalQuestion.model_validate(row) for row in rows], ask)
+    assert report.hit_at_3 == 0  # a refusal is a miss, whatever it offers
+    assert report.reached_by_suggestion == 0.5 and report.suggested_when_uncovered == 0.5
+    # a suggestion is asked as the chat asks a tapped one: after the conversation so far
+    assert {"question": "near", "history": ["before", "refused"]} in sent
+
+
 def test_an_invalid_row_is_sent_exactly_as_written() -> None:
     row = EvalQuestion.model_validate({"question": "ok", "history": None, "expect": "invalid"})
     assert row.payload() == {"question": "ok", "history": None}

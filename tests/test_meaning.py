@@ -110,4 +110,4 @@ def test_the_gates_questions_are_encoded_once_per_machine_and_a_caregivers_never
     stored = meaning._stored([gate_question, caregivers])
     assert set(stored) == {gate_question}  # the corpus's own question, not the caregiver's
     # what an editor wrote is read back, not encoded again, when it is asked
-    assert meaning._vector(gate_question) is meaning._encoded[gate_question]
+    assert meaning.vector(gate_question) is meaning._encoded[gate_question]

@@ -12,7 +12,7 @@ from typing import Literal
 
 import numpy as np
 
-from smabot import answerable, backstop, safety
+from smabot import answerable, backstop, meaning, safety
 from smabot.analysis import fold
 from smabot.chunking import Passage
 from smabot.frequency import zipf
@@ -170,7 +170,8 @@ class Answer:
     disclaimer: str
     index_version: str
     red_flag: RedFlag | None = None
-    # questions the top passage's section also answers, as the editors wrote them
+    # answered: questions the top passage's section also answers, as the editors wrote them;
+    # no_answer: the editors' questions nearest in meaning to the one asked
     suggestions: list[str] = dataclasses.field(default_factory=list)
     # of a message of several questions, the one the passages answer when they answer only it
     answered_part: str | None = None
@@ -328,7 +329,8 @@ class Answerer:
                 suggestions,
                 part[0].strip() if part else None,
             )
-        return Answer(question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version)
+        nearby = self.nearby_questions(question)
+        return Answer(question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version, None, nearby)
 
     def answered_part(
         self, question: str, history: Sequence[str] = (), top_k: int = 3
@@ -389,6 +391,30 @@ class Answerer:
             if len(terms & asked) < 0.6 * max(1, len(terms)):  # not the same question again
                 found.append(curated)
         return found[:limit]
+
+    def nearby_questions(self, question: str, limit: int = 3) -> list[str]:
+        """Curated questions close in meaning to one no passage answers, one per section: asked
+        in other words than the articles', it is one tap away; asked what they never cover,
+        the caregiver sees what they do."""
+        owners, texts, matrix = self._curated_vectors
+        if not texts:
+            return []
+        cosines = matrix @ meaning.vector(question)
+        found: dict[str, str] = {}  # section's passage -> its nearest question
+        for i in np.argsort(-cosines, kind="stable"):
+            if len(found) == limit or cosines[i] < self.tuning.nearby_closeness:
+                break
+            if owners[i] not in found and texts[i] not in found.values():
+                found[owners[i]] = texts[i]
+        return list(found.values())
+
+    @cached_property
+    def _curated_vectors(self) -> tuple[list[str], list[str], np.ndarray]:
+        """Every curated question with its passage, and their vectors, row by row."""
+        pairs = [(pid, q) for pid, qs in self.index.curated.items() for q in qs]
+        vectors = self.index.meaning.vectors
+        matrix = np.stack([vectors[q] for _, q in pairs]) if pairs else np.zeros((0, 1))
+        return [pid for pid, _ in pairs], [q for _, q in pairs], matrix
 
     def emergency(self, question: str, locale: str | None = None) -> Answer | None:
         """The emergency answer, without passages, when the question carries a red flag."""

@@ -94,6 +94,11 @@ class Report:
     emergency_recall: float
     invalid_rejected: float
     count: int
+    # of the answerable questions refused, the share one of the questions offered instead
+    # (`suggestions`) answers, a gold phrase in its first three passages: one tap away
+    reached_by_suggestion: float = 1.0
+    # of the uncovered questions rightly refused, the share offered questions at all
+    suggested_when_uncovered: float = 0.0
     per_topic_hit_at_3: dict[str, float] = field(default_factory=dict)
     misses: list[Outcome] = field(default_factory=list)
     results: list[Outcome] = field(default_factory=list)  # one per question, in order
@@ -108,6 +113,8 @@ class Report:
             "emergency_recall",
             "invalid_rejected",
             "count",
+            "reached_by_suggestion",
+            "suggested_when_uncovered",
         )
         return {k: getattr(self, k) for k in keys}
 
@@ -163,12 +170,19 @@ def evaluate(questions: list[EvalQuestion], ask: Ask) -> Report:
     topic_hits: dict[str, list[bool]] = defaultdict(list)
     correct: dict[str, list[bool]] = defaultdict(list)
     results: list[Outcome] = []
+    reached: list[bool] = []  # per answerable question refused
+    suggested: list[bool] = []  # per uncovered question rightly refused
     for item in questions:
         code, body = ask(item.payload())
         rank = None
+        refused = code == 200 and body.get("status") == "no_answer"
+        offered = [str(s) for s in body.get("suggestions", [])] if refused else []
         if item.expect == "answer":
             rank = _first_hit(body, item.gold) if code == 200 else None
             ranks.append(rank)
+            if refused:
+                asked = [*item.history_texts(), str(item.question)]  # as the chat sends a tap
+                reached.append(any(_reaches(ask, s, asked, item.gold) for s in offered))
             topic_hits[item.topic].append(rank is not None and rank <= 3)
             ok = rank == 1
         elif item.expect == "invalid":
@@ -177,6 +191,8 @@ def evaluate(questions: list[EvalQuestion], ask: Ask) -> Report:
         else:
             ok = code == 200 and body.get("status") == item.expect
             correct[item.expect].append(ok)
+            if ok and refused:
+                suggested.append(bool(offered))
         got = [str(p.get("id")) for p in body.get("passages", [])]
         results.append(
             Outcome(
@@ -191,10 +207,19 @@ def evaluate(questions: list[EvalQuestion], ask: Ask) -> Report:
         emergency_recall=_mean(correct["emergency"]),
         invalid_rejected=_mean(correct["invalid"]),
         count=len(questions),
+        reached_by_suggestion=_mean(reached),
+        suggested_when_uncovered=_mean(suggested) if suggested else 0.0,
         per_topic_hit_at_3={t: _mean(v) for t, v in sorted(topic_hits.items())},
         misses=[r for r in results if not r.ok],
         results=results,
     )
+
+
+def _reaches(ask: Ask, suggestion: str, history: list[str], gold: list[str]) -> bool:
+    """Whether the suggestion, asked next, answers with a gold phrase in its first three."""
+    code, body = ask({"question": suggestion, "history": history[-10:]})
+    rank = _first_hit(body, gold) if code == 200 else None
+    return rank is not None and rank <= 3
 
 
 def _first_hit(body: dict[str, Any], gold: list[str]) -> int | None:

@@ -53,7 +53,7 @@ class Meaning:
         """Per passage position, the cosine of the text with the nearest of what it answers."""
         if not self._passages:
             return np.zeros(0, np.float32)
-        cosines = self._matrix @ _vector(text)
+        cosines = self._matrix @ vector(text)
         return np.asarray(np.maximum.reduceat(cosines[self._rows], self._starts))
 
 
@@ -129,7 +129,8 @@ def _remember(vectors: Mapping[str, np.ndarray]) -> None:
 
 
 @lru_cache(maxsize=QUESTION_CACHE)
-def _vector(text: str) -> np.ndarray:
+def vector(text: str) -> np.ndarray:
+    """The text's unit vector: its cosine with another is their dot product."""
     # a question is asked again as its follow-ups' history and by the checks: encode it once;
     # one an editor wrote (`smabot check` asks each curated question) is known already
     known = _encoded.get(text)

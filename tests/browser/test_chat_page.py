@@ -105,6 +105,22 @@ def test_no_answer_and_emergency_cards(page: Page, smabot: LiveServer) -> None:
     assert all_violations(page) == []
 
 
+def test_not_covered_offers_the_questions_the_articles_answer_nearby(
+    page: Page, smabot: LiveServer
+) -> None:
+    page.goto(smabot.url)
+    ask(page, "we want another baby, should the neurologist know i'm on spinraza?")
+    refused = page.locator("smabot-chat .exchange").last
+    expect(refused.locator(".care-card.non-urgent")).to_contain_text("care team")
+    offered = refused.locator(".suggestions")
+    expect(offered).to_have_attribute("aria-label", "The articles do answer these questions:")
+    offered.locator("button.suggestion", has_text="pregnant").click()
+    latest = page.locator("smabot-chat .exchange").last
+    expect(latest.locator(".question")).to_contain_text("pregnant before starting Spinraza")
+    expect(latest.locator(".passages")).to_be_visible()  # answered, from the articles
+    assert all_violations(page) == []
+
+
 def test_errors_in_plain_words_with_retry(page: Page, smabot: LiveServer) -> None:
     page.goto(smabot.url)
     page.route("**/api/ask", lambda route: route.abort())

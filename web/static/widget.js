@@ -73,6 +73,7 @@
     callLocal: "Call your local emergency number now",
     call: "Call {n}",
     alsoAsk: "You could also ask:",
+    nearAsk: "The articles do answer these questions:",
     answersPart: "These passages answer part of your message: “{q}”. For the rest, ask your care team.",
     meaning: "What does “{t}” mean?",
     updated: "Updated {d}.",
@@ -779,10 +780,13 @@
         parts.push(tools);
       }
       if (answer.suggestions?.length) {
+        // after an answer, what its section also answers; after "not covered", the questions
+        // nearest in meaning that the articles do answer (yours, in other words, perhaps)
+        const label = answer.status === "no_answer" ? t.nearAsk : t.alsoAsk;
         const group = el("div", "suggestions");
         group.setAttribute("role", "group");
-        group.setAttribute("aria-label", t.alsoAsk);
-        group.append(el("p", "suggestions-label", t.alsoAsk));
+        group.setAttribute("aria-label", label);
+        group.append(el("p", "suggestions-label", label));
         for (const text of answer.suggestions) {
           const button = english(el("button", "suggestion", text));
           button.type = "button";
