@@ -80,6 +80,25 @@ def test_suggest_names_the_sections_that_nearly_answered(tmp_path: Path) -> None
     assert "nearly (" in text and "section_questions.yml: - can my son have spinraza" in text
 
 
+def test_suggest_names_the_questions_the_chat_offered_instead(tmp_path: Path) -> None:
+    from smabot.answer import Answerer
+    from smabot.corpus import load_corpus
+    from smabot.index import build_index
+
+    from .conftest import CORPUS
+
+    store = Store(tmp_path / "db.sqlite3")
+    store.add_unanswered("we want another baby, should the neurologist know i'm on spinraza?")
+    answerer = Answerer(build_index(load_corpus(CORPUS)))
+    text = render(store, suggest=answerer)
+    # close in meaning, not in words: the section an editor may list it under
+    offered = "offered in the chat: \"Should I tell the doctor if I'm pregnant before starting"
+    assert (
+        offered in text
+        and "Spinraza?\", which sinostemcells-spinraza-treatment › 'Important" in text
+    )
+
+
 def test_a_message_answered_only_in_part_is_recorded_for_the_editors(  # type: ignore[no-untyped-def]
     client: TestClient, app
 ) -> None:

@@ -329,7 +329,7 @@ class Answerer:
                 suggestions,
                 part[0].strip() if part else None,
             )
-        nearby = self.nearby_questions(question)
+        nearby = [text for _, text in self.nearby(question)]
         return Answer(question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version, None, nearby)
 
     def answered_part(
@@ -392,10 +392,10 @@ class Answerer:
                 found.append(curated)
         return found[:limit]
 
-    def nearby_questions(self, question: str, limit: int = 3) -> list[str]:
-        """Curated questions close in meaning to one no passage answers, one per section: asked
-        in other words than the articles', it is one tap away; asked what they never cover,
-        the caregiver sees what they do."""
+    def nearby(self, question: str, limit: int = 3) -> list[tuple[str, str]]:
+        """Curated questions close in meaning to one no passage answers, with their passage's
+        id, one per section: asked in other words than the articles', it is one tap away;
+        asked what they never cover, the caregiver sees what they do."""
         owners, texts, matrix = self._curated_vectors
         if not texts:
             return []
@@ -406,7 +406,7 @@ class Answerer:
                 break
             if owners[i] not in found and texts[i] not in found.values():
                 found[owners[i]] = texts[i]
-        return list(found.values())
+        return list(found.items())
 
     @cached_property
     def _curated_vectors(self) -> tuple[list[str], list[str], np.ndarray]:

@@ -83,7 +83,8 @@ def render(store: Store, since: str = "", limit: int = 20, suggest: Answerer | N
 
 
 def _nearly(answerer: Answerer, question: str) -> list[str]:
-    """Sections that nearly answered, as lines to paste into section_questions.yml."""
+    """Sections that nearly answered, as lines to paste into section_questions.yml: those
+    sharing its words, then those whose questions the chat offered instead (close in meaning)."""
     lines = []
     for hit, coverage in answerer.nearest(question, 3):
         heading = hit.passage.section[-1] if hit.passage.section else ""
@@ -93,7 +94,16 @@ def _nearly(answerer: Answerer, question: str) -> list[str]:
             f"        nearly ({coverage:.0%} of it): {hit.passage.source_id} › {heading!r}"
             f"  → under it in {CURATED_FILE}: - {question}"
         )
-    return lines or ["        nearly: no section shares its words"]
+    if not lines:
+        lines.append("        nearly: no section shares its words")
+    passages = {p.id: p for p in answerer.index.passages}
+    for passage_id, offered in answerer.nearby(question):
+        passage = passages[passage_id]
+        lines.append(
+            f"        offered in the chat: {offered!r}, which {passage.source_id}"
+            f" › {' › '.join(passage.section[-1:])!r} answers"
+        )
+    return lines
 
 
 def _normal(question: str) -> str:
