@@ -479,6 +479,24 @@ def test_the_circumstances_of_a_question_do_not_make_it_uncovered(
 
 
 @pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("How does Zolgensma work? My father-in-law reckons it rewrites his DNA.", "mechanism"),
+        (
+            "How is Spinraza given? Our lad is terrified of needles and screams the place down.",
+            "how-is-nusinersen-given",
+        ),
+    ],
+)
+def test_a_rare_word_of_an_aside_is_not_what_the_question_asks_about(
+    answerer: Answerer, message: str, section: str
+) -> None:
+    # "DNA" and "screams" are no article's words; the question does not point back to them
+    answer = answerer.ask(message)
+    assert answer.status == "answered" and section in answer.passages[0].id
+
+
+@pytest.mark.parametrize(
     "message",
     [
         # the question does not say what it asks: its context is what it asks about

@@ -122,6 +122,8 @@ _ASKED_BY_FORM = frozenset(
     }
 )
 _GLOSS = re.compile(r"\([^()]*\)")  # round brackets only: square ones name a subject
+# a place the context names: "We moved to Canada. Will the government pay for it here?"
+_HERE = re.compile(r"\b(here|there)\b", re.I)
 _POINTS_BACK = re.compile(r"\b(it|its|it's|it’s|this|that|they|them|those|these)\b", re.I)
 
 
@@ -476,7 +478,12 @@ class Answerer:
                     ):
                         weights[token.term] = 1.0
             told = (set(weights) - asked_terms - self._drugs - self._condition) - specific
-            unknown |= specific
+            # the context's rare word is what is asked about only when the question points
+            # back to it; otherwise it is an aside ("How does Zolgensma work? My father-in-law
+            # reckons it rewrites his DNA."). The repo's train sets: 2 more answered, none fewer
+            # refused (reviews outside the repo: 4 more answered, 3 fewer refused).
+            if _POINTS_BACK.search(question) or _HERE.search(question):
+                unknown |= specific
         names_drug = any(t in self._drugs for t in weights)
         topic = sum(info[t] for t in weights if t not in self._drugs)
         # A follow-up borrows what it leaves out: the medicine when it names none; the topic
