@@ -465,6 +465,16 @@ def test_the_sentences_around_a_question_are_its_context(answerer: Answerer) -> 
             "A doctor mentioned spinal muscular atrophy at the clinic today. What is it?",
             "sinostemcells-spinraza-treatment#what-is-spinraza-1",
         ),
+        # an aside's rare word ("DNA", "screams") is what is asked about only when the
+        # question points back to it
+        (
+            "How does Zolgensma work? My father-in-law reckons it rewrites his DNA.",
+            "droracle-zolgensma-updates#mechanism-and-clinical-rationale-1",
+        ),
+        (
+            "How is Spinraza given? Our lad is terrified of needles and screams the place down.",
+            "smauk-nusinersen-faqs#how-is-nusinersen-given-1",
+        ),
     ],
 )
 def test_the_circumstances_of_a_question_do_not_make_it_uncovered(
@@ -476,24 +486,6 @@ def test_the_circumstances_of_a_question_do_not_make_it_uncovered(
     assert answer.passages[0].id == section
     query = answerer.query(message)
     assert query.decision is not None and query.decision.total < query.total
-
-
-@pytest.mark.parametrize(
-    ("message", "section"),
-    [
-        ("How does Zolgensma work? My father-in-law reckons it rewrites his DNA.", "mechanism"),
-        (
-            "How is Spinraza given? Our lad is terrified of needles and screams the place down.",
-            "how-is-nusinersen-given",
-        ),
-    ],
-)
-def test_a_rare_word_of_an_aside_is_not_what_the_question_asks_about(
-    answerer: Answerer, message: str, section: str
-) -> None:
-    # "DNA" and "screams" are no article's words; the question does not point back to them
-    answer = answerer.ask(message)
-    assert answer.status == "answered" and section in answer.passages[0].id
 
 
 @pytest.mark.parametrize(
