@@ -332,7 +332,9 @@ class Answerer:
                 part[0].strip() if part else None,
             )
         nearby = [text for _, text in self.nearby(question)]
-        return Answer(question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version, None, nearby)
+        return Answer(
+            question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version, suggestions=nearby
+        )
 
     def answered_part(
         self, question: str, history: Sequence[str] = (), top_k: int = 3
