@@ -93,6 +93,16 @@ def test_follow_up_borrows_the_topic_and_replaces_the_drug(answerer: Answerer) -
     assert own.weights.get("side", 0) < 1 and not own.required  # its own topic leads
 
 
+def test_a_follow_up_means_what_it_asks_of_the_earlier_questions_medicine(
+    answerer: Answerer,
+) -> None:
+    # "how long does it take?" alone is nearest to Spinraza's appointment length; after
+    # "how is zolgensma given?" it asks how long Zolgensma's infusion takes
+    answer = answerer.ask("how long does it take?", ["how is zolgensma given?"])
+    assert answer.status == "answered"
+    assert all("zolgensma" in p.id for p in answer.passages), [p.id for p in answer.passages]
+
+
 def test_a_question_with_its_own_topic_keeps_it(answerer: Answerer) -> None:
     query = answerer.query("How much does Zolgensma cost?", ["How is nusinersen given?"])
     assert set(query.weights) == {"zolgensma", "cost"}

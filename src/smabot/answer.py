@@ -525,7 +525,13 @@ class Answerer:
         # what the message means, unless its question names its own medicine: "She was on
         # Spinraza. What are Zolgensma's side effects?" means Zolgensma's, as its words do
         names_own = context and not borrows_topic and bool(asked_terms & self._drugs)
-        closeness = self.index.meaning.closeness(question if names_own else message)
+        meant = question if names_own else message
+        if history and not names_drug:
+            # a follow-up means what it asks of the earlier question's subject: "how long does
+            # it take?" after "how is zolgensma given?" asks Zolgensma's, not Spinraza's. One
+            # that names its medicine ("what about zolgensma?") means that one alone.
+            meant = f"{history[-1]} {meant}"
+        closeness = self.index.meaning.closeness(meant)
         query = Query(
             weights,
             info,
