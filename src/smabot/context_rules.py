@@ -441,6 +441,19 @@ RULES: list[tuple[str, str, str]] = [
         r"(?:confused|confusing|confusion) (?:by|about|over|as to|with|on|why|how|what|whether|"
         r"which|if)|(?:is|was|its|so|very|bit|little) confusing",
     ),
+    # "answer" as information, not a child's response: "we haven't got an answer from the
+    # insurer", "questions I can't answer", "the clinic didn't answer my email" ("couldn't get
+    # an answer out of him" is a child's)
+    (
+        FIGURATIVE,
+        "i",
+        r"(?:\w+ ){0,3}(?:got|get|getting|gotten|had|have|has|having|received|receive|"
+        r"waiting for|wait for|waited for|found|find|need|needs|needed|want|wanted) (?:an|any|a|"
+        r"the|no|some|straight|clear|proper|definite|real) (?:\w+ )?answers?\b(?! out of)|"
+        r"\b(?:i|we|im) (?:\w+ )?(?:cant|cannot|couldnt|dont|didnt|wont) answer\b|"
+        r"(?:\w+ ){0,2}(?:answer|answered|answering) (?:my|our|the|their|your) (?:questions?|"
+        r"emails?|messages?|letters?|texts?|queries|query|appeal)\b",
+    ),
     # a healing bruise changes colour: "the bruise is going yellowy green now"
     (
         FIGURATIVE,
