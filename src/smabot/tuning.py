@@ -87,9 +87,9 @@ class Tuning:
     closeness_weight: float = 4.0
     # A question no passage answers is offered the curated questions at least this close in
     # meaning (cosine). On the repo's train sets (collected and paraphrased train, caregivers,
-    # regression; `smabot eval FILE` prints both figures): at 0.65 one answers 53 of the 108
-    # answerable questions refused (`reached_by_suggestion`), and 171 of the 585 uncovered ones
-    # are offered any; 0.6 reaches 7 more for 100 more offered, 0.7 11 fewer for 63 fewer.
+    # regression; `smabot eval FILE` prints both figures): at 0.65 one answers 52 of the 104
+    # answerable questions refused (`reached_by_suggestion`), and 174 of the 598 uncovered ones
+    # are offered any; 0.6 reaches 7 more for 101 more offered, 0.7 10 fewer for 65 fewer.
     nearby_closeness: float = 0.65
 
 
