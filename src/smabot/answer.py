@@ -396,29 +396,30 @@ class Answerer:
                 found.append(curated)
         return found[:limit]
 
-    def nearby(self, question: str, limit: int = 3) -> list[tuple[str, str]]:
-        """Curated questions close in meaning to one no passage answers, with their passage's
-        id, one per section: asked in other words than the articles', it is one tap away;
-        asked what they never cover, the caregiver sees what they do."""
+    def nearby(self, question: str, limit: int = 3) -> list[tuple[Passage, str]]:
+        """Curated questions close in meaning to one no passage answers, with their passage,
+        one per section: asked in other words than the articles', it is one tap away; asked
+        what they never cover, the caregiver sees what they do."""
         owners, texts, matrix = self._curated_vectors
         if not texts:
             return []
         cosines = matrix @ meaning.vector(question)
-        found: dict[str, str] = {}  # section's passage -> its nearest question
+        found: dict[str, tuple[Passage, str]] = {}  # by passage id: its nearest question
         for i in np.argsort(-cosines, kind="stable"):
             if len(found) == limit or cosines[i] < self.tuning.nearby_closeness:
                 break
-            if owners[i] not in found and texts[i] not in found.values():
-                found[owners[i]] = texts[i]
-        return list(found.items())
+            if owners[i].id not in found and all(texts[i] != t for _, t in found.values()):
+                found[owners[i].id] = (owners[i], texts[i])
+        return list(found.values())
 
     @cached_property
-    def _curated_vectors(self) -> tuple[list[str], list[str], np.ndarray]:
+    def _curated_vectors(self) -> tuple[list[Passage], list[str], np.ndarray]:
         """Every curated question with its passage, and their vectors, row by row."""
-        pairs = [(pid, q) for pid, qs in self.index.curated.items() for q in qs]
+        by_id = {p.id: p for p in self.index.passages}
+        pairs = [(by_id[pid], q) for pid, qs in self.index.curated.items() for q in qs]
         vectors = self.index.meaning.vectors
         matrix = np.stack([vectors[q] for _, q in pairs]) if pairs else np.zeros((0, 1))
-        return [pid for pid, _ in pairs], [q for _, q in pairs], matrix
+        return [p for p, _ in pairs], [q for _, q in pairs], matrix
 
     def emergency(self, question: str, locale: str | None = None) -> Answer | None:
         """The emergency answer, without passages, when the question carries a red flag."""

@@ -96,9 +96,7 @@ def _nearly(answerer: Answerer, question: str) -> list[str]:
         )
     if not lines:
         lines.append("        nearly: no section shares its words")
-    passages = {p.id: p for p in answerer.index.passages}
-    for passage_id, offered in answerer.nearby(question):
-        passage = passages[passage_id]
+    for passage, offered in answerer.nearby(question):
         lines.append(
             f"        offered in the chat: {offered!r}, which {passage.source_id}"
             f" › {' › '.join(passage.section[-1:])!r} answers"
