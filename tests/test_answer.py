@@ -74,12 +74,26 @@ def test_a_refusal_offers_the_nearest_questions_the_articles_answer(answerer: An
     assert len(sections) == len(refused.suggestions) <= 3
 
 
+def test_a_refusal_offers_the_sections_that_nearly_answered_it(answerer: Answerer) -> None:
+    # no editor's question is that close in meaning to "minimum gap", but the section ranked
+    # first for it is about how often the injections are given: its question is offered
+    gap = "minimum gap between nusinersen injections"
+    refused = answerer.ask(gap)
+    assert refused.status == "no_answer"
+    assert "nusinersin injection schedule" in refused.suggestions
+    ranked_away = retuned(answerer, nearby_floor=2.0).ask(gap).suggestions
+    assert "nusinersin injection schedule" not in ranked_away
+    tapped = answerer.ask("nusinersin injection schedule", [gap])
+    assert tapped.passages[0].id == "smauk-nusinersen-faqs#how-often-are-the-injections-given-1"
+
+
 def test_a_refusal_far_from_every_section_is_offered_nothing(answerer: Answerer) -> None:
     router = "how do I reset my wifi router"
     assert answerer.ask(router).suggestions == []
     assert answerer.ask("Can you recommend a good pizza place near the hospital?").suggestions == []
     # the closeness bar is what keeps them away: without it, three unrelated questions
     assert len(retuned(answerer, nearby_closeness=-1.0).ask(router).suggestions) == 3
+    assert retuned(answerer, nearby_floor=-1.0).ask(router).suggestions  # and the ranked ones'
     assert answerer.ask("my baby is not breathing and her lips are blue").suggestions == []
 
 

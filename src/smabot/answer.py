@@ -331,7 +331,7 @@ class Answerer:
                 suggestions,
                 part[0].strip() if part else None,
             )
-        nearby = [text for _, text in self.nearby(question)]
+        nearby = [text for _, text in self.nearby(question, query)]
         return Answer(
             question, "no_answer", NO_ANSWER, passages, DISCLAIMER, version, suggestions=nearby
         )
@@ -396,10 +396,14 @@ class Answerer:
                 found.append(curated)
         return found[:limit]
 
-    def nearby(self, question: str, limit: int = 3) -> list[tuple[Passage, str]]:
-        """Curated questions close in meaning to one no passage answers, with their passage,
-        one per section: asked in other words than the articles', it is one tap away; asked
-        what they never cover, the caregiver sees what they do."""
+    def nearby(
+        self, question: str, query: Query | None = None, limit: int = 3
+    ) -> list[tuple[Passage, str]]:
+        """Curated questions for one no passage answers, with their passage, one per section:
+        those close in meaning to it, then those of the sections that nearly answered it (the
+        best-ranked), each the nearest of its section's. Asked in other words than the
+        articles', it is one tap away; asked what they never cover, the caregiver sees what
+        they do."""
         owners, texts, matrix = self._curated_vectors
         if not texts:
             return []
@@ -410,7 +414,23 @@ class Answerer:
                 break
             if owners[i].id not in found and all(texts[i] != t for _, t in found.values()):
                 found[owners[i].id] = (owners[i], texts[i])
+        query = self.query(question) if query is None else query
+        for _, hit in self._candidates(query, limit):
+            rows = self._curated_rows.get(hit.passage.id, [])
+            if len(found) == limit or hit.passage.id in found or not rows:
+                continue
+            best = max(rows, key=lambda i: cosines[i])
+            if cosines[best] >= self.tuning.nearby_floor:
+                found[hit.passage.id] = (owners[best], texts[best])
         return list(found.values())
+
+    @cached_property
+    def _curated_rows(self) -> dict[str, list[int]]:
+        """Per passage id, the rows of its curated questions in `_curated_vectors`."""
+        rows: dict[str, list[int]] = {}
+        for i, owner in enumerate(self._curated_vectors[0]):
+            rows.setdefault(owner.id, []).append(i)
+        return rows
 
     @cached_property
     def _curated_vectors(self) -> tuple[list[Passage], list[str], np.ndarray]:
