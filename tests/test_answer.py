@@ -93,7 +93,8 @@ def test_a_refusal_far_from_every_section_is_offered_nothing(answerer: Answerer)
     assert answerer.ask("Can you recommend a good pizza place near the hospital?").suggestions == []
     # the closeness bar is what keeps them away: without it, three unrelated questions
     assert len(retuned(answerer, nearby_closeness=-1.0).ask(router).suggestions) == 3
-    assert retuned(answerer, nearby_floor=-1.0).ask(router).suggestions  # and the ranked ones'
+    # and the floor keeps away the questions of the sections ranked best for it
+    assert retuned(answerer, nearby_floor=-1.0).ask(router).suggestions
     assert answerer.ask("my baby is not breathing and her lips are blue").suggestions == []
 
 

@@ -416,11 +416,14 @@ class Answerer:
                 found[owners[i].id] = (owners[i], texts[i])
         query = self.query(question) if query is None else query
         for _, hit in self._candidates(query, limit):
+            if len(found) == limit:
+                break
             rows = self._curated_rows.get(hit.passage.id, [])
-            if len(found) == limit or hit.passage.id in found or not rows:
+            if hit.passage.id in found or not rows:
                 continue
             best = max(rows, key=lambda i: cosines[i])
-            if cosines[best] >= self.tuning.nearby_floor:
+            offered = all(texts[best] != t for _, t in found.values())
+            if offered and cosines[best] >= self.tuning.nearby_floor:
                 found[hit.passage.id] = (owners[best], texts[best])
         return list(found.values())
 
