@@ -173,7 +173,8 @@ class Answer:
     index_version: str
     red_flag: RedFlag | None = None
     # answered: questions the top passage's section also answers, as the editors wrote them;
-    # no_answer: the editors' questions nearest in meaning to the one asked
+    # no_answer: the editors' questions nearest in meaning to the one asked, and those of the
+    # sections that nearly answered it (`Answerer.nearby`)
     suggestions: list[str] = dataclasses.field(default_factory=list)
     # of a message of several questions, the one the passages answer when they answer only it
     answered_part: str | None = None
@@ -418,7 +419,7 @@ class Answerer:
         for _, hit in self._candidates(query, limit):
             if len(found) == limit:
                 break
-            rows = self._curated_rows.get(hit.passage.id, [])
+            rows = [i for i, owner in enumerate(owners) if owner.id == hit.passage.id]
             if hit.passage.id in found or not rows:
                 continue
             best = max(rows, key=lambda i: cosines[i])
@@ -426,14 +427,6 @@ class Answerer:
             if offered and cosines[best] >= self.tuning.nearby_floor:
                 found[hit.passage.id] = (owners[best], texts[best])
         return list(found.values())
-
-    @cached_property
-    def _curated_rows(self) -> dict[str, list[int]]:
-        """Per passage id, the rows of its curated questions in `_curated_vectors`."""
-        rows: dict[str, list[int]] = {}
-        for i, owner in enumerate(self._curated_vectors[0]):
-            rows.setdefault(owner.id, []).append(i)
-        return rows
 
     @cached_property
     def _curated_vectors(self) -> tuple[list[Passage], list[str], np.ndarray]:

@@ -84,7 +84,7 @@ def render(store: Store, since: str = "", limit: int = 20, suggest: Answerer | N
 
 def _nearly(answerer: Answerer, question: str) -> list[str]:
     """Sections that nearly answered, as lines to paste into section_questions.yml: those
-    sharing its words, then those whose questions the chat offered instead (close in meaning)."""
+    sharing its words, then those whose questions the chat offered instead (`Answerer.nearby`)."""
     lines = []
     for hit, coverage in answerer.nearest(question, 3):
         heading = hit.passage.section[-1] if hit.passage.section else ""

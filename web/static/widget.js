@@ -781,7 +781,7 @@
       }
       if (answer.suggestions?.length) {
         // after an answer, what its section also answers; after "not covered", the questions
-        // nearest in meaning that the articles do answer (yours, in other words, perhaps)
+        // the articles do answer, nearest in meaning or of the sections that nearly answered
         const label = answer.status === "no_answer" ? t.nearAsk : t.alsoAsk;
         const group = el("div", "suggestions");
         group.setAttribute("role", "group");
