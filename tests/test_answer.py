@@ -61,7 +61,7 @@ def test_emergency_comes_first_with_relevant_passages(answerer: Answerer) -> Non
 
 def test_a_refusal_offers_the_nearest_questions_the_articles_answer(answerer: Answerer) -> None:
     # put in other words than the articles': refused, and the editors' question is one tap away
-    refused = answerer.ask("we want another baby, should the neurologist know i'm on spinraza?")
+    refused = answerer.ask("we want another baby, should the nurse know i'm on spinraza?")
     assert refused.status == "no_answer"
     assert "Should I tell the doctor if I'm pregnant before starting Spinraza?" in (
         refused.suggestions
@@ -568,6 +568,11 @@ def test_a_context_that_is_the_question_still_decides_whether_it_is_covered(
             "My grandson has had 3 Spinraza injections in a month. I thought it was every few "
             "months, is that right?",
             "smauk-nusinersen-faqs#how-often-are-the-injections-given-1",
+        ),
+        # a neurologist is the doctor the leaflet means: the word no article uses refused it
+        (
+            "we want another baby, should the neurologist know i'm on spinraza?",
+            "sinostemcells-spinraza-treatment#important-safety-information-1",
         ),
     ],
 )

@@ -109,7 +109,7 @@ def test_not_covered_offers_the_questions_the_articles_answer_nearby(
     page: Page, smabot: LiveServer
 ) -> None:
     page.goto(smabot.url)
-    ask(page, "we want another baby, should the neurologist know i'm on spinraza?")
+    ask(page, "we want another baby, should the nurse know i'm on spinraza?")
     refused = page.locator("smabot-chat .exchange").last
     expect(refused.locator(".care-card.non-urgent")).to_contain_text("care team")
     offered = refused.locator(".suggestions")
