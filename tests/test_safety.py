@@ -1091,6 +1091,12 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("My 2 year old got into the medicine cabinet and ate some tablets", EMERGENCY),
         ("I accidentally gave him too much Evrysdi tonight", EMERGENCY),
         ("I think he's taken an overdose of his pred", EMERGENCY),
+        # a plea typed with no stop before what is happening, and "no" that answers, not negates
+        ("what to do my baby's lips are turning blue", EMERGENCY),
+        ("what should i do he is not breathing", EMERGENCY),
+        ("what to do baby not breathing", EMERGENCY),
+        ("what do i do she's having a seizure", EMERGENCY),
+        ("no she is struggling to breathe", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1670,6 +1676,11 @@ NEAR_MISSES = [
     "My baby swallowed her Evrysdi fine today",
     "Can you overdose on Evrysdi?",
     "What if my child swallowed too much of his medicine?",
+    # …and "what should I do" before "if", "when" or "for" still asks about what may happen
+    "what should i do if she stops breathing",
+    "what to do if my baby's lips turn blue",
+    "what should we do for a seizure at school",
+    "What to do when your child has trouble breathing",
 ]
 
 

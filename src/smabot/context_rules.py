@@ -122,7 +122,11 @@ RULES: list[tuple[str, str, str]] = [
         r"risks? of|chances? of|likely|likelihood|how (?:common|often|likely|rare)|"
         r"side effects? (?:like|such as|include|including|are)|"
         r"when (?:should|do|does|would|to|can|must|will)|"
-        r"what (?:should|do|would|to)(?: (?:i|we|you))? do|"
+        # …but not a plea before what is happening: "what should i do he is not breathing",
+        # "what to do my baby's lips are turning blue" (typed without a stop between)
+        r"what (?:should|do|would|to)(?: (?:i|we|you))? do(?! (?:i|im|ive|we|were|weve|he|hes|"
+        r"she|shes|they|theyre|it|its|my|our|his|her|their|baby|babys|son|daughter|child|kid|"
+        r"toddler|boy|girl)\b)|"
         # "¿cómo se ve la ictericia…?", "o que é…", "jak wygląda…"
         r"(?<!mira )como se ve (?:la|el)|que es la|ano ang mga palatandaan|"
         r"what happens|do (?:i|we) need to|should (?:i|we) worry(?= (?:about|if|when|whether))|"
@@ -1056,6 +1060,9 @@ PSEUDO = (
     r"not stopping|not settling|"
     # an exclamation, not a negation: "oh no I completely forgot the steroid this morning"
     r"oh no|"
+    # an answer, not a negation: "no she is struggling to breathe", "no my baby's lips are going
+    # blue" ("no" never negates a pronoun or a possessive)
+    r"no(?= (?:i|im|he|hes|she|shes|they|theyre|we|my|our|his|her|their|its?)\b)|"
     r"not interested|not moving at all|not answering|not responding|not waking|not with it|"
     # a complaint, not a negation: "very tired, not want play, eyes little bit yellow"
     r"(?:not|doesnt|dont|didnt) want(?:ing)? (?:to )?(?:play|eat|feed|drink|wake)|"
