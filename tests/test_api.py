@@ -220,6 +220,11 @@ def test_an_emergency_in_a_question_refused_for_its_form_still_gets_its_message(
     assert wrong_field.status_code == 200 and wrong_field.json()["status"] == "emergency"
     plain = client.post("/api/ask", json={"question": story + "How is it given?"})
     assert plain.status_code == 422
+    # however long, within the body's 16 KB: the red flag comes at the end of 15,000 letters
+    longest = story * 26 + "Right now she is struggling to breathe and her lips are blue."
+    assert 15_000 < len(longest.encode()) < 16 * 1024
+    response = client.post("/api/ask", json={"question": longest})
+    assert response.status_code == 200 and response.json()["status"] == "emergency"
     # a lone surrogate (a broken client) is refused as text, never a 500, emergency or not
     for question, status in [
         ("she is not breathing", 200),  # the lexicon's
