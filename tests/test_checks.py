@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from smabot.checks import check
 
 from .conftest import CORPUS, RECENT, WriteSource
@@ -45,6 +47,16 @@ def test_glossary_must_be_one_line_definitions(write_source: WriteSource) -> Non
     assert len(problems) == 1, problems
     (problem,) = problems
     assert str(problem).startswith(f"{path.parents[1] / 'glossary.yml'}:2: 'AAV9' needs")
+
+
+@pytest.mark.parametrize("damage", [b"ULN: 2026-02-30\n", b"\xff\xfe: [\n"])
+def test_a_glossary_with_an_impossible_date_or_not_text_is_a_problem(
+    write_source: WriteSource, damage: bytes
+) -> None:
+    path = write_source()
+    (path.parents[1] / "glossary.yml").write_bytes(damage)
+    (problem,) = check(path.parents[1])
+    assert str(problem).startswith(f"{path.parents[1] / 'glossary.yml'}:1: not valid YAML")
 
 
 def test_check_exits_1_on_errors(corpus_copy: Path) -> None:

@@ -103,6 +103,23 @@ def test_bad_yaml_and_missing_sources(tmp_path: Path, write_source: WriteSource)
     assert "front matter is not valid YAML" in _messages(path.parents[1])[0]
 
 
+@pytest.mark.parametrize(
+    "name", ["front matter", "synonyms.yml", "section_questions.yml", "red_flags.yml"]
+)
+@pytest.mark.parametrize("damage", [b"reviewed: 2026-02-30\n", b"\xff\xfe: [\n"])
+def test_an_impossible_date_or_bytes_that_are_not_text_are_a_problem_not_a_crash(
+    write_source: WriteSource, name: str, damage: bytes
+) -> None:
+    path = write_source()
+    target = path if name == "front matter" else path.parents[1] / name
+    if name == "front matter":  # the date in the article's own header
+        target.write_bytes(target.read_bytes().replace(b"---\n", b"---\n" + damage, 1))
+    else:
+        target.write_bytes(damage)
+    messages = _messages(path.parents[1])  # PyYAML raised ValueError here: a traceback
+    assert any(m.startswith(f"{target}:") for m in messages), messages
+
+
 def test_malformed_synonyms_are_reported(write_source: WriteSource) -> None:
     path = write_source()
     (path.parents[1] / "synonyms.yml").write_text("terms:\n  - [lonely]\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from smabot.errors import CorpusError
-from smabot.index import Index, current_build, load_index, save_index
+from smabot.index import Index, current_build, load_index, load_published, save_index
 from smabot.live import LiveAnswerer
 from smabot.publish import GateRefused, rebuild
 from smabot.settings import Settings
@@ -87,6 +87,15 @@ def test_the_watch_keeps_going_when_current_is_unreadable(index: Index, tmp_path
         assert live.problems() == []
     finally:
         live.stop()
+
+
+def test_a_current_pointer_that_is_not_text_falls_back_to_a_published_build(
+    index: Index, tmp_path: Path
+) -> None:
+    folder = tmp_path / "idx"
+    build = save_index(index, folder)
+    (folder / "CURRENT").write_bytes(b"\xff\xfe")  # was a UnicodeDecodeError, a traceback
+    assert load_published(folder)[1] == build
 
 
 def test_after_an_upgrade_builds_of_the_old_version_are_replaced_through_the_gate(

@@ -229,7 +229,7 @@ def load_glossary(corpus: Path) -> dict[str, str]:
     """The corpus's glossary.yml as {term: definition}; empty when absent or malformed."""
     try:
         data = yaml.safe_load((corpus / "glossary.yml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+    except (OSError, yaml.YAMLError, ValueError):  # ValueError: not UTF-8, a bad date
         return {}
     if not isinstance(data, dict):
         return {}

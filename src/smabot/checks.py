@@ -193,7 +193,7 @@ def _glossary(path: Path) -> list[Problem]:
         return []
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # and bytes that are not UTF-8, a bad date
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
         return [Problem(path, line, f"not valid YAML: {exc}")]
     if not isinstance(data, dict):

@@ -130,7 +130,7 @@ def parse_source(path: Path) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(path, 1, "the front matter has no closing '---'")]
     try:
         meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date, "2026-02-30"
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         return None, [Problem(path, line, f"front matter is not valid YAML: {exc}")]
     if not isinstance(meta, dict):
@@ -224,7 +224,7 @@ def _read_synonyms(path: Path) -> tuple[dict[str, list[list[str]]], list[Problem
         return {}, []
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # and bytes that are not UTF-8, a bad date
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
         return {}, [Problem(path, line, f"not valid YAML: {exc}")]
     if not isinstance(data, dict):

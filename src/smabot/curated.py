@@ -20,7 +20,7 @@ def read_curated(root: Path) -> tuple[dict[str, dict[str, list[str]]], list[Prob
         return {}, []
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml.YAMLError, ValueError) as exc:  # ValueError: not UTF-8, a bad date
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
         return {}, [Problem(path, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
     if not isinstance(data, dict):

@@ -345,7 +345,7 @@ def current_build(folder: Path) -> Path | None:
     """The build folder that `folder/CURRENT` points at, if any."""
     try:
         name = (folder / CURRENT).read_text(encoding="utf-8").strip()
-    except OSError:
+    except (OSError, UnicodeDecodeError):  # a damaged pointer points nowhere
         return None
     return folder / "builds" / name if name else None
 

@@ -91,7 +91,7 @@ def parse_red_flags(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lines)
     except OSError as exc:
         return None, [Problem(path, 1, f"cannot read: {exc.strerror}")]
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: not UTF-8, a bad date
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
         return None, [Problem(path, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
     if not isinstance(raw, LineDict):
