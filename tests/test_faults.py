@@ -237,6 +237,18 @@ def test_http_abuse_meets_limits_and_an_emergency_still_gets_through(
         assert raw_request(base, huge).startswith(b"HTTP/1.1 431")
         unfinished = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 100_000
         assert raw_request(base, unfinished).startswith(b"HTTP/1.1 431")
+        # a whole header block in one read, just over 16 KB, and many headers each small
+        whole = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 17_000 + b"\r\n\r\n"
+        assert raw_request(base, whole).startswith(b"HTTP/1.1 431")
+        many = b"".join(b"X-H%d: %s\r\n" % (i, b"b" * 1000) for i in range(40))
+        crowded = b"GET /healthz HTTP/1.1\r\nHost: x\r\n" + many + b"\r\n"
+        assert raw_request(base, crowded).startswith(b"HTTP/1.1 431")
+        fine = (
+            b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+            + many[:12_000]
+            + b"\r\n\r\n"
+        )
+        assert raw_request(base, fine).startswith(b"HTTP/1.1 200")
         body = b'{"question": "How is Zolgensma given?"}'
         trickled = (
             b"POST /api/ask HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\n"

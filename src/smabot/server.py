@@ -35,6 +35,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._header_bytes = 0
         self._in_headers = True
         self._refused = False
+        self._tail = b""  # the last bytes read, for a blank line split across two reads
 
     def on_message_complete(self) -> None:
         super().on_message_complete()
@@ -42,6 +43,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         # bytes of the read that began it)
         self._header_bytes = 0
         self._in_headers = True
+        self._tail = b""
 
     def on_headers_complete(self) -> None:
         self._in_headers = False
@@ -51,13 +53,18 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         if self._refused:
             return  # lingering: drop the rest of what the client sends
         if self._in_headers:
-            self._header_bytes += len(data)
+            # counted before the parser reads them: a whole header block in one read would be
+            # parsed, and its request answered, before a count after it (found by a review)
+            seen = self._tail + data
+            end = seen.find(b"\r\n\r\n")
+            self._header_bytes += len(data) if end < 0 else max(0, end + 4 - len(self._tail))
+            self._tail = seen[-3:]
+            if self._header_bytes > MAX_HEADER_BYTES and not self.transport.is_closing():
+                self._refused = True
+                self.transport.write(_TOO_LARGE)
+                self.loop.call_later(self.LINGER_S, self.transport.close)
+                return
         super().data_received(data)
-        too_large = self._in_headers and self._header_bytes > MAX_HEADER_BYTES
-        if too_large and not self.transport.is_closing():
-            self._refused = True
-            self.transport.write(_TOO_LARGE)
-            self.loop.call_later(self.LINGER_S, self.transport.close)
 
 
 def server_options(settings: Settings) -> dict[str, Any]:
