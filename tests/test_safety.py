@@ -1097,6 +1097,12 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("what to do baby not breathing", EMERGENCY),
         ("what do i do she's having a seizure", EMERGENCY),
         ("no she is struggling to breathe", EMERGENCY),
+        # phone words for blood brought up or pouring, and a dose given over (a probe's misses)
+        ("he puked blood twice", EMERGENCY),
+        ("baby spit up blood lots of it", EMERGENCY),
+        ("blood gushing from his nose wat do i do", EMERGENCY),
+        ("gave double dose of pred by mistake", EMERGENCY),
+        ("i gave him 10 times the dose", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1681,6 +1687,8 @@ NEAR_MISSES = [
     "what to do if my baby's lips turn blue",
     "what should we do for a seizure at school",
     "What to do when your child has trouble breathing",
+    "she spat up some milk after her feed",
+    "Is a double dose of Evrysdi dangerous?",
 ]
 
 
