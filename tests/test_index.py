@@ -16,6 +16,7 @@ from smabot.index import (
     K1,
     B,
     Index,
+    _write_checksums,
     build_index,
     indexed_text,
     load_index,
@@ -30,6 +31,7 @@ def test_save_and_load_round_trip(index: Index, tmp_path: Path) -> None:
     build = save_index(index, tmp_path / "idx")
     files = sorted(p.name for p in build.iterdir())
     assert files == [
+        "checksums.json",
         "curated.json",
         "meaning.npz",
         "params.json",
@@ -76,10 +78,24 @@ def test_load_published_falls_back_past_a_corrupt_current(index: Index, tmp_path
     bad = save_index(index, tmp_path / "idx")
     weights = bad / "weights.npz"
     weights.write_bytes(weights.read_bytes()[:100])  # truncated arrays
+    with pytest.raises(IndexMismatchError, match=r"weights\.npz changed after the build"):
+        load_index(tmp_path / "idx")
+    _write_checksums(bad)  # damaged before its checksums were taken: the reader still refuses
     with pytest.raises(IndexMismatchError, match="unreadable index"):
         load_index(tmp_path / "idx")
     loaded, build = load_published(tmp_path / "idx")
     assert build == good and loaded.version == index.version
+
+
+def test_a_build_edited_after_it_was_made_is_never_served(index: Index, tmp_path: Path) -> None:
+    good = save_index(index, tmp_path / "idx")
+    edited = save_index(index, tmp_path / "idx")
+    passages = json.loads((edited / "passages.json").read_text(encoding="utf-8"))
+    passages[0]["text"] = "Not what the article says."  # still valid JSON: it loaded before
+    (edited / "passages.json").write_text(json.dumps(passages), encoding="utf-8")
+    with pytest.raises(IndexMismatchError, match=r"passages\.json changed after the build"):
+        load_index(tmp_path / "idx")
+    assert load_published(tmp_path / "idx")[1] == good
 
 
 def reference(index: Index) -> tuple[BM25Plus, list[list[str]]]:

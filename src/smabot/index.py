@@ -32,7 +32,7 @@ from smabot.spelling import Speller
 from smabot.text import sentence_spans
 from smabot.weights import Weights
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5  # 5: each build carries checksums.json
 # BM25+ rather than rank-bm25's default BM25Okapi: Okapi's IDF is zero for a term in half the
 # passages and negative above that (rank_bm25 issues #29, #39, #43), so on a small corpus
 # "zolgensma" or "liver" could stop counting. BM25+ uses log((N+1)/df) > 0 and a lower bound
@@ -241,6 +241,9 @@ def index_passages(
 
 CURRENT = "CURRENT"
 MEANING_FILE = "meaning.npz"
+# every file a build is read from (the sentence vectors are derived and may be encoded again)
+_CHECKED = (*_FILES, "weights.npz")
+CHECKSUMS = "checksums.json"
 KEEP_BUILDS = 3
 
 
@@ -268,6 +271,7 @@ def save_index(index: Index, out: Path, point: bool = True) -> Path:
         for file_name, data in documents.items():
             (tmp / file_name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         index.weights.save(tmp)
+        _write_checksums(tmp)
         # encoded at build: a build made for a benchmark has none
         if "meaning" in index.__dict__ and (vectors := index.meaning.vectors):
             np.savez(
@@ -359,9 +363,10 @@ def load_build(build: Path, expected_hash: str | None = None) -> Index:
     """Load one build folder; anything wrong with it is an IndexMismatchError, never a crash."""
     folder = build
     _check_version(build)
-    missing = [name for name in (*_FILES, "weights.npz") if not (build / name).is_file()]
+    missing = [name for name in (*_CHECKED, CHECKSUMS) if not (build / name).is_file()]
     if missing:
         raise IndexMismatchError(f"{folder}: not an smabot index (missing {', '.join(missing)})")
+    _verify_checksums(build)
     try:
         data = {name: json.loads((build / name).read_text(encoding="utf-8")) for name in _FILES}
         params = Params(**data["params.json"])
@@ -388,6 +393,29 @@ def load_build(build: Path, expected_hash: str | None = None) -> Index:
         data["curated.json"],
         _known_vectors(build / MEANING_FILE),
     )
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_checksums(build: Path) -> None:
+    """Each file's SHA-256, so a build changed after it was made is never served as it is."""
+    sums = {name: _digest(build / name) for name in _CHECKED}
+    (build / CHECKSUMS).write_text(json.dumps(sums, indent=1), encoding="utf-8")
+
+
+def _verify_checksums(build: Path) -> None:
+    """Refuse a build whose files are not those it was made with (edited by hand, damaged)."""
+    try:
+        sums = json.loads((build / CHECKSUMS).read_text(encoding="utf-8"))
+        changed = [name for name in _CHECKED if sums[name] != _digest(build / name)]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexMismatchError(f"{build}: unreadable {CHECKSUMS} ({exc})") from exc
+    if changed:
+        raise IndexMismatchError(
+            f"{build}: {', '.join(changed)} changed after the build (checksums differ)"
+        )
 
 
 def _known_vectors(path: Path) -> dict[str, np.ndarray]:
