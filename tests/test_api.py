@@ -81,6 +81,8 @@ def test_an_emergency_and_health_checks_never_wait_behind_answers(
         ({}, "'question' is required"),
         ({"question": ""}, "the question is empty"),
         ({"question": "   \n "}, "the question is empty"),
+        # no-break, ideographic and zero-width spaces: nothing to read, nothing to store
+        ({"question": "\u00a0\u200b\u3000\ufeff"}, "the question is empty"),
         ({"question": "x" * 501}, "at most 500 characters"),
         ({"question": 42}, "'question'"),
         ({"question": ["a"]}, "'question'"),

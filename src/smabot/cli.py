@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from smabot.answer import Answer, Answerer
 from smabot.answerable import THRESHOLD
 from smabot.errors import CorpusError, SmabotError
+from smabot.models import is_blank
 from smabot.settings import Settings
 from smabot.tuning import TUNING
 
@@ -199,7 +200,7 @@ def _answerer(args: argparse.Namespace) -> Answerer:
 
 def _ask(args: argparse.Namespace) -> int:
     question = args.question.strip()
-    if not question:
+    if is_blank(question):
         raise SmabotError("the question is empty")
     answerer = _answerer(args)
     answer = answerer.ask(question, args.history or [], args.top_k)

@@ -18,8 +18,18 @@ MAX_QUESTION_CHARS = 500
 MAX_HISTORY = 10
 
 
+# Marks that take no space, which a phone or a copy-paste leaves: zero-width space, non-joiner,
+# joiner, word joiner, byte-order mark (the schema's pattern names the same)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def is_blank(text: str) -> bool:
+    """Nothing to read: spaces of any script, and invisible marks."""
+    return not text.translate({ord(c): None for c in _INVISIBLE}).strip()
+
+
 def _not_blank(value: str) -> str:
-    if not value.strip():
+    if is_blank(value):
         raise ValueError("the question is empty")
     return value
 
@@ -30,7 +40,12 @@ NonBlankQuestion = Annotated[
     Question,
     AfterValidator(_not_blank),
     WithJsonSchema(
-        {"type": "string", "minLength": 1, "maxLength": MAX_QUESTION_CHARS, "pattern": r"\S"}
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MAX_QUESTION_CHARS,
+            "pattern": r"[^\s\u200b-\u200d\u2060\ufeff]",
+        }
     ),
 ]
 
