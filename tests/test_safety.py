@@ -1103,6 +1103,8 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("blood gushing from his nose wat do i do", EMERGENCY),
         ("gave double dose of pred by mistake", EMERGENCY),
         ("i gave him 10 times the dose", EMERGENCY),
+        ("gave 10x the dose pls help", EMERGENCY),
+        ("gave him 4x his dose by accident", EMERGENCY),
     ],
 )
 def test_red_flags_and_their_level(detector: Detector, question: str, level: str) -> None:
@@ -1689,6 +1691,7 @@ NEAR_MISSES = [
     "What to do when your child has trouble breathing",
     "she spat up some milk after her feed",
     "Is a double dose of Evrysdi dangerous?",
+    "they doubled the dose, is it 2x the dose now?",
 ]
 
 
