@@ -36,6 +36,9 @@ THEIR_CHILD = (
     r"(?:her|his|their) (?:own )?(?:son|daughter|child|children|baby|kid|kids|boy|girl|"
     r"little one|toddler)s?\b"
 )
+# Who a clause is about, when it opens one ("he is not breathing", "my baby's lips…"): after
+# "what should I do" it is a plea, not a question, and after "no" an answer, not a negation
+_SUBJECT = r"(?:i|im|we|he|hes|she|shes|they|theyre|its?|my|our|his|her|their)"
 # Modifier phrases: (category, direction, regex). Directions: "f" forwards, "b" backwards.
 RULES: list[tuple[str, str, str]] = [
     (
@@ -124,9 +127,8 @@ RULES: list[tuple[str, str, str]] = [
         r"when (?:should|do|does|would|to|can|must|will)|"
         # …but not a plea before what is happening: "what should i do he is not breathing",
         # "what to do my baby's lips are turning blue" (typed without a stop between)
-        r"what (?:should|do|would|to)(?: (?:i|we|you))? do(?! (?:i|im|ive|we|were|weve|he|hes|"
-        r"she|shes|they|theyre|it|its|my|our|his|her|their|baby|babys|son|daughter|child|kid|"
-        r"toddler|boy|girl)\b)|"
+        rf"what (?:should|do|would|to)(?: (?:i|we|you))? do(?! (?:{_SUBJECT}|ive|were|weve|baby|"
+        r"babys|son|daughter|child|kid|toddler|boy|girl)\b)|"
         # "¿cómo se ve la ictericia…?", "o que é…", "jak wygląda…"
         r"(?<!mira )como se ve (?:la|el)|que es la|ano ang mga palatandaan|"
         r"what happens|do (?:i|we) need to|should (?:i|we) worry(?= (?:about|if|when|whether))|"
@@ -1062,7 +1064,7 @@ PSEUDO = (
     r"oh no|"
     # an answer, not a negation: "no she is struggling to breathe", "no my baby's lips are going
     # blue" ("no" never negates a pronoun or a possessive)
-    r"no(?= (?:i|im|he|hes|she|shes|they|theyre|we|my|our|his|her|their|its?)\b)|"
+    rf"no(?= {_SUBJECT}\b)|"
     r"not interested|not moving at all|not answering|not responding|not waking|not with it|"
     # a complaint, not a negation: "very tired, not want play, eyes little bit yellow"
     r"(?:not|doesnt|dont|didnt) want(?:ing)? (?:to )?(?:play|eat|feed|drink|wake)|"

@@ -366,9 +366,9 @@ def load_build(build: Path, expected_hash: str | None = None) -> Index:
     missing = [name for name in (*_CHECKED, CHECKSUMS) if not (build / name).is_file()]
     if missing:
         raise IndexMismatchError(f"{folder}: not an smabot index (missing {', '.join(missing)})")
-    _verify_checksums(build)
+    raw = _checked_bytes(build)
     try:
-        data = {name: json.loads((build / name).read_text(encoding="utf-8")) for name in _FILES}
+        data = {name: json.loads(raw[name]) for name in _FILES}
         params = Params(**data["params.json"])
         vocabulary = data["vocabulary.json"]
         weights = (
@@ -395,27 +395,26 @@ def load_build(build: Path, expected_hash: str | None = None) -> Index:
     )
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _write_checksums(build: Path) -> None:
     """Each file's SHA-256, so a build changed after it was made is never served as it is."""
-    sums = {name: _digest(build / name) for name in _CHECKED}
+    sums = {name: hashlib.sha256((build / name).read_bytes()).hexdigest() for name in _CHECKED}
     (build / CHECKSUMS).write_text(json.dumps(sums, indent=1), encoding="utf-8")
 
 
-def _verify_checksums(build: Path) -> None:
-    """Refuse a build whose files are not those it was made with (edited by hand, damaged)."""
+def _checked_bytes(build: Path) -> dict[str, bytes]:
+    """Each file's bytes, read once; refused when they are not those the build was made with
+    (edited by hand, damaged)."""
     try:
         sums = json.loads((build / CHECKSUMS).read_text(encoding="utf-8"))
-        changed = [name for name in _CHECKED if sums[name] != _digest(build / name)]
+        raw = {name: (build / name).read_bytes() for name in _CHECKED}
+        changed = [n for n in _CHECKED if sums[n] != hashlib.sha256(raw[n]).hexdigest()]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexMismatchError(f"{build}: unreadable {CHECKSUMS} ({exc})") from exc
     if changed:
         raise IndexMismatchError(
             f"{build}: {', '.join(changed)} changed after the build (checksums differ)"
         )
+    return raw
 
 
 def _known_vectors(path: Path) -> dict[str, np.ndarray]:
